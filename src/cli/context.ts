@@ -1,0 +1,30 @@
+/** What a command needs from its surroundings, injected so the CLI runs in-process in tests. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stdout is a terminal (default table output, progress bars). */
+  readonly isTTY: boolean;
+}
+
+export interface CliContext {
+  readonly io: CliIo;
+  /** Exit status of the command; the highest severity set wins. */
+  exitCode: number;
+}
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** Nothing was written: bad arguments, fatal input problem, validation failure. */
+  failure: 1,
+  /** Output was written for the good inputs, but some inputs were refused. */
+  partial: 3,
+} as const;
+
+/** An error the user can act on: printed as one line, without a stack trace. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT.failure) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/** The peacegraph command line: a thin yargs shell over the stages in src/. */
+import yargs from 'yargs';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT, UserError, type CliContext, type CliIo } from './context.js';
+import { buildCommand } from './commands/build.js';
+
+const COMMANDS = [buildCommand];
+
+/** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const context: CliContext = { io, exitCode: EXIT.ok };
+  let parser = yargs()
+    .scriptName('peacegraph')
+    .usage('$0 <command> [options]\n\nBuild a knowledge graph from observatory event reports, validate it and query it with SPARQL.')
+    .strict()
+    .demandCommand(1, 'Name a command: build, query, ... (see --help)')
+    .recommendCommands()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UserError(message);
+    });
+  for (const command of COMMANDS) parser = parser.command(command(context));
+  try {
+    await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+      if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`peacegraph: ${message}\n`);
+    if (!(error instanceof UserError)) {
+      if (process.env.PEACEGRAPH_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    }
+    return error instanceof UserError ? error.exitCode : EXIT.failure;
+  }
+  return context.exitCode;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+};
+
+function isMainModule(): boolean {
+  const invoked = process.argv[1];
+  if (invoked === undefined) return false;
+  try {
+    return realpathSync(invoked) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) {
+  process.exitCode = await runCli(process.argv.slice(2), processIo);
+}

@@ -1,0 +1,14 @@
+/** Where the project's bundled files are, whether running from src/ (tsx) or dist/ (compiled). */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const BUNDLED = {
+  reports: join(PROJECT_ROOT, 'data', 'reports'),
+  themes: join(PROJECT_ROOT, 'ontology', 'themes.ttl'),
+  ontology: join(PROJECT_ROOT, 'ontology', 'peacegraph.ttl'),
+  shapes: join(PROJECT_ROOT, 'ontology', 'shapes.ttl'),
+  context: join(PROJECT_ROOT, 'ontology', 'context.jsonld'),
+  queries: join(PROJECT_ROOT, 'queries'),
+} as const;

@@ -1,0 +1,79 @@
+/**
+ * The build, stage by stage: read and segment -> extract a typed model -> map to RDF. Writing is
+ * separate (writeGraph) so callers can validate first. A bad report is reported and skipped; the
+ * good ones are still built.
+ */
+import { readFile } from 'node:fs/promises';
+import { DataFactory, Parser } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import type { ReportModel } from './model/types.js';
+import { loadInputs } from './read/index.js';
+import { loadKnowledge } from './extract/knowledge.js';
+import { extractReport } from './extract/report.js';
+import { mapReport } from './rdf/map.js';
+import { createMinter } from './rdf/iri.js';
+import { DEFAULT_BASE } from './rdf/namespaces.js';
+import { BUNDLED, PROJECT_ROOT } from './paths.js';
+
+export interface BuildProblem {
+  readonly path: string;
+  readonly problem: string;
+}
+
+export interface BuildOptions {
+  readonly base?: string;
+  readonly maxBytes?: number;
+  /** Called after each report is extracted and mapped (progress display). */
+  readonly onReport?: (done: number, total: number) => void;
+}
+
+export interface BuildResult {
+  readonly models: readonly ReportModel[];
+  /** Every quad, in the named graph of its report or the ontology graph. */
+  readonly quads: readonly Quad[];
+  readonly failures: readonly BuildProblem[];
+  readonly warnings: readonly BuildProblem[];
+}
+
+/** The theme scheme goes into its own named graph: shared by all reports, replaced with the ontology. */
+export async function ontologyGraphQuads(base: string): Promise<Quad[]> {
+  const graph = createMinter(DataFactory, base)('graph', 'ontology');
+  const parsed = new Parser({ baseIRI: BUNDLED.themes }).parse(await readFile(BUNDLED.themes, 'utf8'));
+  return parsed.map((quad) => DataFactory.quad(quad.subject, quad.predicate, quad.object, graph));
+}
+
+/** A report that yields neither a session nor a person is not in a layout peacegraph knows. */
+function layoutProblem(model: ReportModel): string | undefined {
+  if (model.people.length === 0 && model.event.sessions.length === 0) {
+    return 'unknown layout: no session report and no person found (is this an observatory event report?)';
+  }
+  return undefined;
+}
+
+export async function buildGraph(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  const base = options.base ?? DEFAULT_BASE;
+  const loaded = await loadInputs(inputs, { maxBytes: options.maxBytes });
+  const failures: BuildProblem[] = loaded.failures.map(({ path, problem }) => ({ path, problem }));
+  const warnings: BuildProblem[] = loaded.warnings.map(({ path, problem }) => ({ path, problem }));
+  const knowledge = await loadKnowledge(PROJECT_ROOT);
+  const models: ReportModel[] = [];
+  const quads: Quad[] = [];
+  loaded.documents.forEach((document, index) => {
+    try {
+      const model = extractReport(document, knowledge);
+      const problem = layoutProblem(model);
+      if (problem !== undefined) {
+        failures.push({ path: document.path, problem });
+      } else {
+        models.push(model);
+        quads.push(...mapReport(model, { factory: DataFactory, base }));
+        warnings.push(...model.warnings.map((problem) => ({ path: document.path, problem })));
+      }
+    } catch (error) {
+      failures.push({ path: document.path, problem: `extraction failed: ${(error as Error).message}` });
+    }
+    options.onReport?.(index + 1, loaded.documents.length);
+  });
+  if (models.length > 0) quads.push(...(await ontologyGraphQuads(base)));
+  return { models, quads, failures, warnings };
+}

@@ -1,0 +1,238 @@
+/**
+ * Maps the typed model of one report onto RDF: the project's ontology terms plus the schema.org
+ * terms of the public contract, all in the report's own named graph. No blank nodes: every node
+ * has a minted IRI, so re-loading a report into a store is idempotent.
+ */
+import type { DataFactory, Literal, NamedNode, Quad, Quad_Object } from '@rdfjs/types';
+import type {
+  Evidence, EventModel, Initiative, Organisation, Person, Place, ReportModel, RoleName, Session, SectionReport,
+} from '../model/types.js';
+import { createMinter, type Minter } from './iri.js';
+import { OA, ORG, OWL, PG, PROV, RDF, SCHEMA, XSD } from './vocab.js';
+
+export interface MapOptions {
+  readonly factory: DataFactory;
+  readonly base?: string;
+}
+
+const ROLE_TERMS: Readonly<Record<RoleName, NamedNode>> = {
+  moderator: PG.ModeratorRole,
+  speaker: PG.SpeakerRole,
+  reporter: PG.ReporterRole,
+  organiser: PG.OrganiserRole,
+};
+
+/** Named graph that holds everything extracted from one source report. */
+export function reportGraph(mint: Minter, sourceId: string): NamedNode {
+  return mint('graph', sourceId);
+}
+
+export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
+  const { factory } = options;
+  const mint = createMinter(factory, options.base);
+  const graph = reportGraph(mint, model.source.id);
+  const quads: Quad[] = [];
+  const add = (subject: NamedNode, predicate: NamedNode, object: Quad_Object | undefined): void => {
+    if (object !== undefined) quads.push(factory.quad(subject, predicate, object, graph));
+  };
+  const text = (value: string | undefined): Literal | undefined =>
+    value === undefined || value === '' ? undefined : factory.literal(value);
+  const integer = (value: number): Literal => factory.literal(String(value), XSD.integer);
+  const date = (value: string | undefined): Literal | undefined =>
+    value === undefined ? undefined : factory.literal(value, XSD.date);
+
+  const source = mint('report', model.source.id);
+
+  /** One oa:Annotation per distinct span, shared by every fact drawn from it. */
+  const evidenceNode = (evidence: Evidence, body?: NamedNode): NamedNode => {
+    const key = `${evidence.source}-${evidence.start}-${evidence.end}`;
+    const node = mint('evidence', key);
+    const target = mint('evidence', `${key}-target`);
+    const position = mint('evidence', `${key}-position`);
+    const quote = mint('evidence', `${key}-quote`);
+    add(node, RDF.type, PG.Evidence);
+    add(node, RDF.type, OA.Annotation);
+    add(node, OA.motivatedBy, OA.identifying);
+    add(node, OA.hasBody, body);
+    add(node, OA.hasTarget, target);
+    add(target, RDF.type, OA.SpecificResource);
+    add(target, OA.hasSource, mint('report', evidence.source));
+    add(target, OA.hasSelector, position);
+    add(target, OA.hasSelector, quote);
+    add(position, RDF.type, OA.TextPositionSelector);
+    add(position, OA.start, factory.literal(String(evidence.start), XSD.nonNegativeInteger));
+    add(position, OA.end, factory.literal(String(evidence.end), XSD.nonNegativeInteger));
+    add(quote, RDF.type, OA.TextQuoteSelector);
+    add(quote, OA.exact, factory.literal(evidence.exact));
+    return node;
+  };
+  const cite = (fact: NamedNode, evidence: Evidence, body?: NamedNode): void =>
+    add(fact, PG.evidence, evidenceNode(evidence, body));
+
+  const sameAs = (node: NamedNode, iris: readonly string[]): void => {
+    for (const iri of iris) {
+      add(node, OWL.sameAs, factory.namedNode(iri));
+      add(node, SCHEMA.sameAs, factory.namedNode(iri));
+    }
+  };
+
+  const mapSource = (): void => {
+    add(source, RDF.type, PG.SourceReport);
+    add(source, RDF.type, SCHEMA.CreativeWork);
+    add(source, SCHEMA.name, text(model.source.path.split(/[\\/]/).pop()));
+    add(source, PG.sha256, text(model.source.sha256));
+  };
+
+  const mapOrganisation = (organisation: Organisation): void => {
+    const node = mint('org', organisation.key);
+    add(node, RDF.type, PG.Organisation);
+    add(node, RDF.type, SCHEMA.Organization);
+    add(node, SCHEMA.name, text(organisation.name));
+    add(node, SCHEMA.alternateName, text(organisation.acronym));
+    for (const alias of organisation.aliases) add(node, PG.alias, text(alias));
+    if (organisation.parentKey !== undefined) {
+      const parent = mint('org', organisation.parentKey);
+      add(node, SCHEMA.parentOrganization, parent);
+      add(node, ORG.subOrganizationOf, parent);
+    }
+    sameAs(node, organisation.sameAs);
+    for (const evidence of organisation.evidence) cite(node, evidence, node);
+  };
+
+  const mapPerson = (person: Person): void => {
+    const node = mint('person', person.key);
+    add(node, RDF.type, PG.Person);
+    add(node, RDF.type, SCHEMA.Person);
+    add(node, SCHEMA.name, text(person.name));
+    add(node, SCHEMA.honorificPrefix, text(person.honorific));
+    for (const title of person.jobTitles) add(node, SCHEMA.jobTitle, text(title));
+    for (const affiliation of person.affiliations) {
+      const organisation = mint('org', affiliation.organisationKey);
+      const membership = mint('membership', `${person.key}--${affiliation.organisationKey}`);
+      add(node, SCHEMA.affiliation, organisation);
+      add(membership, RDF.type, PG.Membership);
+      add(membership, RDF.type, ORG.Membership);
+      add(membership, ORG.member, node);
+      add(membership, ORG.organization, organisation);
+      add(membership, PG.jobTitle, text(affiliation.jobTitle));
+      cite(membership, affiliation.evidence, node);
+    }
+    for (const mention of person.mentions) cite(node, mention, node);
+  };
+
+  const mapInitiative = (initiative: Initiative): void => {
+    const node = mint('initiative', initiative.key);
+    add(node, RDF.type, PG.Initiative);
+    add(node, RDF.type, SCHEMA.CreativeWork);
+    add(node, SCHEMA.name, text(initiative.name));
+    for (const evidence of initiative.evidence) cite(node, evidence, node);
+  };
+
+  const mapPlace = (place: Place): NamedNode => {
+    const node = mint('place', place.key);
+    const address = mint('place', `${place.key}--address`);
+    add(node, RDF.type, PG.Place);
+    add(node, RDF.type, SCHEMA.Place);
+    add(node, SCHEMA.name, text(place.name));
+    add(node, SCHEMA.address, address);
+    add(address, RDF.type, SCHEMA.PostalAddress);
+    add(address, SCHEMA.streetAddress, text(place.streetAddress));
+    add(address, SCHEMA.addressLocality, text(place.city));
+    add(address, SCHEMA.addressCountry, text(place.country));
+    sameAs(node, place.sameAs);
+    if (place.evidence !== undefined) cite(node, place.evidence, node);
+    return node;
+  };
+
+  const mapSession = (event: NamedNode, session: Session): void => {
+    const node = mint('session', session.key);
+    add(node, RDF.type, PG.Session);
+    add(node, RDF.type, SCHEMA.Event);
+    add(node, SCHEMA.name, text(session.name));
+    add(node, SCHEMA.description, text(session.description));
+    add(node, PG.position, integer(session.position));
+    add(node, SCHEMA.superEvent, event);
+    add(event, SCHEMA.subEvent, node);
+    if (session.nameEvidence !== undefined) cite(node, session.nameEvidence, node);
+    for (const participation of session.participations) {
+      const person = mint('person', participation.personKey);
+      const role = ROLE_TERMS[participation.role];
+      const participationNode = mint('participation', `${session.key}--${participation.personKey}--${participation.role}`);
+      add(node, PG.participation, participationNode);
+      add(participationNode, RDF.type, PG.Participation);
+      add(participationNode, PG.participant, person);
+      add(participationNode, PG.role, role);
+      cite(participationNode, participation.evidence, person);
+      if (participation.role === 'moderator') add(node, PG.moderator, person);
+      if (participation.role === 'speaker') add(node, PG.speaker, person);
+      if (participation.role === 'moderator' || participation.role === 'speaker') add(node, SCHEMA.performer, person);
+    }
+    for (const mention of session.personMentions) {
+      const person = mint('person', mention.key);
+      add(node, SCHEMA.mentions, person);
+      cite(node, mention.evidence, person);
+    }
+    for (const mention of session.organisationMentions) {
+      const organisation = mint('org', mention.key);
+      add(node, SCHEMA.mentions, organisation);
+      cite(node, mention.evidence, organisation);
+    }
+    for (const mention of session.initiativeMentions) {
+      const initiative = mint('initiative', mention.key);
+      add(node, PG.initiative, initiative);
+      cite(node, mention.evidence, initiative);
+    }
+    for (const link of session.themes) {
+      const concept = factory.namedNode(link.conceptIri);
+      add(node, PG.theme, concept);
+      cite(node, link.evidence, concept);
+    }
+  };
+
+  const mapSection = (event: NamedNode, section: SectionReport): void => {
+    const node = mint('section', section.key);
+    add(node, RDF.type, PG.SessionReport);
+    add(node, RDF.type, SCHEMA.Report);
+    add(node, PG.position, integer(section.position));
+    add(node, SCHEMA.isPartOf, source);
+    add(node, PROV.wasDerivedFrom, source);
+    add(node, SCHEMA.about, section.sessionKey === undefined ? event : mint('session', section.sessionKey));
+    if (section.reporterKey !== undefined) {
+      add(node, SCHEMA.author, mint('person', section.reporterKey));
+    }
+    cite(node, section.evidence, node);
+  };
+
+  const mapEvent = (event: EventModel): void => {
+    const node = mint('event', event.key);
+    add(node, RDF.type, PG.Event);
+    add(node, RDF.type, SCHEMA.Event);
+    add(node, SCHEMA.name, text(event.name));
+    add(node, SCHEMA.startDate, date(event.startDate));
+    add(node, SCHEMA.endDate, date(event.endDate));
+    add(node, SCHEMA.description, text(event.description));
+    add(node, PG.themeStatement, text(event.themeLine));
+    add(source, SCHEMA.about, node);
+    if (event.nameEvidence !== undefined) cite(node, event.nameEvidence, node);
+    if (event.place !== undefined) add(node, SCHEMA.location, mapPlace(event.place));
+    for (const organiser of event.organisers) {
+      const organisation = mint('org', organiser.key);
+      add(node, SCHEMA.organizer, organisation);
+      cite(node, organiser.evidence, organisation);
+    }
+    for (const mention of event.personMentions) {
+      const person = mint('person', mention.key);
+      add(node, SCHEMA.mentions, person);
+      cite(node, mention.evidence, person);
+    }
+    for (const session of event.sessions) mapSession(node, session);
+    for (const section of event.sections) mapSection(node, section);
+  };
+
+  mapSource();
+  model.organisations.forEach(mapOrganisation);
+  model.people.forEach(mapPerson);
+  model.initiatives.forEach(mapInitiative);
+  mapEvent(model.event);
+  return quads;
+}
