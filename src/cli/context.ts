@@ -1,3 +1,4 @@
+import type { Argv, CommandModule } from 'yargs';
 /** What a command needs from its surroundings, injected so the CLI runs in-process in tests. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -27,4 +28,11 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** A command, registered on the parser with the context it runs in (one line per command in main.ts). */
+export type CommandRegistration = (parser: Argv<object>, context: CliContext) => Argv<object>;
+
+export function defineCommand<A>(factory: (context: CliContext) => CommandModule<object, A>): CommandRegistration {
+  return (parser, context) => parser.command(factory(context));
 }

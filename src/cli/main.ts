@@ -3,10 +3,15 @@
 import yargs from 'yargs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXIT, UserError, type CliContext, type CliIo } from './context.js';
+import { EXIT, UserError, defineCommand, type CliContext, type CliIo, type CommandRegistration } from './context.js';
 import { buildCommand } from './commands/build.js';
+import { statsCommand } from './commands/stats.js';
+import { validateCommand } from './commands/validate.js';
+import { docsCommand } from './commands/docs.js';
 
-const COMMANDS = [buildCommand];
+const COMMANDS: readonly CommandRegistration[] = [
+  defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
+];
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -25,7 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .fail((message, error) => {
       throw error ?? new UserError(message);
     });
-  for (const command of COMMANDS) parser = parser.command(command(context));
+  for (const register of COMMANDS) parser = register(parser, context);
   try {
     await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
       if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);

@@ -43,5 +43,5 @@ export const RDFS = terms(NS.rdfs, ['label'] as const);
 export const RDF = terms(NS.rdf, ['type'] as const);
 export const XSD = terms(NS.xsd, ['date', 'integer', 'nonNegativeInteger', 'string'] as const);
 
-/** Vocabularies whose terms the code emits; the vocabulary test walks them all. */
-export const EMITTED_VOCABULARIES = { PG, SCHEMA, ORG, OA, PROV, SKOS, OWL, RDFS } as const;
+/** Vocabularies whose terms the code emits (datatypes included); the vocabulary test walks them all. */
+export const EMITTED_VOCABULARIES = { PG, SCHEMA, ORG, OA, PROV, SKOS, OWL, RDFS, RDF, XSD } as const;

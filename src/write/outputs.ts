@@ -1,6 +1,7 @@
 /**
  * Writes the built graph to an output folder: graph.ttl, graph.nt, graph.trig and graph.jsonld,
- * all staged first and renamed together, so a failed build leaves the previous folder intact.
+ * plus event-<slug>.jsonld/.html (schema.org for search engines) per report, all staged first and
+ * renamed together, so a failed build leaves the previous folder intact.
  */
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -9,6 +10,8 @@ import { loadContext, toJsonLd } from './jsonld.js';
 import { graphPrefixes } from './prefixes.js';
 import { toNTriples, toTriG, toTurtle } from './serialise.js';
 import { BUNDLED } from '../paths.js';
+import type { ReportModel } from '../model/types.js';
+import { renderEventFiles } from '../publish/event-files.js';
 
 export const GRAPH_FILES = ['graph.ttl', 'graph.nt', 'graph.trig', 'graph.jsonld'] as const;
 
@@ -28,8 +31,8 @@ export async function renderGraphFiles(quads: readonly Quad[], base: string): Pr
   ]);
 }
 
-export async function writeGraph(outDir: string, quads: readonly Quad[], base: string): Promise<string[]> {
-  const rendered = await renderGraphFiles(quads, base);
+export async function writeGraph(outDir: string, quads: readonly Quad[], base: string, models: readonly ReportModel[] = []): Promise<string[]> {
+  const rendered = new Map([...(await renderGraphFiles(quads, base)), ...renderEventFiles(models, base)]);
   const files = new Map([...rendered].map(([name, content]) => [join(outDir, name), content]));
   await writeFilesAtomic(files);
   return [...files.keys()];

@@ -2,11 +2,13 @@
 import type { CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { EXIT, UserError, type CliContext } from '../context.js';
-import { buildGraph, type BuildProblem } from '../../pipeline.js';
+import { buildGraph } from '../../pipeline.js';
 import { writeGraph } from '../../write/outputs.js';
-import { countFindings, formatCounts, formatPeople, listPeople } from '../../summary/counts.js';
+import { validateQuads } from '../../validate/validate.js';
+import { formatReport } from '../../validate/format.js';
+import { graphPrefixes } from '../../write/prefixes.js';
+import { printFindings, printProblems } from '../findings.js';
 import { normaliseBase } from '../../rdf/iri.js';
-import { unionGraph } from '../../write/serialise.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 import { BUNDLED } from '../../paths.js';
 
@@ -18,11 +20,8 @@ interface BuildArgs {
   summary: boolean;
   people: boolean;
   quiet: boolean;
+  validate: boolean;
   'max-size': number;
-}
-
-function describe(problems: readonly BuildProblem[], kind: string): string {
-  return problems.map(({ path, problem }) => `peacegraph: ${kind}: ${path}: ${problem}\n`).join('');
 }
 
 export function buildCommand(context: CliContext): CommandModule<object, BuildArgs> {
@@ -38,6 +37,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .option('summary', { type: 'boolean', default: false, describe: 'print what was found' })
         .option('people', { type: 'boolean', default: false, describe: 'also list people with organisations and sessions' })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only errors' })
+        .option('validate', { type: 'boolean', default: true, describe: 'check the graph against ontology/shapes.ttl before writing (--no-validate skips)' })
         .option('max-size', { type: 'number', default: 10, describe: 'largest accepted report, in MiB' })
         .example('$0 build', 'build the bundled example into out/')
         .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
@@ -46,24 +46,27 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       const base = normaliseBase(args.base);
       const result = await buildGraph(args.inputs, { base, maxBytes: args['max-size'] * 1024 * 1024 });
       const { io } = context;
-      if (!args.quiet) io.stderr(describe(result.warnings, 'warning'));
-      io.stderr(describe(result.failures, 'error'));
+      printProblems(io, result, args.quiet);
       if (result.failures.length > 0 && args.strict) {
         throw new UserError(`${result.failures.length} input(s) refused and --strict is set: nothing written`);
       }
       if (result.models.length === 0) {
         throw new UserError('no report could be built: nothing written');
       }
+      const validation = args.validate ? await validateQuads(result.quads) : undefined;
+      if (validation !== undefined && !validation.conforms) {
+        io.stderr(formatReport(validation, graphPrefixes(base)));
+        throw new UserError('the built graph violates the SHACL shapes (ontology/shapes.ttl): nothing written');
+      }
       const outDir = resolve(args.out);
-      const written = await writeGraph(outDir, result.quads, base);
+      const written = await writeGraph(outDir, result.quads, base, result.models);
       if (!args.quiet) {
         io.stderr(`peacegraph: wrote ${written.length} files to ${args.out}\n`);
       }
       if (args.summary || args.people) {
         io.stdout(`Built ${args.out}/ from ${result.models.length} report(s):\n`);
-        io.stdout(`${formatCounts(countFindings(result.models, unionGraph(result.quads).length))}\n`);
+        printFindings(io, result, args.people);
       }
-      if (args.people) io.stdout(`\nPeople:\n${formatPeople(listPeople(result.models))}\n`);
       context.exitCode = result.failures.length > 0 ? EXIT.partial : EXIT.ok;
     },
   };

@@ -1,0 +1,41 @@
+/** `peacegraph validate`: SHACL-check a built graph file against ontology/shapes.ttl. */
+import type { CommandModule } from 'yargs';
+import { EXIT, UserError, type CliContext } from '../context.js';
+import { readGraphFile, GRAPH_EXTENSIONS } from '../../validate/read-graph.js';
+import { validateQuads } from '../../validate/validate.js';
+import { formatReport } from '../../validate/format.js';
+import { graphPrefixes } from '../../write/prefixes.js';
+import { normaliseBase } from '../../rdf/iri.js';
+import { DEFAULT_BASE } from '../../rdf/namespaces.js';
+import { BUNDLED } from '../../paths.js';
+
+interface ValidateArgs {
+  file: string;
+  shapes: string;
+  base: string;
+}
+
+export function validateCommand(context: CliContext): CommandModule<object, ValidateArgs> {
+  return {
+    command: 'validate [file]',
+    describe: 'Check a graph file against the SHACL shapes; exit 1 on any violation',
+    builder: (yargs) =>
+      yargs
+        .positional('file', { type: 'string', default: 'out/graph.ttl', describe: `graph file (${GRAPH_EXTENSIONS.join(', ')})` })
+        .option('shapes', { type: 'string', default: BUNDLED.shapes, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes file (Turtle)' })
+        .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI the graph was built with (for short names in the report)' })
+        .example('$0 validate', 'check out/graph.ttl')
+        .example('$0 validate site/graph.jsonld', 'check a JSON-LD export') as never,
+    handler: async (args) => {
+      let quads;
+      try {
+        quads = await readGraphFile(args.file);
+      } catch (error) {
+        throw new UserError((error as Error).message);
+      }
+      const report = await validateQuads(quads, args.shapes);
+      context.io.stdout(`${args.file}: ${formatReport(report, graphPrefixes(normaliseBase(args.base)))}`);
+      context.exitCode = report.conforms ? EXIT.ok : EXIT.failure;
+    },
+  };
+}

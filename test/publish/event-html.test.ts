@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { eventHtml, escapeHtml, scriptSafeJson } from '../../src/publish/event-html.js';
+import { eventJsonLd } from '../../src/publish/event-jsonld.js';
+import { renderEventFiles } from '../../src/publish/event-files.js';
+import type { ReportModel } from '../../src/model/types.js';
+import { FIXTURE_BASE, fixtureModel } from '../write/fixture.js';
+
+const HOSTILE = 'Panel </script><script>alert(1)</script> <!-- & \u2028 "quotes"';
+
+const hostileModel: ReportModel = {
+  ...fixtureModel,
+  event: {
+    ...fixtureModel.event,
+    name: HOSTILE,
+    sessions: fixtureModel.event.sessions.map((session) => ({ ...session, name: `${session.name} ${HOSTILE}` })),
+  },
+};
+
+/** The JSON between <script type="application/ld+json"> and the first </script> after it. */
+function embeddedJson(html: string): unknown {
+  const open = '<script type="application/ld+json">';
+  const start = html.indexOf(open) + open.length;
+  return JSON.parse(html.slice(start, html.indexOf('</script>', start)));
+}
+
+describe('publish/event-html', () => {
+  it('embeds the event JSON-LD so that it parses back to the same object', () => {
+    const event = eventJsonLd(fixtureModel, { base: FIXTURE_BASE });
+    expect(embeddedJson(eventHtml(event))).to.deep.equal(event);
+  });
+
+  it('keeps hostile text from closing the script element or injecting markup', () => {
+    const event = eventJsonLd(hostileModel);
+    const html = eventHtml(event);
+    expect(html.match(/<\/script/gi)).to.have.length(1);
+    expect(html.match(/<script/gi)).to.have.length(1);
+    expect(html).to.not.include('<!--');
+    expect(embeddedJson(html)).to.deep.equal(event);
+    expect(html).to.include(`<h1>${escapeHtml(HOSTILE)}</h1>`);
+  });
+
+  it('summarises the event for people: title, dates, place, organiser, sessions with performers', () => {
+    const html = eventHtml(eventJsonLd(fixtureModel));
+    expect(html).to.include('<time datetime="2017-11-06">6 Nov 2017</time> to <time datetime="2017-11-10">10 Nov 2017</time>');
+    expect(html).to.include('<p class="location">Geneva, Switzerland</p>');
+    expect(html).to.include('Organised by United Nations Institute for Training and Research');
+    expect(html).to.include('<li>Satellites for peace <span class="performers">(Ada Lovelace, Einar Bjorgo)</span></li>');
+    expect(html).to.include('peace &#38; tech &#60;b&#62;in Geneva&#60;/b&#62;');
+  });
+
+  const escapes: Array<[string, string, string]> = [
+    ['a closing script tag', '</script>', '\\u003c/script\\u003e'],
+    ['an ampersand', 'a & b', 'a \\u0026 b'],
+    ['a line separator', '\u2028', '\\u2028'],
+  ];
+  for (const [title, input, expected] of escapes) {
+    it(`escapes ${title} in script JSON`, () => expect(scriptSafeJson(input)).to.equal(`"${expected}"`));
+  }
+
+  it('writes one .jsonld and one .html per event', () => {
+    const files = renderEventFiles([fixtureModel], FIXTURE_BASE);
+    expect([...files.keys()]).to.deep.equal(['event-geneva-peace-week-2017.jsonld', 'event-geneva-peace-week-2017.html']);
+    expect(JSON.parse(files.get('event-geneva-peace-week-2017.jsonld')!)).to.deep.equal(eventJsonLd(fixtureModel, { base: FIXTURE_BASE }));
+  });
+});

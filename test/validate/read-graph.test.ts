@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readGraphFile } from '../../src/validate/read-graph.js';
+import { toNQuads, toNTriples, toTriG, toTurtle } from '../../src/write/serialise.js';
+import { loadContext, toJsonLd } from '../../src/write/jsonld.js';
+import { graphPrefixes } from '../../src/write/prefixes.js';
+import { BUNDLED } from '../../src/paths.js';
+import { FIXTURE_BASE, fixtureQuads } from '../write/fixture.js';
+import { canonical, union } from '../write/isomorphic.js';
+
+describe('validate/read-graph', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'peacegraph-read-graph-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  const prefixes = graphPrefixes(FIXTURE_BASE);
+  const formats: Array<[string, () => Promise<string>, boolean]> = [
+    ['graph.ttl', () => toTurtle(fixtureQuads(), prefixes), false],
+    ['graph.nt', () => toNTriples(fixtureQuads()), false],
+    ['graph.trig', () => toTriG(fixtureQuads(), prefixes), true],
+    ['graph.nq', () => toNQuads(fixtureQuads()), true],
+    ['graph.jsonld', async () => toJsonLd(fixtureQuads(), await loadContext(BUNDLED.context)), false],
+  ];
+  for (const [name, render, keepsGraphs] of formats) {
+    it(`reads ${name} back to the same ${keepsGraphs ? 'quads' : 'triples'}`, async () => {
+      const path = join(dir, name);
+      await writeFile(path, await render());
+      const expected = keepsGraphs ? fixtureQuads() : union(fixtureQuads());
+      expect(canonical(await readGraphFile(path))).to.equal(canonical(expected));
+    });
+  }
+
+  const failures: Array<[string, string, string, RegExp]> = [
+    ['an unknown extension', 'graph.xml', '<rdf/>', /graph\.xml: unknown graph format "\.xml"/],
+    ['broken Turtle', 'broken.ttl', '<a> <b> .', /broken\.ttl: .*/],
+    ['broken JSON', 'broken.jsonld', '{"@context": ', /broken\.jsonld: not valid JSON/],
+    ['a remote @context', 'remote.jsonld', '{"@context": "https://schema.org/", "@id": "urn:x", "name": "x"}', /remote\.jsonld: .*refusing to fetch remote context https:\/\/schema\.org\//],
+  ];
+  for (const [title, name, content, message] of failures) {
+    it(`refuses ${title}, naming the file`, async () => {
+      const path = join(dir, name);
+      await writeFile(path, content);
+      let failure: Error | undefined;
+      await readGraphFile(path).catch((error: Error) => (failure = error));
+      expect(failure?.message).to.match(message);
+    });
+  }
+
+  it('names a missing file', async () => {
+    let failure: Error | undefined;
+    await readGraphFile(join(dir, 'missing.ttl')).catch((error: Error) => (failure = error));
+    expect(failure?.message).to.match(/missing\.ttl: cannot read: ENOENT/);
+  });
+});

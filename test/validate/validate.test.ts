@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import { DataFactory } from 'n3';
+import type { Quad, Quad_Object } from '@rdfjs/types';
+import { validateQuads, type ValidationReport } from '../../src/validate/validate.js';
+import { formatReport } from '../../src/validate/format.js';
+import { graphPrefixes } from '../../src/write/prefixes.js';
+import { NS } from '../../src/rdf/namespaces.js';
+import { FIXTURE_BASE, fixtureQuads, sampleBuild } from '../write/fixture.js';
+
+const { namedNode, literal, quad } = DataFactory;
+const id = (path: string) => namedNode(`${FIXTURE_BASE}${path}`);
+const term = (curie: string) => {
+  const [prefix, local] = curie.split(':') as [keyof typeof NS, string];
+  return namedNode(`${NS[prefix]}${local}`);
+};
+const date = (value: string) => literal(value, term('xsd:date'));
+const nonNegative = (value: string) => literal(value, term('xsd:nonNegativeInteger'));
+
+const EVENT = 'event/geneva-peace-week-2017';
+const SESSION = 'session/geneva-peace-week-2017-1';
+const PERSON = 'person/einar-bjorgo';
+const MEMBERSHIP = 'membership/einar-bjorgo--unosat';
+const PARTICIPATION = 'participation/geneva-peace-week-2017-1--einar-bjorgo--speaker';
+
+type Edit = (quads: Quad[]) => Quad[];
+const drop = (subject: string, predicate: string): Edit => (quads) =>
+  quads.filter((q) => !(q.subject.value === `${FIXTURE_BASE}${subject}` && q.predicate.equals(term(predicate))));
+const add = (subject: string, predicate: string, object: Quad_Object): Edit => (quads) => [...quads, quad(id(subject), term(predicate), object)];
+const set = (subject: string, predicate: string, object: Quad_Object): Edit => (quads) => add(subject, predicate, object)(drop(subject, predicate)(quads));
+
+/** The position selector of one evidence span of the fixture (any will do). */
+function positionSelector(quads: readonly Quad[]): string {
+  const selector = quads.find((q) => q.object.equals(term('oa:TextPositionSelector')));
+  return selector!.subject.value.slice(FIXTURE_BASE.length);
+}
+
+describe('validate/validate', () => {
+  let report: ValidationReport;
+  before(async () => {
+    report = await validateQuads(fixtureQuads());
+  });
+
+  it('passes the fixture graph', () => {
+    expect(report.findings, formatReport(report)).to.be.empty;
+    expect(report.conforms).to.equal(true);
+  });
+
+  it('passes the built sample report', async () => {
+    const sample = await validateQuads((await sampleBuild()).quads);
+    expect(sample.violations, formatReport(sample, graphPrefixes('https://w3id.org/peacegraph/id/'))).to.equal(0);
+  });
+
+  it('warns about an event without location but still passes it', async () => {
+    const result = await validateQuads(drop(EVENT, 'schema:location')(fixtureQuads()));
+    expect(result.conforms).to.equal(true);
+    expect(result.findings.map(({ severity, shape, path }) => [severity, shape, path?.predicate])).to.deep.equal([
+      ['warning', 'https://w3id.org/peacegraph/shapes#EventShape', `${NS.schema}location`],
+    ]);
+    expect(formatReport(result)).to.match(/^conforms .*1 warning/);
+  });
+
+  // [what is broken, the edit, shape named in the report, path named in the report]
+  const broken: Array<[string, Edit, string, string]> = [
+    ['a person without a name', drop(PERSON, 'schema:name'), 'pgsh:PersonShape', 'schema:name'],
+    ['a person with two names', add(PERSON, 'schema:name', literal('E. Bjorgo')), 'pgsh:PersonShape', 'schema:name'],
+    ['a schema:Person that is not a pg:Person', add('person/nobody', 'rdf:type', term('schema:Person')), 'pgsh:PersonShape', ''],
+    ['an affiliation to something that is not an organisation', add(PERSON, 'schema:affiliation', id('org/ghost')), 'pgsh:PersonShape', 'schema:affiliation'],
+    ['a session without superEvent', drop(SESSION, 'schema:superEvent'), 'pgsh:SessionShape', 'schema:superEvent'],
+    ['a session with two superEvents', add(SESSION, 'schema:superEvent', id('event/other')), 'pgsh:SessionShape', 'schema:superEvent'],
+    ['a start date as a plain string', set(EVENT, 'schema:startDate', literal('2017-11-06')), 'pgsh:EventShape', 'schema:startDate'],
+    ['an impossible xsd:date', set(EVENT, 'schema:startDate', date('2017-13-45')), 'pgsh:EventShape', 'schema:startDate'],
+    ['an event that ends before it starts', set(EVENT, 'schema:endDate', date('2017-11-01')), 'pgsh:EventShape', 'schema:startDate'],
+    ['an event without a start date', drop(EVENT, 'schema:startDate'), 'pgsh:EventShape', 'schema:startDate'],
+    ['a membership pointing to a person instead of an organisation', set(MEMBERSHIP, 'org:organization', id(PERSON)), 'pgsh:MembershipShape', 'org:organization'],
+    ['a membership without organisation', drop(MEMBERSHIP, 'org:organization'), 'pgsh:MembershipShape', 'org:organization'],
+    ['a participation without participant', drop(PARTICIPATION, 'pg:participant'), 'pgsh:ParticipationShape', 'pg:participant'],
+    ['a participation with two roles', add(PARTICIPATION, 'pg:role', term('pg:ModeratorRole')), 'pgsh:ParticipationShape', 'pg:role'],
+    ['a participation with an unknown role', set(PARTICIPATION, 'pg:role', term('pg:Role')), 'pgsh:ParticipationShape', 'pg:role'],
+    ['a participation no session holds', drop(SESSION, 'pg:participation'), 'pgsh:ParticipationShape', '^pg:participation'],
+    ['a selector that starts after it ends', (quads) => set(positionSelector(quads), 'oa:start', nonNegative('999999'))(quads), 'pgsh:TextPositionSelectorShape', 'oa:start'],
+    ['a negative selector offset', (quads) => set(positionSelector(quads), 'oa:start', nonNegative('-1'))(quads), 'pgsh:TextPositionSelectorShape', 'oa:start'],
+    ['a selector offset as xsd:integer', (quads) => set(positionSelector(quads), 'oa:end', literal('5', term('xsd:integer')))(quads), 'pgsh:TextPositionSelectorShape', 'oa:end'],
+    ['a theme missing from the theme scheme', add(SESSION, 'pg:theme', namedNode(`${NS.theme}no-such-theme`)), 'pgsh:SessionShape', 'pg:theme'],
+    ['a source report digest that is not hex', set('report/fixture', 'pg:sha256', literal('not-a-digest')), 'pgsh:SourceReportShape', 'pg:sha256'],
+    ['a place without address', drop('place/geneva-switzerland', 'schema:address'), 'pgsh:PlaceShape', 'schema:address'],
+    ['a session position of 0', set(SESSION, 'pg:position', literal('0', term('xsd:integer'))), 'pgsh:SessionShape', 'pg:position'],
+  ];
+  for (const [title, edit, shape, path] of broken) {
+    it(`fails ${title}, naming ${shape}${path === '' ? '' : ` and ${path}`}`, async () => {
+      const broken = await validateQuads(edit(fixtureQuads()));
+      const text = formatReport(broken, graphPrefixes(FIXTURE_BASE));
+      expect(broken.conforms, text).to.equal(false);
+      const line = text.split('\n').find((candidate) => candidate.startsWith(`VIOLATION ${shape}:`) && candidate.endsWith(path === '' ? '' : ` ${path}`));
+      expect(line, text).to.not.equal(undefined);
+    });
+  }
+});
