@@ -8,9 +8,12 @@ import { buildCommand } from './commands/build.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
 import { docsCommand } from './commands/docs.js';
+import { queryCommand } from './commands/query.js';
+import { queriesCommand } from './commands/queries.js';
 
 const COMMANDS: readonly CommandRegistration[] = [
   defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
+  defineCommand(queryCommand), defineCommand(queriesCommand),
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */

@@ -1,0 +1,85 @@
+/** `peacegraph query`: SPARQL over the built graph, other sources, or a remote endpoint. */
+import type { CommandModule } from 'yargs';
+import { UserError, type CliContext } from '../context.js';
+import { BUNDLED } from '../../paths.js';
+import { resolveQuery } from '../../query/resolve.js';
+import { parameterTerms } from '../../query/bundled.js';
+import { runQuery, type QueryTarget } from '../../query/run.js';
+import { LocalEngine } from '../../query/local.js';
+import { readQuadsFile, sourceFor, type FederatedSource } from '../../query/federated.js';
+import { resolveGraphFile } from '../../query/rdf-files.js';
+import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
+import { graphPrefixes } from '../../write/prefixes.js';
+import { loadContext } from '../../write/jsonld.js';
+import { DEFAULT_BASE } from '../../rdf/namespaces.js';
+
+interface QueryArgs {
+  query: string;
+  data: string;
+  format?: OutputFormat;
+  param: string[];
+  source: string[];
+  endpoint?: string;
+  timeout?: number;
+  base: string;
+}
+
+async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
+  if (args.endpoint === undefined && args.source.length === 0) {
+    const engine = new LocalEngine([await resolveGraphFile(args.data)]);
+    return { target: { kind: 'local', engine }, close: () => engine.close() };
+  }
+  const sources: FederatedSource[] = [];
+  if (args.endpoint !== undefined) {
+    sources.push({ kind: 'endpoint', url: args.endpoint });
+  } else {
+    sources.push({ kind: 'quads', quads: await readQuadsFile((await resolveGraphFile(args.data)).path) });
+  }
+  for (const location of args.source) sources.push(await sourceFor(location));
+  return { target: { kind: 'federated', sources }, close: async () => undefined };
+}
+
+export function queryCommand(context: CliContext): CommandModule<object, QueryArgs> {
+  return {
+    command: 'query <query>',
+    describe: 'Run a SPARQL query: a .rq file, a bundled query name, or the query text',
+    builder: (yargs) =>
+      yargs
+        .positional('query', { type: 'string', demandOption: true, describe: 'a .rq file, a bundled query name (peacegraph queries), or SPARQL text' })
+        .option('data', { type: 'string', default: 'out', describe: 'built graph: an output folder or an RDF file' })
+        .option('format', { type: 'string', choices: [...RESULT_FORMATS, ...GRAPH_FORMATS], describe: 'output format (default: table on a terminal, csv otherwise; turtle for graphs)' })
+        .option('param', { type: 'string', array: true, default: [], describe: 'bind a query parameter, NAME=VALUE (repeatable)' })
+        .option('source', { type: 'string', array: true, default: [], describe: 'also query this RDF file, URL or SPARQL endpoint (repeatable)' })
+        .option('endpoint', { type: 'string', describe: 'query this remote SPARQL endpoint instead of the local graph' })
+        .option('timeout', { type: 'number', describe: 'give up after this many milliseconds' })
+        .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
+        .example('$0 query people-by-organisation --param org=UNITAR', 'a bundled query with a parameter')
+        .example('$0 query queries/sessions-by-theme.rq --format csv', 'a query file, as CSV')
+        .example('$0 query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"', 'a query string')
+        .example('$0 query organisations-wikidata --source data/example/organisations-wikidata.ttl', 'join with another dataset')
+        .example('$0 query who-moderated-what --endpoint http://127.0.0.1:8890/sparql', 'run against a triple store') as never,
+    handler: async (args) => {
+      let resolved;
+      let bindings;
+      try {
+        resolved = await resolveQuery(args.query, BUNDLED.queries);
+        bindings = parameterTerms(resolved.bundled, args.param);
+      } catch (error) {
+        throw new UserError((error as Error).message);
+      }
+      const { target: queryTarget, close } = await target(args).catch((error: Error) => {
+        throw new UserError(error.message);
+      });
+      try {
+        const { result } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout });
+        const format = args.format ?? (result.kind === 'quads' ? 'turtle' : context.io.isTTY ? 'table' : 'csv');
+        const text = await formatResult(result, format, { prefixes: graphPrefixes(args.base), context: await loadContext(BUNDLED.context) });
+        context.io.stdout(text);
+      } catch (error) {
+        throw new UserError((error as Error).message);
+      } finally {
+        await close();
+      }
+    },
+  };
+}

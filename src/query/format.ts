@@ -1,0 +1,115 @@
+/** Query results as text: an aligned table for people, CSV/TSV/JSON/XML for tools, RDF for graphs. */
+import { Writer } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
+import type { QueryResult, Row } from './result.js';
+import { termText } from './result.js';
+import { toResultsJson } from './results-json.js';
+import { toJsonLd, type JsonLdContext } from '../write/jsonld.js';
+
+export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json', 'xml'] as const;
+export const GRAPH_FORMATS = ['turtle', 'ntriples', 'jsonld'] as const;
+export type OutputFormat = (typeof RESULT_FORMATS)[number] | (typeof GRAPH_FORMATS)[number];
+
+export const MEDIA_TYPES: Readonly<Record<OutputFormat, string>> = {
+  table: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  tsv: 'text/tab-separated-values; charset=utf-8',
+  json: 'application/sparql-results+json',
+  xml: 'application/sparql-results+xml',
+  turtle: 'text/turtle',
+  ntriples: 'application/n-triples',
+  jsonld: 'application/ld+json',
+};
+
+/** Plain, human form of a term for tables and CSV: IRIs and literal values without syntax. */
+function plain(term: Term | undefined): string {
+  return term === undefined ? '' : term.value;
+}
+
+function table(result: Extract<QueryResult, { kind: 'bindings' }>): string {
+  const header = [...result.variables];
+  const cells = result.rows.map((row) => header.map((variable) => plain(row[variable]).replace(/\s+/g, ' ')));
+  const widths = header.map((name, column) => Math.max(name.length, ...cells.map((line) => line[column]!.length)));
+  const line = (values: readonly string[]) => values.map((value, column) => value.padEnd(widths[column]!)).join('  ').trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  const count = `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`;
+  return [line(header), rule, ...cells.map(line), count].join('\n') + '\n';
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csv(result: Extract<QueryResult, { kind: 'bindings' }>): string {
+  const lines = [result.variables.join(','), ...result.rows.map((row: Row) =>
+    result.variables.map((variable) => csvField(plain(row[variable]))).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** SPARQL 1.1 TSV: terms in Turtle syntax. */
+function tsv(result: Extract<QueryResult, { kind: 'bindings' }>): string {
+  const lines = [result.variables.map((variable) => `?${variable}`).join('\t'), ...result.rows.map((row: Row) =>
+    result.variables.map((variable) => (row[variable] ? termText(row[variable]!) : '')).join('\t'))];
+  return lines.join('\n') + '\n';
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function xmlTerm(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode': return `<uri>${escapeXml(term.value)}</uri>`;
+    case 'BlankNode': return `<bnode>${escapeXml(term.value)}</bnode>`;
+    case 'Literal': {
+      const attributes = term.language
+        ? ` xml:lang="${escapeXml(term.language)}"`
+        : term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? '' : ` datatype="${escapeXml(term.datatype.value)}"`;
+      return `<literal${attributes}>${escapeXml(term.value)}</literal>`;
+    }
+    default: return '';
+  }
+}
+
+function xml(result: QueryResult): string {
+  const open = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n';
+  if (result.kind === 'boolean') return `${open}  <head/>\n  <boolean>${result.value}</boolean>\n</sparql>\n`;
+  if (result.kind === 'quads') throw new Error('CONSTRUCT/DESCRIBE results are graphs: use turtle, ntriples or jsonld');
+  const head = result.variables.map((variable) => `    <variable name="${escapeXml(variable)}"/>`).join('\n');
+  const rows = result.rows.map((row) => {
+    const bindings = Object.entries(row).map(([name, term]) => `      <binding name="${escapeXml(name)}">${xmlTerm(term)}</binding>`);
+    return `    <result>\n${bindings.join('\n')}\n    </result>`;
+  });
+  return `${open}  <head>\n${head}\n  </head>\n  <results>\n${rows.join('\n')}${rows.length ? '\n' : ''}  </results>\n</sparql>\n`;
+}
+
+function writeQuads(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', prefixes: Record<string, string>): Promise<string> {
+  const writer = new Writer({ format, prefixes: format === 'Turtle' ? prefixes : {} });
+  writer.addQuads([...quads]);
+  return new Promise((resolve, reject) => writer.end((error, text: string) => (error ? reject(error) : resolve(text))));
+}
+
+export interface FormatOptions {
+  readonly prefixes: Record<string, string>;
+  readonly context: JsonLdContext;
+}
+
+export async function formatResult(result: QueryResult, format: OutputFormat, options: FormatOptions): Promise<string> {
+  if (result.kind === 'quads') {
+    switch (format) {
+      case 'ntriples': return writeQuads(result.quads, 'N-Triples', {});
+      case 'jsonld': return toJsonLd(result.quads, options.context);
+      case 'turtle': case 'table': return writeQuads(result.quads, 'Turtle', options.prefixes);
+      default: throw new Error(`a CONSTRUCT/DESCRIBE result is a graph: --format turtle, ntriples or jsonld, not ${format}`);
+    }
+  }
+  if (format === 'json') return `${JSON.stringify(toResultsJson(result), null, 2)}\n`;
+  if (format === 'xml') return xml(result);
+  if (result.kind === 'boolean') return format === 'table' ? `${result.value ? 'yes' : 'no'}\n` : `${result.value}\n`;
+  switch (format) {
+    case 'csv': return csv(result);
+    case 'tsv': return tsv(result);
+    case 'table': return table(result);
+    default: throw new Error(`a SELECT result is a table: --format table, csv, tsv, json or xml, not ${format}`);
+  }
+}

@@ -1,0 +1,59 @@
+/** SPARQL 1.1 Query Results JSON <-> QueryResult, shared by the local engine and remote endpoints. */
+import { DataFactory } from 'n3';
+import type { Term } from '@rdfjs/types';
+import type { QueryResult, Row } from './result.js';
+
+interface JsonTerm {
+  readonly type: 'uri' | 'literal' | 'typed-literal' | 'bnode';
+  readonly value: string;
+  readonly datatype?: string;
+  readonly 'xml:lang'?: string;
+}
+
+export interface ResultsJson {
+  readonly head: { readonly vars?: readonly string[] };
+  readonly boolean?: boolean;
+  readonly results?: { readonly bindings: ReadonlyArray<Readonly<Record<string, JsonTerm>>> };
+}
+
+function toTerm(term: JsonTerm): Term {
+  switch (term.type) {
+    case 'uri': return DataFactory.namedNode(term.value);
+    case 'bnode': return DataFactory.blankNode(term.value);
+    default:
+      if (term['xml:lang']) return DataFactory.literal(term.value, term['xml:lang']);
+      return DataFactory.literal(term.value, term.datatype ? DataFactory.namedNode(term.datatype) : undefined);
+  }
+}
+
+export function fromResultsJson(json: ResultsJson): QueryResult {
+  if (typeof json.boolean === 'boolean') return { kind: 'boolean', value: json.boolean };
+  const variables = json.head.vars ?? [];
+  const rows: Row[] = (json.results?.bindings ?? []).map((binding) =>
+    Object.fromEntries(Object.entries(binding).map(([name, term]) => [name, toTerm(term)])));
+  return { kind: 'bindings', variables, rows };
+}
+
+function toJsonTerm(term: Term): JsonTerm {
+  switch (term.termType) {
+    case 'NamedNode': return { type: 'uri', value: term.value };
+    case 'BlankNode': return { type: 'bnode', value: term.value };
+    case 'Literal':
+      if (term.language) return { type: 'literal', value: term.value, 'xml:lang': term.language };
+      if (term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string') return { type: 'literal', value: term.value };
+      return { type: 'literal', value: term.value, datatype: term.datatype.value };
+    default: throw new Error(`cannot serialise a ${term.termType} in SPARQL results`);
+  }
+}
+
+export function toResultsJson(result: QueryResult): ResultsJson {
+  if (result.kind === 'boolean') return { head: {}, boolean: result.value };
+  if (result.kind === 'quads') throw new Error('CONSTRUCT/DESCRIBE results are graphs: use an RDF format');
+  return {
+    head: { vars: result.variables },
+    results: {
+      bindings: result.rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([name, term]) => [name, toJsonTerm(term)]))),
+    },
+  };
+}
