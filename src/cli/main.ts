@@ -10,10 +10,11 @@ import { validateCommand } from './commands/validate.js';
 import { docsCommand } from './commands/docs.js';
 import { queryCommand } from './commands/query.js';
 import { queriesCommand } from './commands/queries.js';
+import { serveCommand } from './commands/serve.js';
 
 const COMMANDS: readonly CommandRegistration[] = [
   defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
-  defineCommand(queryCommand), defineCommand(queriesCommand),
+  defineCommand(queryCommand), defineCommand(queriesCommand), defineCommand(serveCommand),
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
