@@ -11,10 +11,11 @@ import { docsCommand } from './commands/docs.js';
 import { queryCommand } from './commands/query.js';
 import { queriesCommand } from './commands/queries.js';
 import { serveCommand } from './commands/serve.js';
+import { pushCommand } from './commands/push.js';
 
 const COMMANDS: readonly CommandRegistration[] = [
   defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
-  defineCommand(queryCommand), defineCommand(queriesCommand), defineCommand(serveCommand),
+  defineCommand(queryCommand), defineCommand(queriesCommand), defineCommand(serveCommand), defineCommand(pushCommand),
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
