@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import jsonld from 'jsonld';
+import type { JsonLdDocument } from 'jsonld';
+import { offlineDocumentLoader } from '../../src/write/jsonld.js';
 import { eventJsonLd, type SchemaObject } from '../../src/publish/event-jsonld.js';
 import type { ReportModel } from '../../src/model/types.js';
 import { FIXTURE_BASE, fixtureModel, fixtureQuads, sampleBuild } from '../write/fixture.js';
@@ -50,6 +53,18 @@ describe('publish/event-jsonld', () => {
       '@type': 'Organization', name: 'United Nations Institute for Training and Research', alternateName: 'UNITAR',
       sameAs: 'http://www.wikidata.org/entity/Q1426374',
     }]);
+  });
+
+  it('is JSON-LD that expands to schema.org triples (schema.org context stubbed locally, never fetched)', async () => {
+    // Only the part of schema.org's context the document relies on: its vocabulary.
+    const documentLoader = async (url: string) =>
+      url === 'https://schema.org'
+        ? { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': 'https://schema.org/' } } }
+        : offlineDocumentLoader(url);
+    const nquads = (await jsonld.toRDF(event as JsonLdDocument, { format: 'application/n-quads', documentLoader })) as unknown as string;
+    expect(nquads).to.include(`<${event['@id']}> <https://schema.org/name> "Geneva Peace Week" .`);
+    expect(nquads).to.include(`<${event['@id']}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .`);
+    expect(nquads).to.match(/<https:\/\/schema.org\/addressLocality> "Geneva" \./);
   });
 
   it('leaves out what the report does not say instead of inventing it', () => {
