@@ -7,7 +7,7 @@ import { writeGraph } from '../../write/outputs.js';
 import { validateQuads } from '../../validate/validate.js';
 import { formatReport } from '../../validate/format.js';
 import { graphPrefixes } from '../../write/prefixes.js';
-import { printFindings, printProblems } from '../findings.js';
+import { printFindings, printProblems, printSummaryQuery } from '../findings.js';
 import { normaliseBase } from '../../rdf/iri.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 import { BUNDLED } from '../../paths.js';
@@ -66,6 +66,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       if (args.summary || args.people) {
         io.stdout(`Built ${args.out}/ from ${result.models.length} report(s):\n`);
         printFindings(io, result, args.people);
+        if (args.summary) await printSummaryQuery(io, resolve(outDir, 'graph.trig'));
       }
       context.exitCode = result.failures.length > 0 ? EXIT.partial : EXIT.ok;
     },
