@@ -1,0 +1,18 @@
+/** What a person's name looks like in the observatory's prose. */
+
+/** Lower-case particles that belong inside names: "Jean-Marie le Goff", "Pieter de Vries". */
+export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y'];
+
+/** A capitalised word with a lower-case letter (so not an acronym): Jean-Marie, O’Brien, McDonald. */
+const NAME_WORD = String.raw`\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)*`;
+const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
+
+/** Two to five name words, particles allowed between them: "Barbara Rosen Jacobson", "Jean-Marie le Goff". */
+export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,4}`;
+
+/** Whether a short line is nothing but a person's name (a reporter line). */
+export function isNameLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length < 5 || text.length > 60) return false;
+  return new RegExp(`^${NAME_PATTERN}$`, 'u').test(text) && !/\b(Report|Session|Event|Week|Background|Summary|Conference|Forum|Opportunities|Threats)\b/.test(text);
+}

@@ -1,0 +1,27 @@
+/** Paragraphs of a text (blocks separated by blank lines), with their offsets into it. */
+export interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export function paragraphs(text: string, from = 0, to = text.length): Paragraph[] {
+  const found: Paragraph[] = [];
+  const block = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
+  block.lastIndex = from;
+  for (let match = block.exec(text); match !== null && match.index < to; match = block.exec(text)) {
+    const raw = match[0];
+    const leading = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed === '') continue;
+    const start = match.index + leading;
+    found.push({ start, end: Math.min(start + trimmed.length, to), text: trimmed });
+  }
+  return found;
+}
+
+/** First sentence of a paragraph (up to ". ", "? ", "! " or its end). */
+export function firstSentence(text: string): string {
+  const match = /^.*?[.!?](?=\s+[\p{Lu}‘“"'(]|\s*$)/su.exec(text);
+  return (match ? match[0] : text).trim();
+}

@@ -1,0 +1,121 @@
+/**
+ * Segments an observatory event page: header (title, dates, place), "Event report/s:", one
+ * section per session report (starting at the reporter's name line, without the repeated teaser),
+ * the closing description of the event, and the observatory footer, which is dropped.
+ */
+import { isNameLine } from './names.js';
+import { parseDateLine, type DateRange } from './dates.js';
+import { paragraphs, type Paragraph } from './paragraphs.js';
+
+export interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Header {
+  readonly title?: Line;
+  readonly dates?: DateRange & { readonly line: Line };
+  /** "City, Country", sometimes preceded by a venue and a street address line. */
+  readonly place?: Line;
+  readonly venue?: Line;
+  readonly street?: Line;
+}
+
+export interface Section {
+  readonly reporter?: Paragraph;
+  readonly paragraphs: readonly Paragraph[];
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SegmentedReport {
+  readonly header: Header;
+  readonly sections: readonly Section[];
+  /** The event's own description after the reports (organisers, theme). */
+  readonly closing: readonly Paragraph[];
+  /** Where the page ends before the footer; a page cut off mid-sentence ends without punctuation. */
+  readonly truncated: boolean;
+}
+
+const MARKER = /^[ \t]*Event reports?\/?s?:?[ \t]*$/im;
+const FOOTER = /^[ \t]*(?:The GIP Digital Watch observatory is provided by|GIP Digital Watch is operated by|Scroll to Top|Subscribe to (?:the )?GIP Digital Watch)/im;
+const CLOSING = /\b(?:will be held (?:on|from|in)|is (?:co-)?(?:facilitated|organi[sz]ed|hosted) by|are (?:co-)?organi[sz]ed by|will focus on the theme|For more information, visit)\b/;
+/** A paragraph that is only a field label ("Speakers:", "Moderator:") with nothing after it. */
+const EMPTY_LABEL = /^[\p{L} /&-]{1,40}:$/u;
+
+function lines(text: string, from: number, to: number): Line[] {
+  const found: Line[] = [];
+  const pattern = /[^\n]+/g;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
+    const trimmed = match[0].trim();
+    if (trimmed === '') continue;
+    const start = match.index + match[0].indexOf(trimmed);
+    found.push({ start, end: start + trimmed.length, text: trimmed });
+  }
+  return found;
+}
+
+/** Title, dates and place from the lines before "Event report/s:" (or the first lines of a page without it). */
+function parseHeader(candidates: readonly Line[]): { header: Header; used: number } {
+  const dateIndex = candidates.findIndex((line) => parseDateLine(line.text) !== undefined);
+  if (dateIndex < 0 || dateIndex > 3) return { header: {}, used: 0 };
+  const dates = { ...parseDateLine(candidates[dateIndex]!.text)!, line: candidates[dateIndex]! };
+  const title = dateIndex > 0 ? candidates[dateIndex - 1] : undefined;
+  // After the dates: optional venue and street lines, then "City, Country".
+  const after = candidates.slice(dateIndex + 1, dateIndex + 4);
+  const placeIndex = after.findIndex((line) => /^[\p{Lu}][\p{L} .'’-]+,\s*[\p{Lu}][\p{L} .'’-]+$/u.test(line.text) && !/\d/.test(line.text));
+  if (placeIndex < 0) return { header: { title, dates }, used: dateIndex + 1 };
+  const before = after.slice(0, placeIndex);
+  const street = before.find((line) => /\d/.test(line.text));
+  const venue = before.find((line) => line !== street);
+  return { header: { title, dates, place: after[placeIndex], venue, street }, used: dateIndex + 2 + placeIndex };
+}
+
+/** Drops the teaser: a first paragraph that the next one repeats (often cut mid-word). */
+function withoutTeaser(body: readonly Paragraph[]): Paragraph[] {
+  const [first, second] = body;
+  if (first !== undefined && second !== undefined && first.text.length >= 20 && second.text.startsWith(first.text)) {
+    return body.slice(1);
+  }
+  return [...body];
+}
+
+export function segmentReport(text: string): SegmentedReport {
+  const footer = FOOTER.exec(text);
+  const contentEnd = footer ? footer.index : text.length;
+  const marker = MARKER.exec(text.slice(0, contentEnd));
+  const headerLines = lines(text, 0, marker ? marker.index : Math.min(contentEnd, 400));
+  const { header, used } = parseHeader(marker ? headerLines : headerLines.slice(0, 6));
+  const bodyStart = marker ? marker.index + marker[0].length : used > 0 ? headerLines[used - 1]!.end : 0;
+  const body = paragraphs(text, bodyStart, contentEnd).filter((paragraph) => !EMPTY_LABEL.test(paragraph.text));
+
+  const groups: Array<{ reporter?: Paragraph; paragraphs: Paragraph[] }> = [];
+  body.forEach((paragraph, index) => {
+    const startsSection = isNameLine(paragraph.text) && !paragraph.text.includes('\n') && index + 1 < body.length;
+    if (startsSection) groups.push({ reporter: paragraph, paragraphs: [] });
+    else if (groups.length === 0) groups.push({ paragraphs: [paragraph] });
+    else groups[groups.length - 1]!.paragraphs.push(paragraph);
+  });
+
+  // The event's closing description follows the last report.
+  const closing: Paragraph[] = [];
+  const last = groups[groups.length - 1];
+  if (last !== undefined) {
+    const closingIndex = last.paragraphs.findIndex((paragraph, index) => index > 0 && CLOSING.test(paragraph.text));
+    if (closingIndex > 0) closing.push(...last.paragraphs.splice(closingIndex));
+  }
+
+  const sections = groups
+    .map((group) => ({ reporter: group.reporter, paragraphs: withoutTeaser(group.paragraphs) }))
+    .filter((group) => group.paragraphs.length > 0)
+    .map((group) => ({
+      ...group,
+      start: (group.reporter ?? group.paragraphs[0]!).start,
+      end: group.paragraphs[group.paragraphs.length - 1]!.end,
+    }));
+  const lastText = (closing[closing.length - 1] ?? sections[sections.length - 1]?.paragraphs.at(-1))?.text ?? '';
+  const truncated = footer === null && !/[.!?’”"')\]:;…]\s*$/.test(lastText);
+  return { header, sections, closing, truncated };
+}
