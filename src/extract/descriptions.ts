@@ -1,0 +1,158 @@
+/**
+ * What follows a person's name: "Programme Manager, DiploFoundation", "(Head of Research, IEP)",
+ * "Manager of the UN Operational Satellite Applications Programme (UNOSAT) at the United Nations
+ * Institute for Training and Research (UNITAR)", "Diplomatic Council Commissioner for UN Affairs",
+ * "Ambassador and Permanent Representative of Kenya to the United Nations Office at Geneva (UNOG)".
+ * It is parsed into job titles and the organisations they are held at, with their spans.
+ */
+import { splitSpan, trimSpan, type TextSpan } from './text-span.js';
+import { ORGANISATION_CUES } from './organisations.js';
+
+export interface OrganisationMention {
+  readonly name?: string;
+  readonly acronym?: string;
+  readonly span: TextSpan;
+}
+
+export interface DescribedAffiliation {
+  readonly organisation: OrganisationMention;
+  readonly title?: string;
+  /** The organisation this one is part of, when the text says so ("UNOSAT at UNITAR"). */
+  readonly parent?: OrganisationMention;
+}
+
+export interface Description {
+  readonly titles: readonly string[];
+  readonly affiliations: readonly DescribedAffiliation[];
+}
+
+/** Words that make a phrase a job title. */
+const TITLE_CUES = /\b(?:Director|Manager|Officer|Head|Chair|Chairman|Chairwoman|Chairperson|President|Vice-President|Minister|Coordinator|Co-ordinator|Adviser|Advisor|Specialist|Ambassador|Representative|Secretary|Professor|Lecturer|Researcher|Founder|Co-founder|Commissioner|Associate|Fellow|Leader|Lead|Analyst|Expert|Counsellor|Counselor|Consultant|Editor|Journalist|Entrepreneur|entrepreneur|Deputy|Executive|CEO|CTO|Chief|Partner|Member|Envoy|Rapporteur|Delegate|Diplomat|Attaché|Engineer|Scientist|Student|Intern|Co-director|director|manager|officer|leader|coordinator|adviser|specialist)\b/;
+
+/** Units that are part of the organisation named right after them ("Crisis Response Unit, UNDP"). */
+const UNIT_CUES = /\b(?:Unit|Division|Department|Section|Branch|Team|Bureau|Programme|Program|Cluster|Lab|Laboratory)\b/;
+
+export interface OrganisationTest {
+  /** Whether the gazetteer or the report already knows this name or acronym. */
+  readonly isKnown: (name: string) => boolean;
+}
+
+function uppercaseShare(word: string): number {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length === 0 ? 0 : letters.replace(/[^\p{Lu}]/gu, '').length / letters.length;
+}
+
+function isAcronym(text: string): boolean {
+  return /^[\p{Lu}][\p{L}&.\- ]{0,14}$/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && uppercaseShare(text.replace(/\s/g, '')) >= 0.5;
+}
+
+/** "Name (ACR)" -> name and acronym; "Name (Germany)" -> the name, without the qualifier. */
+function organisationMention(span: TextSpan): OrganisationMention {
+  const trimmed = trimSpan(span);
+  const withTail = /^(.*?)\s*\(([^()]+)\)$/su.exec(trimmed.text);
+  if (withTail) {
+    const [, name, inner] = withTail;
+    if (isAcronym(inner!.trim())) return { name: name!.trim() || undefined, acronym: inner!.trim(), span: trimmed };
+    return { name: name!.trim(), span: { text: name!.trim(), start: trimmed.start } };
+  }
+  if (isAcronym(trimmed.text) && !trimmed.text.includes(' ')) return { acronym: trimmed.text, span: trimmed };
+  return { name: trimmed.text, span: trimmed };
+}
+
+function looksLikeOrganisation(text: string, test: OrganisationTest, listed: boolean): boolean {
+  const mention = organisationMention({ text, start: 0 });
+  if (mention.acronym !== undefined) return true;
+  const name = mention.name ?? '';
+  if (name === '' || !/^\p{Lu}/u.test(name)) return false;
+  if (test.isKnown(name)) return true;
+  if (ORGANISATION_CUES.test(name)) return true;
+  // CamelCase names (BuildUp, DiploFoundation) are organisations, not titles.
+  if (/^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(name)) return true;
+  // In a comma list, a capitalised phrase with no title word is the organisation.
+  return listed && !TITLE_CUES.test(name) && /^\p{Lu}\p{L}+(?:\s+(?:of|for|and|the|de|du|des|\p{Lu}[\p{L}&-]*))*$/u.test(name);
+}
+
+/** Splits "A at B" / "A of B" at the first top-level keyword; undefined if absent. */
+function splitAt(span: TextSpan, keyword: 'at' | 'of'): [TextSpan, TextSpan] | undefined {
+  const parts = splitSpan(span, new RegExp(`\\s+${keyword}\\s+(?:the\\s+)?`));
+  if (parts.length < 2) return undefined;
+  const [first, ...rest] = parts;
+  const secondStart = rest[0]!.start;
+  return [first!, { text: span.text.slice(secondStart - span.start), start: secondStart }];
+}
+
+/** One comma-separated segment: a title, an organisation, or both. */
+function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean): { title?: string; organisations: OrganisationMention[]; parentOfFirst?: boolean } {
+  const text = segment.text;
+  const representative = /^(.*?Permanent Representative of (?:the )?(\p{Lu}[\p{L} ]+?) to .*)$/u.exec(text);
+  if (representative) {
+    const country = representative[2]!;
+    const countryStart = segment.start + text.indexOf(country);
+    return { title: text.replace(/\s*\([^()]*\)$/, ''), organisations: [{ name: `Permanent Mission of ${country}`, span: { text: country, start: countryStart } }] };
+  }
+  const atSplit = splitAt(segment, 'at');
+  if (atSplit && looksLikeOrganisation(atSplit[1].text, test, true)) {
+    const [left, right] = atSplit;
+    const parent = organisationMention(right);
+    const ofSplit = splitAt(left, 'of');
+    if (ofSplit && (organisationMention(ofSplit[1]).acronym !== undefined || test.isKnown(organisationMention(ofSplit[1]).name ?? ''))) {
+      return { title: ofSplit[0].text.trim(), organisations: [organisationMention(ofSplit[1]), parent], parentOfFirst: true };
+    }
+    return { title: left.text.trim(), organisations: [parent] };
+  }
+  if (atSplit) return { title: atSplit[0].text.trim(), organisations: [] };
+  const ofSplit = splitAt(segment, 'of');
+  if (ofSplit && TITLE_CUES.test(ofSplit[0].text) && looksLikeOrganisation(ofSplit[1].text, test, false)) {
+    return { title: ofSplit[0].text.trim(), organisations: [organisationMention(ofSplit[1])] };
+  }
+  // "Diplomatic Council Commissioner for UN Affairs": a known organisation, then a title.
+  const words = text.split(/\s+/);
+  for (let cut = words.length - 1; cut >= 1; cut -= 1) {
+    const head = words.slice(0, cut).join(' ');
+    const tail = words.slice(cut).join(' ');
+    if (test.isKnown(head) && TITLE_CUES.test(words[cut]!)) {
+      return { title: tail, organisations: [{ name: head, span: { text: head, start: segment.start } }] };
+    }
+  }
+  if (looksLikeOrganisation(text, test, listed)) return { organisations: [organisationMention(segment)] };
+  return { title: text, organisations: [] };
+}
+
+export function parseDescription(span: TextSpan, test: OrganisationTest): Description {
+  const segments = splitSpan(span, /,\s+/).map(trimSpan).flatMap((segment) => {
+    // "Manager at X and Internet Governance Associate at Y": two roles.
+    const parts = splitSpan(segment, /\s+and\s+(?=[^()]*\bat\b)/);
+    return parts.length === 2 && / at /.test(parts[0]!.text) ? parts.map(trimSpan) : [segment];
+  }).filter((segment) => segment.text !== '');
+
+  const titles: string[] = [];
+  const affiliations: DescribedAffiliation[] = [];
+  let pendingTitle: string | undefined;
+  segments.forEach((segment, index) => {
+    const parsed = parseSegment(segment, test, index > 0 || segments.length > 1);
+    if (parsed.title !== undefined && parsed.title !== '') titles.push(parsed.title);
+    const title = parsed.title ?? pendingTitle;
+    if (parsed.organisations.length === 0) {
+      pendingTitle = parsed.title;
+      // A title after the organisation ("UNITAR, Manager, ...") waits for the next one; if none comes, it belongs to the last.
+      return;
+    }
+    const [first, second] = parsed.organisations;
+    affiliations.push({ organisation: first!, title, parent: parsed.parentOfFirst ? second : undefined });
+    if (second !== undefined) affiliations.push({ organisation: second });
+    pendingTitle = undefined;
+  });
+  if (pendingTitle !== undefined && affiliations.length > 0) {
+    const last = affiliations[affiliations.length - 1]!;
+    if (last.title === undefined) affiliations[affiliations.length - 1] = { ...last, title: pendingTitle };
+  }
+  // "Crisis Response Unit, United Nations Development Programme (UNDP)": the unit is part of the next one.
+  for (let index = 0; index + 1 < affiliations.length; index += 1) {
+    const current = affiliations[index]!;
+    const next = affiliations[index + 1]!;
+    if (current.parent === undefined && UNIT_CUES.test(current.organisation.name ?? '') && current.organisation.acronym === undefined) {
+      affiliations[index] = { ...current, parent: next.organisation };
+    }
+  }
+  return { titles, affiliations };
+}

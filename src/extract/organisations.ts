@@ -1,0 +1,130 @@
+/**
+ * Organisations of one report: each mention ("Institute for Economics and Peace (IEP)", "UNITAR",
+ * a typo of a known name) resolved to one entry, the gazetteer's when it knows the organisation.
+ */
+import type { Evidence, Organisation } from '../model/types.js';
+import { slugify } from '../rdf/iri.js';
+import { normaliseName, type Knowledge, type KnownOrganisation } from './knowledge.js';
+
+/** Words that make a name an organisation's. */
+export const ORGANISATION_CUES = /\b(?:Institute|Institution|Centre|Center|Council|Foundation|Programme|Program|Organi[sz]ation|Office|Agency|Committee|Ministry|Mission|University|Project|Platform|Forum|Network|Union|Bank|Fund|Commission|Association|Society|Lab|Laboratory|Group|Unit|Division|Department|Secretariat|Alliance|Initiative|Partnership|Observatory|Academy|School|College|Corporation|Company|Inc|Ltd|Trust|Coalition|Federation|Authority|Board|Court|Parliament|Government|Embassy|Service|Services|Cross|Crescent|Nations|Watch|International|Enterprise|Consortium|Confederation)\b/;
+
+/** Edit distance, for typos in organisation names ("United National ..." for "United Nations ..."). */
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_unused, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j]!;
+      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+interface Entry {
+  key: string;
+  name: string;
+  acronym?: string;
+  aliases: Set<string>;
+  parentKey?: string;
+  sameAs: readonly string[];
+  evidence: Evidence[];
+}
+
+export class OrganisationRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly knowledge: Knowledge) {}
+
+  private known(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {
+    if (acronym !== undefined) {
+      const byAcronym = this.knowledge.organisationsByAcronym.get(acronym);
+      if (byAcronym) return byAcronym;
+    }
+    if (name === undefined) return acronym === undefined ? undefined : this.knowledge.organisationsByAcronym.get(acronym);
+    const normalised = normaliseName(name);
+    const exact = this.knowledge.organisationsByName.get(normalised) ?? this.knowledge.organisationsByAcronym.get(name);
+    if (exact) return exact;
+    // A typo: one or two edits away from a known name of some length.
+    if (normalised.length < 12) return undefined;
+    let best: { organisation: KnownOrganisation; distance: number } | undefined;
+    for (const [knownName, organisation] of this.knowledge.organisationsByName) {
+      if (Math.abs(knownName.length - normalised.length) > 2) continue;
+      const distance = editDistance(knownName, normalised);
+      if (distance <= 2 && (best === undefined || distance < best.distance)) best = { organisation, distance };
+    }
+    return best?.organisation;
+  }
+
+  private local(name: string | undefined, acronym: string | undefined): Entry | undefined {
+    for (const entry of this.entries.values()) {
+      if (acronym !== undefined && entry.acronym === acronym) return entry;
+      if (name !== undefined && (normaliseName(entry.name) === normaliseName(name) || [...entry.aliases].some((alias) => normaliseName(alias) === normaliseName(name)))) return entry;
+      if (name !== undefined && acronym === undefined && entry.acronym === name) return entry;
+    }
+    return undefined;
+  }
+
+  /** Whether the gazetteer or this report already knows an organisation by this name or acronym. */
+  isKnown(name: string): boolean {
+    return this.known(name, undefined) !== undefined || this.local(name, undefined) !== undefined;
+  }
+
+  /** Registers a mention; returns the organisation's key. */
+  resolve(name: string | undefined, acronym: string | undefined, evidence: Evidence): string {
+    const known = this.known(name, acronym);
+    const existing = known ? this.entries.get(known.key) : this.local(name, acronym);
+    const entry: Entry = existing ?? (known
+      ? { key: known.key, name: known.name, acronym: known.acronyms[0], aliases: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, evidence: [] }
+      : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, aliases: new Set(), sameAs: [], evidence: [] });
+    if (entry.acronym === undefined && acronym !== undefined) entry.acronym = acronym;
+    if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) entry.aliases.add(name);
+    if (!entry.evidence.some((seen) => seen.start === evidence.start && seen.end === evidence.end)) entry.evidence.push(evidence);
+    this.entries.set(entry.key, entry);
+    return entry.key;
+  }
+
+  /** Records that one organisation is part of another (UNOSAT at UNITAR), unless the gazetteer says otherwise. */
+  setParent(childKey: string, parentKey: string): void {
+    const child = this.entries.get(childKey);
+    if (child !== undefined && child.parentKey === undefined && childKey !== parentKey) child.parentKey = parentKey;
+  }
+
+  /** Acronyms this report or the gazetteer defines, for acronym-only mentions in running text. */
+  acronyms(): Map<string, { name?: string; acronym: string }> {
+    const found = new Map<string, { name?: string; acronym: string }>();
+    for (const organisation of this.knowledge.organisations) {
+      for (const acronym of organisation.acronyms) if (acronym.length >= 3) found.set(acronym, { acronym });
+    }
+    for (const entry of this.entries.values()) if (entry.acronym !== undefined) found.set(entry.acronym, { acronym: entry.acronym });
+    return found;
+  }
+
+  /** Parents named only by the gazetteer join the report's organisations, so every link has a target. */
+  private addKnownParents(): void {
+    for (const entry of [...this.entries.values()]) {
+      let parentKey = entry.parentKey;
+      while (parentKey !== undefined && !this.entries.has(parentKey)) {
+        const parent = this.knowledge.organisations.find((organisation) => organisation.key === parentKey);
+        if (parent === undefined) break;
+        this.entries.set(parent.key, {
+          key: parent.key, name: parent.name, acronym: parent.acronyms[0], aliases: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, evidence: [],
+        });
+        parentKey = parent.parentKey;
+      }
+    }
+  }
+
+  organisations(): Organisation[] {
+    this.addKnownParents();
+    return [...this.entries.values()]
+      .map((entry) => ({
+        key: entry.key, name: entry.name, acronym: entry.acronym, aliases: [...entry.aliases].sort(),
+        parentKey: entry.parentKey, sameAs: entry.sameAs, evidence: [...entry.evidence].sort((a, b) => a.start - b.start),
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+}
