@@ -59,12 +59,22 @@ function organisationMention(span: TextSpan): OrganisationMention {
   return { name: trimmed.text, span: trimmed };
 }
 
+/** "Crisis and Conflict Management Programme of the Geneva Centre for Security Policy (GCSP)": the centre. */
+function withoutUnit(mention: OrganisationMention): OrganisationMention {
+  const unit = mention.acronym !== undefined && mention.name !== undefined ? /^(.+?)\s+of\s+(?:the\s+)?(.+)$/s.exec(mention.name) : null;
+  if (!unit || !UNIT_CUES.test(unit[1]!)) return mention;
+  const start = mention.span.start + mention.span.text.indexOf(unit[2]!);
+  return { name: unit[2]!, acronym: mention.acronym, span: { text: mention.span.text.slice(start - mention.span.start), start } };
+}
+
 function looksLikeOrganisation(text: string, test: OrganisationTest, listed: boolean): boolean {
   const mention = organisationMention({ text, start: 0 });
   if (mention.acronym !== undefined) return true;
   const name = mention.name ?? '';
   if (name === '' || !/^\p{Lu}/u.test(name)) return false;
   if (test.isKnown(name)) return true;
+  // "Programme Manager", "Project Coordinator": a title, whatever organisation word it holds.
+  if (TITLE_CUES.test(name)) return false;
   if (ORGANISATION_CUES.test(name)) return true;
   // CamelCase names (BuildUp, DiploFoundation) are organisations, not titles.
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(name)) return true;
@@ -82,7 +92,7 @@ function splitAt(span: TextSpan, keyword: 'at' | 'of'): [TextSpan, TextSpan] | u
 }
 
 /** One comma-separated segment: a title, an organisation, or both. */
-function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean): { title?: string; organisations: OrganisationMention[]; parentOfFirst?: boolean } {
+function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean, last: boolean): { title?: string; organisations: OrganisationMention[]; parentOfFirst?: boolean } {
   const text = segment.text;
   const representative = /^(.*?Permanent Representative of (?:the )?(\p{Lu}[\p{L} ]+?) to .*)$/u.exec(text);
   if (representative) {
@@ -91,7 +101,8 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
     return { title: text.replace(/\s*\([^()]*\)$/, ''), organisations: [{ name: `Permanent Mission of ${country}`, span: { text: country, start: countryStart } }] };
   }
   const atSplit = splitAt(segment, 'at');
-  if (atSplit && looksLikeOrganisation(atSplit[1].text, test, true)) {
+  // "X at Y": an unknown plain Y counts only at the end ("at the Leadership, Crisis and ... Programme" continues).
+  if (atSplit && looksLikeOrganisation(atSplit[1].text, test, last)) {
     const [left, right] = atSplit;
     const parent = organisationMention(right);
     const ofSplit = splitAt(left, 'of');
@@ -114,7 +125,7 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
       return { title: tail, organisations: [{ name: head, span: { text: head, start: segment.start } }] };
     }
   }
-  if (looksLikeOrganisation(text, test, listed)) return { organisations: [organisationMention(segment)] };
+  if (looksLikeOrganisation(text, test, listed)) return { organisations: [withoutUnit(organisationMention(segment))] };
   return { title: text, organisations: [] };
 }
 
@@ -129,7 +140,7 @@ export function parseDescription(span: TextSpan, test: OrganisationTest): Descri
   const affiliations: DescribedAffiliation[] = [];
   let pendingTitle: string | undefined;
   segments.forEach((segment, index) => {
-    const parsed = parseSegment(segment, test, index > 0 || segments.length > 1);
+    const parsed = parseSegment(segment, test, index > 0 || segments.length > 1, index === segments.length - 1);
     if (parsed.title !== undefined && parsed.title !== '') titles.push(parsed.title);
     const title = parsed.title ?? pendingTitle;
     if (parsed.organisations.length === 0) {

@@ -1,0 +1,57 @@
+/** Themes of a stretch of text, matched on the labels of the theme scheme (ontology/themes.ttl). */
+import type { ThemeConcept } from './knowledge.js';
+import type { TextSpan } from './text-span.js';
+
+export interface ThemeMatch {
+  readonly iri: string;
+  readonly label: string;
+  readonly count: number;
+  readonly first: TextSpan;
+}
+
+const compiled = new WeakMap<ThemeConcept, RegExp[]>();
+
+function alternation(labels: readonly string[]): string {
+  return [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[’']/g, "['’]").replace(/\s+/g, '\\s+'))
+    .join('|');
+}
+
+/**
+ * Whole words; case-insensitive, except short all-capital labels ("AI", "GIS"), which match only
+ * in capitals so that "ai" inside other words or sentences does not count.
+ */
+function patterns(concept: ThemeConcept): RegExp[] {
+  let regexes = compiled.get(concept);
+  if (regexes === undefined) {
+    const isAcronym = (label: string) => /^[\p{Lu}\d]{2,5}$/u.test(label);
+    const words = concept.labels.filter((label) => !isAcronym(label));
+    const acronyms = concept.labels.filter(isAcronym);
+    const bounded = (body: string, flags: string) => new RegExp(`(?<![\\p{L}\\d-])(?:${body})(?![\\p{L}\\d-])`, flags);
+    regexes = [
+      ...(words.length ? [bounded(alternation(words), 'giu')] : []),
+      ...(acronyms.length ? [bounded(alternation(acronyms), 'gu')] : []),
+    ];
+    compiled.set(concept, regexes);
+  }
+  return regexes;
+}
+
+export function matchThemes(text: string, from: number, to: number, concepts: readonly ThemeConcept[]): ThemeMatch[] {
+  const window = text.slice(0, to);
+  const matches: ThemeMatch[] = [];
+  for (const concept of concepts) {
+    let count = 0;
+    let first: TextSpan | undefined;
+    for (const regex of patterns(concept)) {
+      regex.lastIndex = from;
+      for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
+        count += 1;
+        if (first === undefined || hit.index < first.start) first = { text: hit[0], start: hit.index };
+      }
+    }
+    if (first !== undefined) matches.push({ iri: concept.iri, label: concept.prefLabel, count, first });
+  }
+  return matches.sort((a, b) => b.count - a.count || (a.iri < b.iri ? -1 : 1));
+}
