@@ -3,8 +3,11 @@
 /** Lower-case particles that belong inside names: "Jean-Marie le Goff", "Pieter de Vries". */
 export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y'];
 
-/** A capitalised word with a lower-case letter (so not an acronym): Jean-Marie, O’Brien, McDonald. */
-const NAME_WORD = String.raw`\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)*`;
+/**
+ * A capitalised word with a lower-case letter (so not an acronym): Jean-Marie, O’Brien, McDonald;
+ * or a word of a script without letter case (Arabic, Hebrew, Chinese...).
+ */
+const NAME_WORD = String.raw`(?:\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)*|\p{Lo}[\p{Lo}\p{M}]+)`;
 const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
 
 /** Two to five name words, particles allowed between them: "Barbara Rosen Jacobson", "Jean-Marie le Goff". */
