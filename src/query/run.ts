@@ -8,10 +8,12 @@ import type { QueryResult } from './result.js';
 import { bindParameters, parseQuery, type ParsedQuery } from './sparql.js';
 import type { LocalEngine } from './local.js';
 import { queryFederated, type FederatedSource } from './federated.js';
+import { queryEndpoint } from './endpoint.js';
 
 export type QueryTarget =
   | { readonly kind: 'local'; readonly engine: LocalEngine }
-  | { readonly kind: 'federated'; readonly sources: readonly FederatedSource[] };
+  | { readonly kind: 'federated'; readonly sources: readonly FederatedSource[] }
+  | { readonly kind: 'endpoint'; readonly url: string };
 
 export interface QueryOptions {
   readonly bindings?: ReadonlyMap<string, Term>;
@@ -28,6 +30,8 @@ export async function runQuery(text: string, target: QueryTarget, options: Query
   const bound = bindParameters(query, options.bindings ?? new Map());
   const result = target.kind === 'local'
     ? await target.engine.query(bound, query.form, options.timeoutMs)
-    : await queryFederated(bound, target.sources, options.timeoutMs);
+    : target.kind === 'endpoint'
+      ? await queryEndpoint(target.url, bound, query.form, options.timeoutMs)
+      : await queryFederated(bound, target.sources, options.timeoutMs);
   return { query, result };
 }

@@ -29,6 +29,9 @@ async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: ()
     const engine = new LocalEngine([await resolveGraphFile(args.data)]);
     return { target: { kind: 'local', engine }, close: () => engine.close() };
   }
+  if (args.endpoint !== undefined && args.source.length === 0) {
+    return { target: { kind: 'endpoint', url: args.endpoint }, close: async () => undefined };
+  }
   const sources: FederatedSource[] = [];
   if (args.endpoint !== undefined) {
     sources.push({ kind: 'endpoint', url: args.endpoint });
