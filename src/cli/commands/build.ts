@@ -8,6 +8,7 @@ import { validateQuads } from '../../validate/validate.js';
 import { formatReport } from '../../validate/format.js';
 import { graphPrefixes } from '../../write/prefixes.js';
 import { printFindings, printProblems, printSummaryQuery } from '../findings.js';
+import { buildProgress } from '../progress.js';
 import { normaliseBase } from '../../rdf/iri.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 import { BUNDLED } from '../../paths.js';
@@ -44,7 +45,9 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .example('$0 build a.txt b.txt --strict', 'refuse to write anything if one report is bad') as never,
     handler: async (args) => {
       const base = normaliseBase(args.base);
-      const result = await buildGraph(args.inputs, { base, maxBytes: args['max-size'] * 1024 * 1024 });
+      const progress = buildProgress(!args.quiet);
+      const result = await buildGraph(args.inputs, { base, maxBytes: args['max-size'] * 1024 * 1024, onReport: progress.update })
+        .finally(progress.stop);
       const { io } = context;
       printProblems(io, result, args.quiet);
       if (result.failures.length > 0 && args.strict) {
