@@ -68,5 +68,7 @@ function isMainModule(): boolean {
 }
 
 if (isMainModule()) {
-  process.exitCode = await runCli(process.argv.slice(2), processIo);
+  void runCli(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
 }

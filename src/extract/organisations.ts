@@ -39,7 +39,16 @@ export class OrganisationRegistry {
 
   constructor(private readonly knowledge: Knowledge) {}
 
+  /** Gazetteer look-ups are memoised: fuzzy matching costs a pass over every known name. */
+  private readonly knownCache = new Map<string, KnownOrganisation | undefined>();
+
   private known(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {
+    const cacheKey = `${name ?? ''}\u0000${acronym ?? ''}`;
+    if (!this.knownCache.has(cacheKey)) this.knownCache.set(cacheKey, this.lookUp(name, acronym));
+    return this.knownCache.get(cacheKey);
+  }
+
+  private lookUp(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {
     if (acronym !== undefined) {
       const byAcronym = this.knowledge.organisationsByAcronym.get(acronym);
       if (byAcronym) return byAcronym;
@@ -59,13 +68,21 @@ export class OrganisationRegistry {
     return best?.organisation;
   }
 
+  /** This report's organisations by acronym and by normalised name or alias. */
+  private readonly byAcronym = new Map<string, Entry>();
+  private readonly byName = new Map<string, Entry>();
+
   private local(name: string | undefined, acronym: string | undefined): Entry | undefined {
-    for (const entry of this.entries.values()) {
-      if (acronym !== undefined && entry.acronym === acronym) return entry;
-      if (name !== undefined && (normaliseName(entry.name) === normaliseName(name) || [...entry.aliases].some((alias) => normaliseName(alias) === normaliseName(name)))) return entry;
-      if (name !== undefined && acronym === undefined && entry.acronym === name) return entry;
+    return (acronym !== undefined ? this.byAcronym.get(acronym) : undefined)
+      ?? (name !== undefined ? this.byName.get(normaliseName(name)) ?? (acronym === undefined ? this.byAcronym.get(name) : undefined) : undefined);
+  }
+
+  private index(entry: Entry): void {
+    if (entry.acronym !== undefined && !this.byAcronym.has(entry.acronym)) this.byAcronym.set(entry.acronym, entry);
+    for (const name of [entry.name, ...entry.aliases]) {
+      const normalised = normaliseName(name);
+      if (!this.byName.has(normalised)) this.byName.set(normalised, entry);
     }
-    return undefined;
   }
 
   /** Whether the gazetteer or this report already knows an organisation by this name or acronym. */
@@ -84,6 +101,7 @@ export class OrganisationRegistry {
     if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) entry.aliases.add(name);
     if (!entry.evidence.some((seen) => seen.start === evidence.start && seen.end === evidence.end)) entry.evidence.push(evidence);
     this.entries.set(entry.key, entry);
+    this.index(entry);
     return entry.key;
   }
 

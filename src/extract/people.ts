@@ -4,6 +4,8 @@ import { slugify } from '../rdf/iri.js';
 import { NAME_PARTICLES } from '../segment/names.js';
 
 interface Entry {
+  /** "start-end" of every mention already recorded, so long reports stay linear. */
+  seen: Set<string>;
   key: string;
   name: string;
   honorific?: string;
@@ -18,7 +20,7 @@ export class PeopleRegistry {
   /** Registers a named person (key = slug of the name); returns the key. */
   add(name: string, mention: Evidence, honorific?: string): string {
     const key = slugify(name);
-    const entry = this.entries.get(key) ?? { key, name, jobTitles: [], affiliations: [], mentions: [] };
+    const entry = this.entries.get(key) ?? { seen: new Set<string>(), key, name, jobTitles: [], affiliations: [], mentions: [] };
     // H.E. or Ambassador says more than Mr: keep the first honorific unless a later one is longer.
     if (honorific !== undefined && (entry.honorific === undefined || honorific.length > entry.honorific.length)) entry.honorific = honorific;
     this.addMention(entry, mention);
@@ -27,7 +29,10 @@ export class PeopleRegistry {
   }
 
   private addMention(entry: Entry, mention: Evidence): void {
-    if (!entry.mentions.some((seen) => seen.start === mention.start && seen.end === mention.end)) entry.mentions.push(mention);
+    const position = `${mention.start}-${mention.end}`;
+    if (entry.seen.has(position)) return;
+    entry.seen.add(position);
+    entry.mentions.push(mention);
   }
 
   mention(key: string, evidence: Evidence): void {
@@ -72,7 +77,7 @@ export class PeopleRegistry {
 
   people(): Person[] {
     return [...this.entries.values()]
-      .map((entry) => ({ ...entry, mentions: [...entry.mentions].sort((a, b) => a.start - b.start) }))
+      .map(({ seen: _seen, ...entry }) => ({ ...entry, mentions: [...entry.mentions].sort((a, b) => a.start - b.start) }))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
   }
 }

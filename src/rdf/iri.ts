@@ -30,6 +30,10 @@ export function normaliseBase(base: string): string {
   if (!/^https?:$/.test(url.protocol)) {
     throw new Error(`--base ${JSON.stringify(base)} must be an http(s) IRI`);
   }
+  // Characters an IRI may not hold, and a query part that minted names would land inside.
+  if (/[\s<>"{}|\\^`?]/u.test(base) || /#./.test(base)) {
+    throw new Error(`--base ${JSON.stringify(base)} holds characters an IRI namespace may not (spaces, <>"{}|\\^\`, "?", or text after "#")`);
+  }
   return /[/#]$/.test(base) ? base : `${base}/`;
 }
 

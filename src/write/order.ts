@@ -12,17 +12,23 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function compareQuads(a: Quad, b: Quad): number {
-  return (
-    compare(termKey(a.graph), termKey(b.graph)) ||
-    compare(termKey(a.subject), termKey(b.subject)) ||
-    compare(termKey(a.predicate), termKey(b.predicate)) ||
-    compare(termKey(a.object), termKey(b.object))
-  );
-}
-
-/** Sorted copy without duplicates. */
+/** Sorted copy without duplicates. Each quad's key is built once (sorting compares n log n times). */
 export function sortQuads(quads: Iterable<Quad>): Quad[] {
-  const sorted = [...quads].sort(compareQuads);
-  return sorted.filter((quad, index) => index === 0 || compareQuads(sorted[index - 1]!, quad) !== 0);
+  const keyed = [...quads].map((quad) => ({
+    quad,
+    key: [termKey(quad.graph), termKey(quad.subject), termKey(quad.predicate), termKey(quad.object)],
+  }));
+  keyed.sort((a, b) => {
+    for (let index = 0; index < 4; index += 1) {
+      const order = compare(a.key[index]!, b.key[index]!);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  const sorted: Quad[] = [];
+  keyed.forEach((entry, index) => {
+    const previous = keyed[index - 1];
+    if (previous === undefined || previous.key.some((part, position) => part !== entry.key[position])) sorted.push(entry.quad);
+  });
+  return sorted;
 }

@@ -102,6 +102,39 @@ const cases: Case[] = [
     sessions: 1,
     warnings: /page cut off/,
   },
+  {
+    name: 'acronym and title before a name, without honorific',
+    text: [
+      'Nadia Rahman', '',
+      'The discussion was moderated by Ms Claire Dubois, Senior Analyst at the Geneva Centre for Security Policy (GCSP).', '',
+      'In a video message, ITU Secretary-General Houlin Zhao recalled the work on cybersecurity. UNHCR High Commissioner Mr Filippo Grandi spoke about refugees online. The UN Security Council was mentioned as well.', '',
+    ].join('\n'),
+    people: {
+      'claire-dubois': { honorific: 'Ms', titles: ['Senior Analyst'], organisations: ['gcsp'] },
+      'houlin-zhao': { titles: ['Secretary-General'], organisations: ['itu'] },
+      'filippo-grandi': { honorific: 'Mr', titles: ['High Commissioner'], organisations: ['unhcr'] },
+      'nadia-rahman': { organisations: [] },
+    },
+    moderators: ['claire-dubois'],
+    sessions: 1,
+  },
+  {
+    name: '"from"/"of" an organisation after the name, but not a country or city',
+    text: [
+      'Nadia Rahman', '',
+      'Ms Jane Holt from the University of Oxford chaired the discussion. She was joined by Dr Maria Rossi of the Office for the Coordination of Humanitarian Affairs (OCHA).', '',
+      'Mr Lars Eriksen of Kenya described the national approach, and Ms Eva Lund from DiploFoundation agreed that training is needed.', '',
+    ].join('\n'),
+    people: {
+      'jane-holt': { honorific: 'Ms', titles: [], organisations: ['university-of-oxford'] },
+      'maria-rossi': { honorific: 'Dr', titles: [], organisations: ['ocha'] },
+      'lars-eriksen': { honorific: 'Mr', titles: [], organisations: [] },
+      'eva-lund': { honorific: 'Ms', titles: [], organisations: ['diplofoundation'] },
+      'nadia-rahman': { organisations: [] },
+    },
+    moderators: ['jane-holt'],
+    sessions: 1,
+  },
 ];
 
 describe('extract/report on other layouts', () => {

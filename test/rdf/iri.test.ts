@@ -28,7 +28,7 @@ describe('rdf/iri', () => {
   describe('normaliseBase', () => {
     it('adds a trailing slash', () => expect(normaliseBase('https://example.org/id')).to.equal('https://example.org/id/'));
     it('keeps a trailing hash', () => expect(normaliseBase('https://example.org/id#')).to.equal('https://example.org/id#'));
-    for (const bad of ['not an iri', 'ftp://example.org/', 'urn:x:y']) {
+    for (const bad of ['not an iri', 'ftp://example.org/', 'urn:x:y', 'https://example.org/a b', 'https://example.org/<x>', 'https://example.org/id?x=1', 'https://example.org/id#frag']) {
       it(`refuses ${JSON.stringify(bad)}`, () => expect(() => normaliseBase(bad)).to.throw(/--base/));
     }
   });

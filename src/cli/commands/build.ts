@@ -44,6 +44,9 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
         .example('$0 build a.txt b.txt --strict', 'refuse to write anything if one report is bad') as never,
     handler: async (args) => {
+      if (!Number.isFinite(args['max-size']) || args['max-size'] <= 0) {
+        throw new UserError('--max-size must be a positive number of MiB');
+      }
       const base = normaliseBase(args.base);
       const progress = buildProgress(!args.quiet);
       const result = await buildGraph(args.inputs, { base, maxBytes: args['max-size'] * 1024 * 1024, onReport: progress.update })

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../write/atomic.js';
 
 interface DocsArgs {
   out: string;
+  stdout: boolean;
 }
 
 export function docsCommand(context: CliContext): CommandModule<object, DocsArgs> {
@@ -14,9 +15,10 @@ export function docsCommand(context: CliContext): CommandModule<object, DocsArgs
     describe: 'Write Markdown documentation of the ontology: classes, properties, alignments, theme tree, shapes',
     builder: (yargs) =>
       yargs
-        .option('out', { type: 'string', default: 'out/ontology.md', describe: 'Markdown file to write ("-" for standard output)' })
+        .option('out', { type: 'string', default: 'out/ontology.md', describe: 'Markdown file to write' })
+        .option('stdout', { type: 'boolean', default: false, describe: 'print the Markdown instead of writing a file' })
         .example('$0 docs', 'write out/ontology.md')
-        .example('$0 docs --out -', 'print the documentation') as never,
+        .example('$0 docs --stdout', 'print the documentation') as never,
     handler: async (args) => {
       let markdown: string;
       try {
@@ -24,7 +26,7 @@ export function docsCommand(context: CliContext): CommandModule<object, DocsArgs
       } catch (error) {
         throw new UserError(`cannot document the ontology: ${(error as Error).message}`);
       }
-      if (args.out === '-') {
+      if (args.stdout) {
         context.io.stdout(markdown);
         return;
       }

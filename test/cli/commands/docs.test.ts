@@ -20,8 +20,8 @@ describe('cli/commands/docs', () => {
     expect(await readFile(out, 'utf8')).to.equal(await generateOntologyMarkdown());
   });
 
-  it('prints it with --out -', async () => {
-    const run = await runCommand(docsCommand, ['docs', '--out', '-']);
+  it('prints it with --stdout', async () => {
+    const run = await runCommand(docsCommand, ['docs', '--stdout']);
     expect(run.stdout).to.match(/^# peacegraph ontology\n/);
   });
 });
