@@ -9,13 +9,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Store as N3Store, Parser } from 'n3';
 import oxigraph from 'oxigraph';
 import { generateCorpus } from './corpus.js';
 import { listBundledQueries } from '../src/query/bundled.js';
 import { LocalEngine } from '../src/query/local.js';
 import { runQuery } from '../src/query/run.js';
-import { queryFederated } from '../src/query/federated.js';
 import { parseQuery } from '../src/query/sparql.js';
 import { BUNDLED } from '../src/paths.js';
 
@@ -28,8 +26,8 @@ const BUILD_RUNS = quick ? 2 : 2;
 const QUERY_RUNS = 5;
 /** Comunica over an N3 Store needs ~2 GB per million triples and minutes per query beyond that. */
 const COMUNICA_MAX_TRIPLES = 300_000;
-/** A timed-out Comunica query keeps computing in the background: one try, then it is reported as too slow. */
-const COMUNICA_TIMEOUT_MS = 10_000;
+/** Comunica runs in a child process killed after this long (load, a first run and two warm runs). */
+const COMUNICA_TIMEOUT_MS = 30_000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (seconds: number) => `${(seconds * 1000).toFixed(seconds < 0.01 ? 2 : 0)} ms`;
@@ -107,24 +105,21 @@ for (const size of sizes) {
   raw.load(ntriples, { format: 'application/n-triples' });
   const rawRss = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
   const engine = new LocalEngine([{ path: join(graphDir, 'graph.nt'), format: 'application/n-triples' }]);
-  const n3 = triples <= COMUNICA_MAX_TRIPLES ? new N3Store(new Parser({ format: 'N-Triples' }).parse(ntriples.toString('utf8'))) : undefined;
   say();
   say(`Queries on the ${size}-report graph (RSS of the raw Oxigraph store after loading: ${rawRss.toFixed(0)} MiB)`);
-  let comunicaTimedOut = false;
   say('| query | peacegraph first | peacegraph warm | raw Oxigraph warm | ratio | raw Comunica warm |');
   say('|---|---|---|---|---|---|');
   for (const query of queries) {
     const form = parseQuery(query.text).form;
     const mine = await timeRuns(() => runQuery(query.text, { kind: 'local', engine }));
     const oxi = await timeRuns(() => raw.query(query.text, { use_default_graph_as_union: true, results_format: form === 'CONSTRUCT' ? 'application/n-triples' : 'application/sparql-results+json' }));
-    let comunica = n3 === undefined ? 'skipped (graph too large for an N3 Store)' : 'skipped (an earlier query timed out and still computes)';
-    if (n3 !== undefined && !comunicaTimedOut) {
+    let comunica = 'skipped (graph too large for an N3 Store)';
+    if (triples <= COMUNICA_MAX_TRIPLES) {
       try {
-        const sources = [{ kind: 'quads' as const, quads: n3.getQuads(null, null, null, null) }];
-        comunica = ms((await timeRuns(() => queryFederated(query.text, sources, COMUNICA_TIMEOUT_MS), 2)).warm);
-      } catch (error) {
-        comunicaTimedOut = /timed out/.test((error as Error).message);
-        comunica = comunicaTimedOut ? `> ${COMUNICA_TIMEOUT_MS / 1000} s` : `failed: ${(error as Error).message.slice(0, 40)}`;
+        const { stdout } = await run('npx', ['tsx', 'bench/comunica-query.ts', join(graphDir, 'graph.nt'), query.path, '2'], { timeout: COMUNICA_TIMEOUT_MS, killSignal: 'SIGKILL' });
+        comunica = ms((JSON.parse(stdout.trim()) as { warm: number }).warm);
+      } catch {
+        comunica = `> ${COMUNICA_TIMEOUT_MS / 1000} s (3 runs)`;
       }
     }
     const ratio = mine.warm / oxi.warm;

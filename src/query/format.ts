@@ -26,7 +26,8 @@ function plain(term: Term | undefined): string {
   return term === undefined ? '' : term.value;
 }
 
-function table(result: Extract<QueryResult, { kind: 'bindings' }>): string {
+/** An aligned text table with a row count, for people reading a terminal (and `npm start`'s summary). */
+export function formatTable(result: Extract<QueryResult, { kind: 'bindings' }>): string {
   const header = [...result.variables];
   const cells = result.rows.map((row) => header.map((variable) => plain(row[variable]).replace(/\s+/g, ' ')));
   const widths = header.map((name, column) => Math.max(name.length, ...cells.map((line) => line[column]!.length)));
@@ -109,7 +110,7 @@ export async function formatResult(result: QueryResult, format: OutputFormat, op
   switch (format) {
     case 'csv': return csv(result);
     case 'tsv': return tsv(result);
-    case 'table': return table(result);
+    case 'table': return formatTable(result);
     default: throw new Error(`a SELECT result is a table: --format table, csv, tsv, json or xml, not ${format}`);
   }
 }

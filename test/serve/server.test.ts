@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createServer } from '../../src/serve/server.js';
 import { negotiate } from '../../src/serve/negotiate.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
@@ -45,7 +45,7 @@ describe('serve', () => {
     expect(response.body).to.include('<boolean>true</boolean>');
   });
 
-  const refusals: Array<[string, Parameters<FastifyInstance['inject']>[0], number, RegExp]> = [
+  const refusals: Array<[string, InjectOptions, number, RegExp]> = [
     ['an update in a form', { method: 'POST', url: '/sparql', payload: 'update=DROP%20ALL', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 403, /read-only/],
     ['an update body', { method: 'POST', url: '/sparql', payload: 'DROP ALL', headers: { 'content-type': 'application/sparql-update' } }, 403, /read-only/],
     ['an update sent as a query', { method: 'GET', url: `/sparql?query=${encodeURIComponent('CLEAR DEFAULT')}` }, 403, /read-only/],

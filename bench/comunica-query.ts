@@ -1,0 +1,21 @@
+/**
+ * Raw Comunica over an N3 Store, in its own process so the bench can kill it: Comunica can compute
+ * for minutes without yielding, which no in-process timer interrupts. Prints {first, warm} seconds.
+ * Run by bench/run.ts: npx tsx bench/comunica-query.ts GRAPH.nt QUERY.rq RUNS
+ */
+import { readFile } from 'node:fs/promises';
+import { Parser, Store } from 'n3';
+import { queryFederated } from '../src/query/federated.js';
+
+const [graph, queryFile, runs] = process.argv.slice(2) as [string, string, string];
+const store = new Store(new Parser({ format: 'N-Triples' }).parse(await readFile(graph, 'utf8')));
+const query = await readFile(queryFile, 'utf8');
+const sources = [{ kind: 'quads' as const, quads: store.getQuads(null, null, null, null) }];
+const times: number[] = [];
+for (let run = 0; run <= Number(runs); run += 1) {
+  const started = performance.now();
+  await queryFederated(query, sources);
+  times.push((performance.now() - started) / 1000);
+}
+const warm = times.slice(1).sort((a, b) => a - b);
+console.log(JSON.stringify({ first: times[0], warm: warm[Math.floor(warm.length / 2)] }));
