@@ -8,5 +8,5 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly output: string; readonly size: number }
+  | { readonly id: number; readonly ok: true; readonly output: string }
   | { readonly id: number; readonly ok: false; readonly error: string };

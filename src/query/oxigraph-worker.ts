@@ -25,7 +25,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
       use_default_graph_as_union: true,
       results_format: graph ? 'application/n-triples' : 'application/sparql-results+json',
     }) as string;
-    reply = { id: request.id, ok: true, output, size: store.size };
+    reply = { id: request.id, ok: true, output };
   } catch (error) {
     reply = { id: request.id, ok: false, error: (error as Error).message };
   }
