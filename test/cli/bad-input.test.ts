@@ -181,7 +181,7 @@ const rows: Row[] = [
     setup: async (dir) => [...(await write(SAMPLE_NAME, sample)(dir)), '--max-size', '0.01'],
   },
   {
-    name: '--max-size that is not a number', exitCode: 1, fatal: /^peacegraph: .*size.*NaN/m,
+    name: '--max-size that is not a number', exitCode: 1, fatal: /^peacegraph: --max-size must be a positive number of MiB$/m,
     setup: async (dir) => [...(await write(SAMPLE_NAME, sample)(dir)), '--max-size', 'ten'],
   },
   {

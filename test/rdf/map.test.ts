@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { DataFactory, Store } from 'n3';
 import type { Evidence, ReportModel } from '../../src/model/types.js';
+import type { Quad_Object } from '@rdfjs/types';
 import { mapReport } from '../../src/rdf/map.js';
 
 const BASE = 'https://example.org/id/';
@@ -45,7 +46,7 @@ const schema = (name: string) => DataFactory.namedNode(`http://schema.org/${name
 describe('rdf/map', () => {
   const quads = mapReport(model, { factory: DataFactory, base: BASE });
   const store = new Store(quads);
-  const has = (s: string, p: ReturnType<typeof schema>, o: ReturnType<typeof schema> | ReturnType<typeof DataFactory.literal>) =>
+  const has = (s: string, p: ReturnType<typeof DataFactory.namedNode>, o: Quad_Object) =>
     store.countQuads(iri(s), p, o, null) > 0;
 
   it('puts every quad in the report graph', () => {
@@ -56,7 +57,7 @@ describe('rdf/map', () => {
     expect(quads.filter((quad) => quad.subject.termType === 'BlankNode' || quad.object.termType === 'BlankNode')).to.be.empty;
   });
 
-  const contract: Array<[string, string, string, ReturnType<typeof schema> | ReturnType<typeof DataFactory.literal>]> = [
+  const contract: Array<[string, string, string, Quad_Object]> = [
     ['person is a schema:Person', 'person/einar-bjorgo', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', schema('Person')],
     ['person name has no honorific', 'person/einar-bjorgo', 'http://schema.org/name', DataFactory.literal('Einar Bjorgo')],
     ['honorific prefix', 'person/einar-bjorgo', 'http://schema.org/honorificPrefix', DataFactory.literal('Mr')],
