@@ -5,7 +5,7 @@
  */
 import type { DataFactory, Literal, NamedNode, Quad, Quad_Object } from '@rdfjs/types';
 import type {
-  Evidence, EventModel, Initiative, Organisation, Person, Place, ReportModel, RoleName, Session, SectionReport,
+  Evidence, EventModel, Initiative, Mention, Organisation, Person, Place, ReportModel, RoleName, Session, SectionReport,
 } from '../model/types.js';
 import { createMinter, type Minter } from './iri.js';
 import { OA, ORG, OWL, PG, PROV, RDF, SCHEMA, XSD } from './vocab.js';
@@ -68,6 +68,15 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
   };
   const cite = (fact: NamedNode, evidence: Evidence, body?: NamedNode): void =>
     add(fact, PG.evidence, evidenceNode(evidence, body));
+
+  /** node -predicate-> each mentioned resource, with the span that names it as evidence. */
+  const link = (node: NamedNode, predicate: NamedNode, kind: 'person' | 'org' | 'initiative', mentions: readonly Mention[]): void => {
+    for (const mention of mentions) {
+      const target = mint(kind, mention.key);
+      add(node, predicate, target);
+      cite(node, mention.evidence, target);
+    }
+  };
 
   const sameAs = (node: NamedNode, iris: readonly string[]): void => {
     for (const iri of iris) {
@@ -167,21 +176,9 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
       if (participation.role === 'speaker') add(node, PG.speaker, person);
       if (participation.role === 'moderator' || participation.role === 'speaker') add(node, SCHEMA.performer, person);
     }
-    for (const mention of session.personMentions) {
-      const person = mint('person', mention.key);
-      add(node, SCHEMA.mentions, person);
-      cite(node, mention.evidence, person);
-    }
-    for (const mention of session.organisationMentions) {
-      const organisation = mint('org', mention.key);
-      add(node, SCHEMA.mentions, organisation);
-      cite(node, mention.evidence, organisation);
-    }
-    for (const mention of session.initiativeMentions) {
-      const initiative = mint('initiative', mention.key);
-      add(node, PG.initiative, initiative);
-      cite(node, mention.evidence, initiative);
-    }
+    link(node, SCHEMA.mentions, 'person', session.personMentions);
+    link(node, SCHEMA.mentions, 'org', session.organisationMentions);
+    link(node, PG.initiative, 'initiative', session.initiativeMentions);
     for (const link of session.themes) {
       const concept = factory.namedNode(link.conceptIri);
       add(node, PG.theme, concept);
@@ -215,16 +212,8 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
     add(source, SCHEMA.about, node);
     if (event.nameEvidence !== undefined) cite(node, event.nameEvidence, node);
     if (event.place !== undefined) add(node, SCHEMA.location, mapPlace(event.place));
-    for (const organiser of event.organisers) {
-      const organisation = mint('org', organiser.key);
-      add(node, SCHEMA.organizer, organisation);
-      cite(node, organiser.evidence, organisation);
-    }
-    for (const mention of event.personMentions) {
-      const person = mint('person', mention.key);
-      add(node, SCHEMA.mentions, person);
-      cite(node, mention.evidence, person);
-    }
+    link(node, SCHEMA.organizer, 'org', event.organisers);
+    link(node, SCHEMA.mentions, 'person', event.personMentions);
     for (const session of event.sessions) mapSession(node, session);
     for (const section of event.sections) mapSection(node, section);
   };
