@@ -10,6 +10,8 @@ import type { Quad, Term, Variable } from '@rdfjs/types';
 import type { QueryEngine } from '@comunica/query-sparql';
 import type { QueryResult, Row } from './result.js';
 import { rdfFormat } from './rdf-files.js';
+import { GRAPH_EXTENSIONS, readGraphFile } from '../validate/read-graph.js';
+import { extname } from 'node:path';
 import { QueryTimeoutError } from './local.js';
 
 export type FederatedSource =
@@ -24,8 +26,12 @@ function comunica(): Promise<QueryEngine> {
   return engine;
 }
 
-/** Any RDF file Oxigraph parses (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML), as N3 quads. */
+/**
+ * An RDF file as N3 quads: the formats peacegraph writes through its own offline reader (a remote
+ * JSON-LD @context is refused with its URL), anything else Oxigraph parses (RDF/XML).
+ */
 export async function readQuadsFile(path: string): Promise<Quad[]> {
+  if ((GRAPH_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) return readGraphFile(path);
   const parsed = oxigraph.parse(await readFile(path), { format: rdfFormat(path) });
   // Oxigraph's terms follow RDF/JS but live in WebAssembly memory: copy them into plain N3 terms.
   return parsed.map((quad) => DataFactory.fromQuad(quad as unknown as Parameters<typeof DataFactory.fromQuad>[0]));
