@@ -1,21 +1,26 @@
 /**
  * Raw Comunica over an N3 Store, in its own process so the bench can kill it: Comunica can compute
- * for minutes without yielding, which no in-process timer interrupts. Prints {first, warm} seconds.
- * Run by bench/run.ts: npx tsx bench/comunica-query.ts GRAPH.nt QUERY.rq RUNS
+ * for minutes without yielding, which no in-process timer interrupts. Loads the graph once, then
+ * prints one JSON line per query as it finishes ({name, first, warm} seconds), so a run stopped by
+ * the bench's time limit still reports the queries it finished.
+ * Run by bench/run.ts: npx tsx bench/comunica-query.ts GRAPH.nt WARM_RUNS QUERY.rq...
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Parser, Store } from 'n3';
 import { queryFederated } from '../src/query/federated.js';
 
-const [graph, queryFile, runs] = process.argv.slice(2) as [string, string, string];
+const [graph, runs, ...queryFiles] = process.argv.slice(2) as [string, string, ...string[]];
 const store = new Store(new Parser({ format: 'N-Triples' }).parse(await readFile(graph, 'utf8')));
-const query = await readFile(queryFile, 'utf8');
 const sources = [{ kind: 'quads' as const, quads: store.getQuads(null, null, null, null) }];
-const times: number[] = [];
-for (let run = 0; run <= Number(runs); run += 1) {
-  const started = performance.now();
-  await queryFederated(query, sources);
-  times.push((performance.now() - started) / 1000);
+for (const queryFile of queryFiles) {
+  const query = await readFile(queryFile, 'utf8');
+  const times: number[] = [];
+  for (let run = 0; run <= Number(runs); run += 1) {
+    const started = performance.now();
+    await queryFederated(query, sources);
+    times.push((performance.now() - started) / 1000);
+  }
+  const warm = times.slice(1).sort((a, b) => a - b);
+  console.log(JSON.stringify({ name: basename(queryFile, '.rq'), first: times[0], warm: warm[Math.floor(warm.length / 2)] }));
 }
-const warm = times.slice(1).sort((a, b) => a - b);
-console.log(JSON.stringify({ first: times[0], warm: warm[Math.floor(warm.length / 2)] }));

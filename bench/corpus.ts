@@ -7,6 +7,7 @@
 export interface ExpectedPerson {
   readonly name: string;
   readonly organisation: string;
+  readonly acronym: string;
 }
 
 export interface ExpectedSession {
@@ -105,7 +106,7 @@ export function generateReport(index: number, seed: number, population: number):
       lines.push(`${INTRODUCTIONS[(index + session + position) % INTRODUCTIONS.length]!(s)} ${theme} requires cooperation between governments, the private sector and civil society. ${s.surname} added that data must be handled responsibly.`, '');
     }
     lines.push(`${moderator.surname} thanked the panellists and closed the session.`, '');
-    for (const s of [moderator, ...speakers]) people.set(s.name, { name: s.name, organisation: s.organisation[0] });
+    for (const s of [moderator, ...speakers]) people.set(s.name, { name: s.name, organisation: s.organisation[0], acronym: s.organisation[1] });
     sessions.push({ reporter: reporter.name, moderator: moderator.name, speakers: speakers.map((s) => s.name) });
   }
   const organiser = pick(ORGANISATIONS);

@@ -1,6 +1,6 @@
 /**
  * The build, stage by stage: read and segment -> extract a typed model -> map to RDF. Writing is
- * separate (writeGraph) so callers can validate first. A bad report is reported and skipped; the
+ * separate (writeGraph, or the streaming corpus build in src/corpus/) so callers can validate first. A bad report is reported and skipped; the
  * good ones are still built.
  */
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,8 @@ import { DataFactory, Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { ReportModel } from './model/types.js';
 import { loadInputs } from './read/index.js';
-import { loadKnowledge } from './extract/knowledge.js';
+import type { SourceDocument } from './model/types.js';
+import { loadKnowledge, type Knowledge } from './extract/knowledge.js';
 import { extractReport } from './extract/report.js';
 import { mapReport } from './rdf/map.js';
 import { createMinter } from './rdf/iri.js';
@@ -50,6 +51,22 @@ function layoutProblem(model: ReportModel): string | undefined {
   return undefined;
 }
 
+export type ReportBuild =
+  | { readonly model: ReportModel; readonly quads: Quad[]; readonly problem?: undefined }
+  | { readonly problem: string };
+
+/** One report through extract and map; a report peacegraph cannot read comes back as a problem. */
+export function buildReport(document: SourceDocument, knowledge: Knowledge, options: { base: string; evidence: boolean }): ReportBuild {
+  try {
+    const model = extractReport(document, knowledge);
+    const problem = layoutProblem(model);
+    if (problem !== undefined) return { problem };
+    return { model, quads: mapReport(model, { factory: DataFactory, ...options }) };
+  } catch (error) {
+    return { problem: `extraction failed: ${(error as Error).message}` };
+  }
+}
+
 export async function buildGraph(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
   const base = options.base ?? DEFAULT_BASE;
   const loaded = await loadInputs(inputs, { maxBytes: options.maxBytes });
@@ -59,18 +76,13 @@ export async function buildGraph(inputs: readonly string[], options: BuildOption
   const models: ReportModel[] = [];
   const quads: Quad[] = [];
   loaded.documents.forEach((document, index) => {
-    try {
-      const model = extractReport(document, knowledge);
-      const problem = layoutProblem(model);
-      if (problem !== undefined) {
-        failures.push({ path: document.path, problem });
-      } else {
-        models.push(model);
-        quads.push(...mapReport(model, { factory: DataFactory, base }));
-        warnings.push(...model.warnings.map((problem) => ({ path: document.path, problem })));
-      }
-    } catch (error) {
-      failures.push({ path: document.path, problem: `extraction failed: ${(error as Error).message}` });
+    const built = buildReport(document, knowledge, { base, evidence: true });
+    if (built.problem !== undefined) {
+      failures.push({ path: document.path, problem: built.problem });
+    } else {
+      models.push(built.model);
+      quads.push(...built.quads);
+      warnings.push(...built.model.warnings.map((problem) => ({ path: document.path, problem })));
     }
     options.onReport?.(index + 1, loaded.documents.length);
   });

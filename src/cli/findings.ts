@@ -1,8 +1,7 @@
 /** Printing what a build found and what it refused, shared by `build` and `stats`. */
 import type { CliIo } from './context.js';
 import type { BuildResult } from '../pipeline.js';
-import { countFindings, formatCounts, formatPeople, listPeople } from '../summary/counts.js';
-import { unionGraph } from '../write/serialise.js';
+import { countFindings, formatCounts, formatPeople, listPeople, type ReportDigest } from '../summary/counts.js';
 import { listBundledQueries } from '../query/bundled.js';
 import { LocalEngine } from '../query/local.js';
 import { runQuery } from '../query/run.js';
@@ -11,7 +10,7 @@ import { rdfFormat } from '../query/rdf-files.js';
 import { BUNDLED } from '../paths.js';
 
 /** One line per refused input (always) and per warning (unless quiet), on stderr. */
-export function printProblems(io: CliIo, result: BuildResult, quiet: boolean): void {
+export function printProblems(io: CliIo, result: Pick<BuildResult, 'warnings' | 'failures'>, quiet: boolean): void {
   const lines = [
     ...(quiet ? [] : result.warnings.map(({ path, problem }) => `peacegraph: warning: ${path}: ${problem}\n`)),
     ...result.failures.map(({ path, problem }) => `peacegraph: error: ${path}: ${problem}\n`),
@@ -19,9 +18,9 @@ export function printProblems(io: CliIo, result: BuildResult, quiet: boolean): v
   io.stderr(lines.join(''));
 }
 
-export function printFindings(io: CliIo, result: BuildResult, withPeople: boolean): void {
-  io.stdout(`${formatCounts(countFindings(result.models, unionGraph(result.quads).length))}\n`);
-  if (withPeople) io.stdout(`\nPeople:\n${formatPeople(listPeople(result.models))}\n`);
+export function printFindings(io: CliIo, digests: readonly ReportDigest[], triples: number, withPeople: boolean): void {
+  io.stdout(`${formatCounts(countFindings(digests, triples))}\n`);
+  if (withPeople) io.stdout(`\nPeople:\n${formatPeople(listPeople(digests))}\n`);
 }
 
 /** The bundled query `npm start` shows, answered over the files just written. */

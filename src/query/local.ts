@@ -2,10 +2,8 @@
  * The local engine: an Oxigraph in-memory store (fast at corpus scale, ~450 MB for 1M triples) in a
  * worker thread. The default graph is the union of all named graphs, as in graph.ttl.
  */
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker/start.js';
 import { Parser } from 'n3';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
@@ -26,20 +24,6 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-/**
- * The worker is this module's sibling. Under tsx (tests, bench) it is a .ts file and Node 20 workers
- * do not inherit tsx's loader, so a tiny bootstrap registers it first.
- */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./oxigraph-worker.js', import.meta.url), { workerData });
-  const script = new URL('./oxigraph-worker.ts', import.meta.url).href;
-  // The ESM build of tsx's API (require.resolve would find the CommonJS one).
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
 export class LocalEngine {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
@@ -48,7 +32,7 @@ export class LocalEngine {
   constructor(private readonly files: readonly RdfFile[]) {}
 
   private start(): Worker {
-    const worker = startWorker({ files: this.files });
+    const worker = startWorker(import.meta.url, 'oxigraph-worker', { files: this.files });
     worker.on('message', (reply: WorkerReply) => {
       const entry = this.pending.get(reply.id);
       this.pending.delete(reply.id);

@@ -13,6 +13,11 @@ import { OA, ORG, OWL, PG, PROV, RDF, SCHEMA, XSD } from './vocab.js';
 export interface MapOptions {
   readonly factory: DataFactory;
   readonly base?: string;
+  /**
+   * false leaves out the evidence annotations (the text span behind each fact): about 80% of the
+   * triples. For corpus-scale graphs queried for facts; default true.
+   */
+  readonly evidence?: boolean;
 }
 
 const ROLE_TERMS: Readonly<Record<RoleName, NamedNode>> = {
@@ -66,8 +71,9 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
     add(quote, OA.exact, factory.literal(evidence.exact));
     return node;
   };
-  const cite = (fact: NamedNode, evidence: Evidence, body?: NamedNode): void =>
-    add(fact, PG.evidence, evidenceNode(evidence, body));
+  const cite = (fact: NamedNode, evidence: Evidence, body?: NamedNode): void => {
+    if (options.evidence !== false) add(fact, PG.evidence, evidenceNode(evidence, body));
+  };
 
   /** node -predicate-> each mentioned resource, with the span that names it as evidence. */
   const link = (node: NamedNode, predicate: NamedNode, kind: 'person' | 'org' | 'initiative', mentions: readonly Mention[]): void => {

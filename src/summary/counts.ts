@@ -1,4 +1,8 @@
-/** What a build found, merged across reports (one person, one entry), for the build summary and `stats`. */
+/**
+ * What a build found, merged across reports (one person, one entry), for the build summary and
+ * `stats`. Each report is first reduced to a small digest, so a corpus build (whose reports are
+ * extracted in worker threads) never has to keep every report's model.
+ */
 import type { ReportModel } from '../model/types.js';
 
 export interface BuildCounts {
@@ -11,45 +15,71 @@ export interface BuildCounts {
   readonly triples: number;
 }
 
-export function countFindings(models: readonly ReportModel[], triples: number): BuildCounts {
-  const distinct = (keys: (model: ReportModel) => Iterable<string>): number =>
-    new Set(models.flatMap((model) => [...keys(model)])).size;
-  return {
-    reports: models.length,
-    events: distinct((model) => [model.event.key]),
-    sessions: distinct((model) => model.event.sessions.map((session) => session.key)),
-    people: distinct((model) => model.people.map((person) => person.key)),
-    organisations: distinct((model) => model.organisations.map((organisation) => organisation.key)),
-    themes: distinct((model) => model.event.sessions.flatMap((session) => session.themes.map((link) => link.conceptIri))),
-    triples,
-  };
-}
-
 export interface PersonLine {
   readonly name: string;
   readonly organisations: readonly string[];
   readonly sessions: readonly string[];
 }
 
-/** People with their organisations and the sessions they took part in, sorted by name. */
-export function listPeople(models: readonly ReportModel[]): PersonLine[] {
-  const people = new Map<string, { name: string; organisations: Set<string>; sessions: Set<string> }>();
-  for (const model of models) {
-    const organisationNames = new Map(model.organisations.map((organisation) => [
-      organisation.key,
-      organisation.acronym ?? organisation.name,
-    ]));
-    for (const person of model.people) {
-      const entry = people.get(person.key) ?? { name: person.name, organisations: new Set(), sessions: new Set() };
-      for (const affiliation of person.affiliations) {
-        entry.organisations.add(organisationNames.get(affiliation.organisationKey) ?? affiliation.organisationKey);
-      }
-      people.set(person.key, entry);
+/** The keys one report contributes to the counts, and its people as listed by `stats`. */
+export interface ReportDigest {
+  readonly event: string;
+  readonly sessions: readonly string[];
+  readonly organisations: readonly string[];
+  readonly themes: readonly string[];
+  readonly people: ReadonlyArray<PersonLine & { readonly key: string }>;
+}
+
+export function digestReport(model: ReportModel): ReportDigest {
+  const organisationNames = new Map(model.organisations.map((organisation) => [organisation.key, organisation.acronym ?? organisation.name]));
+  const sessionsOf = new Map<string, string[]>();
+  for (const session of model.event.sessions) {
+    for (const participation of session.participations) {
+      const lines = sessionsOf.get(participation.personKey) ?? [];
+      lines.push(`${session.position}. ${session.name} (${participation.role})`);
+      sessionsOf.set(participation.personKey, lines);
     }
-    for (const session of model.event.sessions) {
-      for (const participation of session.participations) {
-        people.get(participation.personKey)?.sessions.add(`${session.position}. ${session.name} (${participation.role})`);
-      }
+  }
+  return {
+    event: model.event.key,
+    sessions: model.event.sessions.map((session) => session.key),
+    organisations: model.organisations.map((organisation) => organisation.key),
+    themes: model.event.sessions.flatMap((session) => session.themes.map((link) => link.conceptIri)),
+    people: model.people.map((person) => ({
+      key: person.key,
+      name: person.name,
+      organisations: person.affiliations.map((affiliation) => organisationNames.get(affiliation.organisationKey) ?? affiliation.organisationKey),
+      sessions: sessionsOf.get(person.key) ?? [],
+    })),
+  };
+}
+
+export function countFindings(digests: readonly ReportDigest[], triples: number): BuildCounts {
+  const distinct = (keys: (digest: ReportDigest) => Iterable<string>): number => {
+    const seen = new Set<string>();
+    for (const digest of digests) for (const key of keys(digest)) seen.add(key);
+    return seen.size;
+  };
+  return {
+    reports: digests.length,
+    events: distinct((digest) => [digest.event]),
+    sessions: distinct((digest) => digest.sessions),
+    people: distinct((digest) => digest.people.map((person) => person.key)),
+    organisations: distinct((digest) => digest.organisations),
+    themes: distinct((digest) => digest.themes),
+    triples,
+  };
+}
+
+/** People with their organisations and the sessions they took part in, sorted by name. */
+export function listPeople(digests: readonly ReportDigest[]): PersonLine[] {
+  const people = new Map<string, { name: string; organisations: Set<string>; sessions: Set<string> }>();
+  for (const digest of digests) {
+    for (const person of digest.people) {
+      const entry = people.get(person.key) ?? { name: person.name, organisations: new Set(), sessions: new Set() };
+      for (const organisation of person.organisations) entry.organisations.add(organisation);
+      for (const session of person.sessions) entry.sessions.add(session);
+      people.set(person.key, entry);
     }
   }
   return [...people.values()]

@@ -169,13 +169,23 @@ function buildNode(context: CompiledContext, triples: readonly Quad[]): NodeObje
   return node;
 }
 
+const compiledContexts = new WeakMap<JsonLdContext, CompiledContext>();
+
 /**
- * Compacted JSON-LD document of `triples`, which must be sorted by subject then predicate
- * (unionGraph's order) so equal subjects and predicates are adjacent.
+ * Node objects of `triples`, which must be sorted by subject then predicate (unionGraph's order) so
+ * equal subjects and predicates are adjacent.
  */
-export function compactTriples(triples: readonly Quad[], context: JsonLdContext): Record<string, unknown> {
-  const compiled = compileContext(context);
+export function compactNodes(triples: readonly Quad[], context: JsonLdContext): Array<Record<string, unknown>> {
+  let compiled = compiledContexts.get(context);
+  if (compiled === undefined) {
+    compiled = compileContext(context);
+    compiledContexts.set(context, compiled);
+  }
   const subjectKey = (quad: Quad): string => `${quad.subject.termType}\u0000${quad.subject.value}`;
-  const graph = runs(triples, subjectKey).map((group) => buildNode(compiled, group));
-  return { '@context': context, '@graph': graph };
+  return runs(triples, subjectKey).map((group) => buildNode(compiled, group));
+}
+
+/** Compacted JSON-LD document of `triples`, sorted as for compactNodes. */
+export function compactTriples(triples: readonly Quad[], context: JsonLdContext): Record<string, unknown> {
+  return { '@context': context, '@graph': compactNodes(triples, context) };
 }

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { unionGraph } from './serialise.js';
 import { compactTriples } from './jsonld-compact.js';
 
+export { compactNodes } from './jsonld-compact.js';
+
 export type JsonLdContext = Record<string, unknown>;
 
 /** A document loader for offline use: every remote context is an error that says which URL was asked for. */

@@ -20,6 +20,7 @@ async function parsedFormats(files: Map<string, string>, dir: string): Promise<R
     'graph.ttl': parse(files.get('graph.ttl')!, 'text/turtle'),
     'graph.nt': parse(files.get('graph.nt')!, 'application/n-triples'),
     'graph.trig': union(parse(files.get('graph.trig')!, 'application/trig')),
+    'graph.nq': union(parse(files.get('graph.nq')!, 'application/n-quads')),
     'graph.jsonld': await readGraphFile(join(dir, 'graph.jsonld')),
   };
 }
@@ -62,10 +63,19 @@ describe('write/outputs', () => {
     for (const [graph, quads] of expected) expect(canonical(written.get(graph)!), graph).to.equal(canonical(quads));
   });
 
-  it('groups graph.ttl by subject, in sorted order', async () => {
+  it("groups graph.ttl by subject: the report's own resources in order, then the shared ones in order", async () => {
     const blocks = subjectBlocks((await renderGraphFiles(fixtureQuads(), FIXTURE_BASE)).get('graph.ttl')!);
     expect(new Set(blocks).size).to.equal(blocks.length);
-    expect(blocks).to.deep.equal([...blocks].sort());
+    const owned = blocks.filter((subject) => /\/(event|session|section|participation|report|evidence|graph)\//.test(subject));
+    const shared = blocks.filter((subject) => !owned.includes(subject));
+    expect(owned.length).to.be.greaterThan(0);
+    expect(shared.length).to.be.greaterThan(0);
+    expect(blocks).to.deep.equal([...[...owned].sort(), ...[...shared].sort()]);
+  });
+
+  it('puts the same quads in graph.nq as in graph.trig', async () => {
+    const files = await renderGraphFiles(fixtureQuads(), FIXTURE_BASE);
+    expect(canonical(parse(files.get('graph.nq')!, 'application/n-quads'))).to.equal(canonical(parse(files.get('graph.trig')!, 'application/trig')));
   });
 
   it('writes byte-identical files whatever the input order, event pages included', async () => {
@@ -74,7 +84,7 @@ describe('write/outputs', () => {
     await writeGraph(second, [...fixtureQuads()].reverse(), FIXTURE_BASE, [fixtureModel]);
     const [a, b] = [await filesOf(first), await filesOf(second)];
     expect([...a.keys()]).to.deep.equal([
-      'event-geneva-peace-week-2017.html', 'event-geneva-peace-week-2017.jsonld', 'graph.jsonld', 'graph.nt', 'graph.trig', 'graph.ttl',
+      'event-geneva-peace-week-2017.html', 'event-geneva-peace-week-2017.jsonld', 'graph.jsonld', 'graph.nq', 'graph.nt', 'graph.trig', 'graph.ttl',
     ]);
     for (const [name, content] of a) expect(content.equals(b.get(name)!), name).to.equal(true);
   });

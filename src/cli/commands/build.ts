@@ -2,11 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { EXIT, UserError, type CliContext } from '../context.js';
-import { buildGraph } from '../../pipeline.js';
-import { writeGraph } from '../../write/outputs.js';
-import { validateQuads } from '../../validate/validate.js';
-import { formatReport } from '../../validate/format.js';
-import { graphPrefixes } from '../../write/prefixes.js';
+import { buildCorpus, GraphViolation, type CorpusBuild } from '../../corpus/build.js';
 import { printFindings, printProblems, printSummaryQuery } from '../findings.js';
 import { buildProgress } from '../progress.js';
 import { normaliseBase } from '../../rdf/iri.js';
@@ -23,12 +19,15 @@ interface BuildArgs {
   quiet: boolean;
   validate: boolean;
   'max-size': number;
+  jobs: number;
+  evidence: boolean;
+  shapes: string;
 }
 
 export function buildCommand(context: CliContext): CommandModule<object, BuildArgs> {
   return {
     command: 'build [inputs..]',
-    describe: 'Build the graph from report files or folders and write Turtle, N-Triples, TriG and JSON-LD',
+    describe: 'Build the graph from report files or folders and write Turtle, N-Triples, TriG, N-Quads and JSON-LD',
     builder: (yargs) =>
       yargs
         .positional('inputs', { type: 'string', array: true, default: [BUNDLED.reports], defaultDescription: 'data/reports/', describe: 'report files or folders' })
@@ -40,6 +39,9 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .option('quiet', { type: 'boolean', default: false, describe: 'print only errors' })
         .option('validate', { type: 'boolean', default: true, describe: 'check the graph against ontology/shapes.ttl before writing (--no-validate skips)' })
         .option('max-size', { type: 'number', default: 10, describe: 'largest accepted report, in MiB' })
+        .option('shapes', { type: 'string', default: BUNDLED.shapes, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes every report\'s graph must meet' })
+        .option('evidence', { type: 'boolean', default: true, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, ~5x fewer triples)' })
+        .option('jobs', { type: 'number', default: 0, describe: 'worker threads for large builds (0: one per core)' })
         .example('$0 build', 'build the bundled example into out/')
         .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
         .example('$0 build a.txt b.txt --strict', 'refuse to write anything if one report is bad') as never,
@@ -47,31 +49,37 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       if (!Number.isFinite(args['max-size']) || args['max-size'] <= 0) {
         throw new UserError('--max-size must be a positive number of MiB');
       }
+      if (!Number.isInteger(args.jobs) || args.jobs < 0) throw new UserError('--jobs must be a whole number of threads (0: one per core)');
       const base = normaliseBase(args.base);
+      const outDir = resolve(args.out);
       const progress = buildProgress(!args.quiet);
-      const result = await buildGraph(args.inputs, { base, maxBytes: args['max-size'] * 1024 * 1024, onReport: progress.update })
-        .finally(progress.stop);
       const { io } = context;
+      let result: CorpusBuild;
+      try {
+        result = await buildCorpus(args.inputs, outDir, {
+          base, maxBytes: args['max-size'] * 1024 * 1024, validate: args.validate, evidence: args.evidence, shapesPath: args.shapes, jobs: args.jobs, onReport: progress.update,
+        }).finally(progress.stop);
+      } catch (error) {
+        if (!(error instanceof GraphViolation)) throw error;
+        io.stderr(error.report);
+        throw new UserError(error.message);
+      }
       printProblems(io, result, args.quiet);
       if (result.failures.length > 0 && args.strict) {
+        await result.abort();
         throw new UserError(`${result.failures.length} input(s) refused and --strict is set: nothing written`);
       }
-      if (result.models.length === 0) {
+      if (result.digests.length === 0) {
+        await result.abort();
         throw new UserError('no report could be built: nothing written');
       }
-      const validation = args.validate ? await validateQuads(result.quads) : undefined;
-      if (validation !== undefined && !validation.conforms) {
-        io.stderr(formatReport(validation, graphPrefixes(base)));
-        throw new UserError('the built graph violates the SHACL shapes (ontology/shapes.ttl): nothing written');
-      }
-      const outDir = resolve(args.out);
-      const written = await writeGraph(outDir, result.quads, base, result.models);
+      const written = await result.commit();
       if (!args.quiet) {
         io.stderr(`peacegraph: wrote ${written.length} files to ${args.out}\n`);
       }
       if (args.summary || args.people) {
-        io.stdout(`Built ${args.out}/ from ${result.models.length} report(s):\n`);
-        printFindings(io, result, args.people);
+        io.stdout(`Built ${args.out}/ from ${result.digests.length} report(s):\n`);
+        printFindings(io, result.digests, result.triples, args.people);
         if (args.summary) await printSummaryQuery(io, resolve(outDir, 'graph.trig'));
       }
       context.exitCode = result.failures.length > 0 ? EXIT.partial : EXIT.ok;

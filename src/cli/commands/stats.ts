@@ -4,6 +4,8 @@ import { EXIT, UserError, type CliContext } from '../context.js';
 import { buildGraph } from '../../pipeline.js';
 import { printFindings, printProblems } from '../findings.js';
 import { BUNDLED } from '../../paths.js';
+import { digestReport } from '../../summary/counts.js';
+import { unionGraph } from '../../write/serialise.js';
 
 interface StatsArgs {
   inputs: string[];
@@ -22,7 +24,7 @@ export function statsCommand(context: CliContext): CommandModule<object, StatsAr
       const result = await buildGraph(args.inputs);
       printProblems(context.io, result, false);
       if (result.models.length === 0) throw new UserError('no report could be read');
-      printFindings(context.io, result, true);
+      printFindings(context.io, result.models.map(digestReport), unionGraph(result.quads).length, true);
       context.exitCode = result.failures.length > 0 ? EXIT.partial : EXIT.ok;
     },
   };

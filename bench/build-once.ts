@@ -1,0 +1,20 @@
+/**
+ * One corpus build (the `peacegraph build` pipeline, without SHACL validation), in its own process so
+ * its peak memory is its own: prints one JSON line. Run by bench/run.ts:
+ *   npx tsx bench/build-once.ts CORPUS OUT JOBS EVIDENCE(1|0)
+ */
+import { buildCorpus } from '../src/corpus/build.js';
+import { DEFAULT_BASE } from '../src/rdf/namespaces.js';
+
+const [corpus, out, jobs, evidence] = process.argv.slice(2) as [string, string, string, string];
+const build = await buildCorpus([corpus], out, {
+  base: DEFAULT_BASE, validate: false, evidence: evidence === '1', jobs: Number(jobs), maxBytes: 64 * 1024 * 1024,
+});
+const committing = performance.now();
+await build.commit();
+const seconds = { ...build.seconds, wall: build.seconds.wall! + (performance.now() - committing) / 1000 };
+console.log(JSON.stringify({
+  reports: build.digests.length, failures: build.failures.length, triples: build.triples, seconds,
+  maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  pairs: build.digests.flatMap((digest) => digest.people.flatMap((person) => person.organisations.map((organisation) => `${person.name}->${organisation}`))),
+}));

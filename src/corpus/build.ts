@@ -1,0 +1,91 @@
+/**
+ * A build of any number of reports straight into an output folder: reports are read, then extracted,
+ * mapped, checked and rendered in worker threads (pool.ts), and their chunks streamed in order into
+ * staged graph files (GraphWriter), so memory holds one batch of reports plus the resources shared
+ * across reports, not the corpus. Nothing replaces the previous folder until the caller commits.
+ */
+import { join } from 'node:path';
+import { loadInputs } from '../read/index.js';
+import type { BuildProblem } from '../pipeline.js';
+import { ontologyGraphQuads } from '../pipeline.js';
+import { StagedFiles } from '../write/atomic.js';
+import { GraphWriter, packChunks } from '../write/graph-writer.js';
+import { graphRenderer } from '../write/outputs.js';
+import type { ReportDigest } from '../summary/counts.js';
+import { addSeconds, type StageSeconds } from '../timing.js';
+import { runReports } from './pool.js';
+import { loadShapes } from '../validate/shapes.js';
+import type { JobSetup } from './report-job.js';
+
+export interface CorpusBuildOptions extends JobSetup {
+  readonly maxBytes?: number;
+  /** Worker threads; 0 means one per core. Small builds run in this thread whatever is asked. */
+  readonly jobs: number;
+  readonly onReport?: (done: number, total: number) => void;
+}
+
+export interface CorpusBuild {
+  readonly digests: readonly ReportDigest[];
+  readonly failures: readonly BuildProblem[];
+  readonly warnings: readonly BuildProblem[];
+  /** Distinct triples in the union graph (lines of graph.nt). */
+  readonly triples: number;
+  /** Seconds per stage summed over threads, and wall-clock seconds of the whole build. */
+  readonly seconds: StageSeconds;
+  /** Renames every staged file into the output folder; returns their paths. */
+  readonly commit: () => Promise<string[]>;
+  /** Removes the staged files; the output folder stays as it was. */
+  readonly abort: () => Promise<void>;
+}
+
+/** A report's graph violates the shapes: nothing is written, and the SHACL report says why. */
+export class GraphViolation extends Error {
+  constructor(readonly path: string, readonly report: string) {
+    super(`${path}: the built graph violates the SHACL shapes: nothing written`);
+    this.name = 'GraphViolation';
+  }
+}
+
+export async function buildCorpus(inputs: readonly string[], outDir: string, options: CorpusBuildOptions): Promise<CorpusBuild> {
+  const started = performance.now();
+  const seconds: StageSeconds = {};
+  // A missing or broken shapes file is one clear error before any work, not one per thread.
+  if (options.validate) await loadShapes(options.shapesPath);
+  const loaded = await loadInputs(inputs, { maxBytes: options.maxBytes });
+  seconds.read = (performance.now() - started) / 1000;
+  const failures: BuildProblem[] = loaded.failures.map(({ path, problem }) => ({ path, problem }));
+  const warnings: BuildProblem[] = loaded.warnings.map(({ path, problem }) => ({ path, problem }));
+  const digests: ReportDigest[] = [];
+  const staged = new StagedFiles();
+  let triples = 0;
+  try {
+    const renderer = await graphRenderer(options.base);
+    const writer = await GraphWriter.open((file, text) => staged.append(join(outDir, file), text), renderer);
+    const total = loaded.documents.length;
+    await runReports(loaded.documents, { base: options.base, validate: options.validate, evidence: options.evidence, shapesPath: options.shapesPath }, options.jobs, async (batch) => {
+      for (const report of batch.reports) {
+        if (report.kind === 'invalid') throw new GraphViolation(report.path, report.report);
+        if (report.kind === 'refused') {
+          failures.push({ path: report.path, problem: report.problem });
+        } else {
+          for (const [name, content] of report.eventFiles) await staged.write(join(outDir, name), content);
+          digests.push(report.digest);
+          warnings.push(...report.warnings.map((problem) => ({ path: report.path, problem })));
+          addSeconds(seconds, report.seconds);
+        }
+      }
+      await writer.add(batch.graph);
+      addSeconds(seconds, batch.seconds);
+      options.onReport?.(batch.first + batch.reports.length, total);
+    });
+    if (digests.length > 0) await writer.add(packChunks([renderer.render(await ontologyGraphQuads(options.base))]));
+    const closing = performance.now();
+    triples = await writer.close();
+    seconds['write shared resources'] = (performance.now() - closing) / 1000;
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+  seconds.wall = (performance.now() - started) / 1000;
+  return { digests, failures, warnings, triples, seconds, commit: () => staged.commit(), abort: () => staged.abort() };
+}

@@ -1,0 +1,93 @@
+/**
+ * Runs reports through ReportJobs: in this thread for small builds, or in worker threads fed
+ * batches from a queue, so both cores work. Outputs are delivered strictly in document order,
+ * whatever order the workers finish in, so the streamed files are the same on every run.
+ */
+import { availableParallelism } from 'node:os';
+import type { SourceDocument } from '../model/types.js';
+import { startWorker } from '../worker/start.js';
+import { ReportJob, type BatchResult, type JobSetup } from './report-job.js';
+
+export interface BatchRequest {
+  readonly first: number;
+  readonly documents: readonly SourceDocument[];
+}
+
+/** Reports per message: large enough to amortise posting, small enough to balance the threads. */
+const BATCH_SIZE = 8;
+/** Below this many reports per thread, starting a worker (loading the gazetteer) costs more than it saves. */
+const MIN_REPORTS_PER_WORKER = 24;
+
+export type Deliver = (batch: BatchResult) => Promise<void>;
+
+/** Threads worth starting for `reports` reports when `jobs` are allowed (0: one per core). */
+export function workerCount(reports: number, jobs: number): number {
+  const allowed = jobs > 0 ? jobs : availableParallelism();
+  return Math.max(1, Math.min(allowed, Math.floor(reports / MIN_REPORTS_PER_WORKER)));
+}
+
+function batchesOf(documents: readonly SourceDocument[]): BatchRequest[] {
+  const batches: BatchRequest[] = [];
+  for (let first = 0; first < documents.length; first += BATCH_SIZE) {
+    batches.push({ first, documents: documents.slice(first, first + BATCH_SIZE) });
+  }
+  return batches;
+}
+
+async function runHere(documents: readonly SourceDocument[], setup: JobSetup, deliver: Deliver): Promise<void> {
+  const job = await ReportJob.create(setup);
+  for (const batch of batchesOf(documents)) await deliver(await job.runBatch(batch.documents, batch.first));
+}
+
+function runInWorkers(documents: readonly SourceDocument[], setup: JobSetup, threads: number, deliver: Deliver): Promise<void> {
+  const batches = batchesOf(documents);
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(import.meta.url, 'worker', setup));
+  const waiting = new Map<number, BatchResult>();
+  let nextBatch = 0;
+  let nextToDeliver = 0;
+  let delivering = Promise.resolve();
+
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      reject(error);
+    };
+    /** Hands over every batch whose turn has come, one at a time. */
+    const drain = (): void => {
+      delivering = delivering.then(async () => {
+        while (!failed && waiting.has(nextToDeliver)) {
+          const batch = waiting.get(nextToDeliver)!;
+          waiting.delete(nextToDeliver);
+          await deliver(batch);
+          nextToDeliver += batch.reports.length;
+        }
+        if (!failed && nextToDeliver === documents.length) resolve();
+      }).catch(fail);
+    };
+    for (const worker of workers) {
+      const feed = (): void => {
+        const batch = batches[nextBatch++];
+        if (batch !== undefined) worker.postMessage(batch);
+      };
+      worker.on('message', (reply: BatchResult) => {
+        waiting.set(reply.first, reply);
+        feed();
+        drain();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`a build worker stopped with exit code ${code}`));
+      });
+      feed();
+    }
+  }).finally(() => Promise.all(workers.map((worker) => worker.terminate())));
+}
+
+/** Runs every document, delivering the results batch by batch in document order. */
+export async function runReports(documents: readonly SourceDocument[], setup: JobSetup, jobs: number, deliver: Deliver): Promise<void> {
+  const threads = workerCount(documents.length, jobs);
+  if (threads <= 1) await runHere(documents, setup, deliver);
+  else await runInWorkers(documents, setup, threads, deliver);
+}

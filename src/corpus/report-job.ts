@@ -1,0 +1,94 @@
+/**
+ * Everything a corpus build does to one report, in whichever thread runs it: extract, map, check
+ * against the shapes, render its chunk of the graph files and its event pages, and reduce it to a
+ * digest for the summary. The output is plain data, cheap to post from a worker thread.
+ */
+import type { Quad } from '@rdfjs/types';
+import type { SourceDocument } from '../model/types.js';
+import { buildReport, ontologyGraphQuads } from '../pipeline.js';
+import { loadKnowledge, type Knowledge } from '../extract/knowledge.js';
+import { PROJECT_ROOT } from '../paths.js';
+import type { ChunkRenderer, GraphChunk } from '../write/chunks.js';
+import { graphRenderer } from '../write/outputs.js';
+import { packChunks, type PackedChunks } from '../write/graph-writer.js';
+import { graphPrefixes } from '../write/prefixes.js';
+import { renderEventFiles } from '../publish/event-files.js';
+import { validateQuads } from '../validate/validate.js';
+import { formatReport } from '../validate/format.js';
+import { digestReport, type ReportDigest } from '../summary/counts.js';
+import { timed, type StageSeconds } from '../timing.js';
+
+export interface JobSetup {
+  readonly base: string;
+  readonly validate: boolean;
+  /** false: no evidence annotations (see MapOptions.evidence). */
+  readonly evidence: boolean;
+  /** SHACL shapes to check each report's graph against; ontology/shapes.ttl when absent. */
+  readonly shapesPath?: string;
+}
+
+export type ReportOutput =
+  | {
+    readonly kind: 'built';
+    readonly path: string;
+    readonly eventFiles: ReadonlyArray<readonly [string, string]>;
+    readonly digest: ReportDigest;
+    readonly warnings: readonly string[];
+    readonly seconds: StageSeconds;
+  }
+  | { readonly kind: 'refused'; readonly path: string; readonly problem: string }
+  /** The report's graph violates the shapes: the SHACL report, formatted. */
+  | { readonly kind: 'invalid'; readonly path: string; readonly report: string };
+
+export interface BatchResult {
+  /** Index of the batch's first report among all documents. */
+  readonly first: number;
+  readonly reports: readonly ReportOutput[];
+  readonly graph: PackedChunks;
+  readonly seconds: StageSeconds;
+}
+
+export class ReportJob {
+  private constructor(
+    private readonly setup: JobSetup,
+    private readonly knowledge: Knowledge,
+    private readonly renderer: ChunkRenderer,
+    private readonly ontology: readonly Quad[],
+  ) {}
+
+  static async create(setup: JobSetup): Promise<ReportJob> {
+    return new ReportJob(setup, await loadKnowledge(PROJECT_ROOT), await graphRenderer(setup.base), await ontologyGraphQuads(setup.base));
+  }
+
+  /** Consecutive reports; their graph chunks come packed together, ready to transfer and append. */
+  async runBatch(documents: readonly SourceDocument[], first: number): Promise<BatchResult> {
+    const reports: ReportOutput[] = [];
+    const chunks: GraphChunk[] = [];
+    for (const document of documents) {
+      const { output, chunk } = await this.run(document);
+      reports.push(output);
+      if (chunk !== undefined) chunks.push(chunk);
+    }
+    const seconds: StageSeconds = {};
+    const graph = timed(seconds, 'pack', () => packChunks(chunks));
+    return { first, reports, graph, seconds };
+  }
+
+  private async run(document: SourceDocument): Promise<{ output: ReportOutput; chunk?: GraphChunk }> {
+    const seconds: StageSeconds = {};
+    const built = timed(seconds, 'extract and map', () => buildReport(document, this.knowledge, this.setup));
+    if (built.problem !== undefined) return { output: { kind: 'refused', path: document.path, problem: built.problem } };
+    if (this.setup.validate) {
+      const started = performance.now();
+      // The theme scheme is in the ontology graph; shapes check that theme links point at concepts.
+      const validation = await validateQuads([...built.quads, ...this.ontology], this.setup.shapesPath, { evidence: this.setup.evidence });
+      seconds.validate = (performance.now() - started) / 1000;
+      if (!validation.conforms) {
+        return { output: { kind: 'invalid', path: document.path, report: formatReport(validation, graphPrefixes(this.setup.base)) } };
+      }
+    }
+    const chunk = this.renderer.render(built.quads, seconds);
+    const eventFiles = timed(seconds, 'event pages', () => [...renderEventFiles([built.model], this.setup.base)]);
+    return { output: { kind: 'built', path: document.path, eventFiles, digest: digestReport(built.model), warnings: built.model.warnings, seconds }, chunk };
+  }
+}

@@ -1,0 +1,121 @@
+import { expect } from 'chai';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser } from 'n3';
+import { buildCorpus, GraphViolation, type CorpusBuildOptions } from '../../src/corpus/build.js';
+import { workerCount } from '../../src/corpus/pool.js';
+import { buildGraph } from '../../src/pipeline.js';
+import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
+import { GRAPH_FILES } from '../../src/write/graph-writer.js';
+import { toNQuads, toNTriples } from '../../src/write/serialise.js';
+import { generateCorpus } from '../../bench/corpus.js';
+
+const OPTIONS: CorpusBuildOptions = { base: DEFAULT_BASE, validate: false, evidence: true, jobs: 1 };
+/** Enough reports for two worker threads (workerCount). */
+const REPORTS = 48;
+
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name))] as const)));
+}
+
+describe('corpus/build', function () {
+  this.timeout(120_000);
+  let root: string;
+  let corpus: string;
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'peacegraph-corpus-'));
+    corpus = join(root, 'reports');
+    await mkdir(corpus);
+    for (const report of generateCorpus(REPORTS, 7)) await writeFile(join(corpus, report.fileName), report.text);
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it('writes byte-identical files with one thread and with worker threads', async () => {
+    expect(workerCount(REPORTS, 2)).to.equal(2);
+    const outputs: Array<Map<string, Buffer>> = [];
+    for (const jobs of [1, 2]) {
+      const out = join(root, `jobs-${jobs}`);
+      const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs });
+      await build.commit();
+      outputs.push(await filesOf(out));
+    }
+    const [single, threaded] = outputs as [Map<string, Buffer>, Map<string, Buffer>];
+    expect([...threaded.keys()]).to.deep.equal([...single.keys()]);
+    expect([...single.keys()].filter((name) => name.startsWith('event-'))).to.have.length(2 * REPORTS);
+    for (const [name, content] of single) expect(content.equals(threaded.get(name)!), name).to.equal(true);
+  });
+
+  it('streams the same graph as the in-memory build: every triple once, every quad in its report graph', async () => {
+    const out = join(root, 'streamed');
+    const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2 });
+    await build.commit();
+    const inMemory = await buildGraph([corpus]);
+    const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+    const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
+    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
+    expect([...ntriples].sort()).to.deep.equal(lines(await toNTriples(inMemory.quads)).sort());
+    expect(build.triples).to.equal(ntriples.length);
+    expect(lines(await readFile(join(out, 'graph.nq'), 'utf8')).sort()).to.deep.equal(lines(await toNQuads(inMemory.quads)).sort());
+    const turtle = new Parser({ format: 'text/turtle' }).parse(await readFile(join(out, 'graph.ttl'), 'utf8'));
+    expect(turtle).to.have.length(ntriples.length);
+  });
+
+  it('reports each batch in order to the progress callback, ending at the total', async () => {
+    const seen: number[] = [];
+    const build = await buildCorpus([corpus], join(root, 'progress'), { ...OPTIONS, jobs: 2, onReport: (done, total) => {
+      expect(total).to.equal(REPORTS);
+      seen.push(done);
+    } });
+    await build.abort();
+    expect(seen).to.deep.equal([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).to.equal(REPORTS);
+  });
+
+  it('builds the good reports and names the refused one', async () => {
+    const mixed = join(root, 'mixed');
+    await cp(corpus, mixed, { recursive: true });
+    await writeFile(join(mixed, 'shopping-list.txt'), 'Eggs\nMilk\nBread\n');
+    const build = await buildCorpus([mixed], join(root, 'mixed-out'), { ...OPTIONS, jobs: 2 });
+    await build.abort();
+    expect(build.digests).to.have.length(REPORTS);
+    expect(build.failures.map((failure) => failure.path)).to.deep.equal([join(mixed, 'shopping-list.txt')]);
+    expect(build.failures[0]!.problem).to.match(/unknown layout/);
+  });
+
+  it('without evidence: no annotation, about a fifth of the triples, and still valid', async () => {
+    const [full, facts] = [join(root, 'full'), join(root, 'facts')];
+    const withEvidence = await buildCorpus([corpus], full, { ...OPTIONS, jobs: 2 });
+    const without = await buildCorpus([corpus], facts, { ...OPTIONS, jobs: 2, evidence: false, validate: true });
+    await Promise.all([withEvidence.abort(), without.commit()]);
+    const text = await readFile(join(facts, 'graph.nt'), 'utf8');
+    expect(text).not.to.include('http://www.w3.org/ns/oa#');
+    expect(text).not.to.include('https://w3id.org/peacegraph/ontology#evidence');
+    expect(without.triples).to.be.below(withEvidence.triples / 3);
+    expect(without.digests).to.have.length(REPORTS);
+  });
+
+  it('writes nothing, and says which report, when a graph violates the shapes', async () => {
+    const shapes = join(root, 'strict-shapes.ttl');
+    await writeFile(shapes, `@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <http://schema.org/> .
+      <urn:shape> a sh:NodeShape ; sh:targetClass schema:Event ; sh:property [ sh:path schema:sponsor ; sh:minCount 1 ] .`);
+    const out = join(root, 'refused', 'out');
+    const failure = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2, validate: true, shapesPath: shapes }).then(() => undefined, (error: unknown) => error);
+    expect(failure).to.be.instanceOf(GraphViolation);
+    expect((failure as GraphViolation).message).to.match(/report-\d+\.txt: the built graph violates the SHACL shapes/);
+    expect((failure as GraphViolation).report).to.match(/sponsor/);
+    expect(await readdir(join(root, 'refused')).catch(() => 'absent')).to.equal('absent');
+  });
+
+  it('leaves the previous output untouched until commit, and replaces it all at once', async () => {
+    const out = join(root, 'replace');
+    await mkdir(out);
+    for (const name of GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
+    const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2 });
+    for (const name of GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).to.equal('previous\n');
+    await build.commit();
+    for (const name of GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).not.to.equal('previous\n');
+    expect((await readdir(out)).filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
+  });
+});
