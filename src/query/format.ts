@@ -1,10 +1,10 @@
 /** Query results as text: an aligned table for people, CSV/TSV/JSON/XML for tools, RDF for graphs. */
-import { Writer } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
 import { termText } from './result.js';
 import { toResultsJson } from './results-json.js';
 import { toJsonLd, type JsonLdContext } from '../write/jsonld.js';
+import { lineText, statementText, TermEncoder } from '../write/syntax.js';
 
 export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json', 'xml'] as const;
 export const GRAPH_FORMATS = ['turtle', 'ntriples', 'jsonld'] as const;
@@ -84,10 +84,11 @@ function xml(result: QueryResult): string {
   return `${open}  <head>\n${head}\n  </head>\n  <results>\n${rows.join('\n')}${rows.length ? '\n' : ''}  </results>\n</sparql>\n`;
 }
 
-function writeQuads(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', prefixes: Record<string, string>): Promise<string> {
-  const writer = new Writer({ format, prefixes: format === 'Turtle' ? prefixes : {} });
-  writer.addQuads([...quads]);
-  return new Promise((resolve, reject) => writer.end((error, text: string) => (error ? reject(error) : resolve(text))));
+/** A result graph in the order the engine gave it. */
+function writeQuads(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', prefixes: Record<string, string>): string {
+  if (format === 'N-Triples') return lineText(quads, new TermEncoder(), false);
+  const encoder = new TermEncoder(prefixes);
+  return encoder.prefixBlock() + statementText(quads, encoder, false);
 }
 
 export interface FormatOptions {

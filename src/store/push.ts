@@ -41,7 +41,7 @@ export async function graphsFromTriG(path: string, graphBase: string): Promise<G
   }
   const payloads: GraphPayload[] = [];
   for (const [graph, group] of [...byGraph].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const ntriples = await toNTriples(group);
+    const ntriples = toNTriples(group);
     const localName = graph.slice(Math.max(graph.lastIndexOf('/'), graph.lastIndexOf('#')) + 1);
     payloads.push({ graph: `${graphBase}${localName}`, ntriples, triples: ntriples.split('\n').filter(Boolean).length });
   }

@@ -1,34 +1,33 @@
-/** A total, stable order on quads, so every serialisation is byte-identical for the same graph. */
+/**
+ * A total, stable order on quads, so every serialisation is byte-identical for the same graph:
+ * graph, subject, predicate, object; terms by kind (literals, IRIs, blank nodes, default graph),
+ * then value, language and datatype. Compared field by field, without building keys: sorting is
+ * on the hot path of every build.
+ */
 import type { Quad, Term } from '@rdfjs/types';
 
-function termKey(term: Term): string {
-  if (term.termType === 'Literal') {
-    return `"${term.value}"@${term.language}^^${term.datatype.value}`;
-  }
-  return `${term.termType === 'BlankNode' ? '_:' : '<'}${term.value}`;
+const KIND_RANK: Readonly<Record<Term['termType'], number>> = {
+  Literal: 0, NamedNode: 1, BlankNode: 2, DefaultGraph: 3, Variable: 4, Quad: 5,
+};
+
+function compareStrings(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+export function compareTerms(a: Term, b: Term): number {
+  if (a.termType !== b.termType) return KIND_RANK[a.termType] - KIND_RANK[b.termType];
+  const byValue = compareStrings(a.value, b.value);
+  if (byValue !== 0 || a.termType !== 'Literal' || b.termType !== 'Literal') return byValue;
+  return compareStrings(a.language, b.language) || compareStrings(a.datatype.value, b.datatype.value);
 }
 
-/** Sorted copy without duplicates. Each quad's key is built once (sorting compares n log n times). */
+export function compareQuads(a: Quad, b: Quad): number {
+  return compareTerms(a.graph, b.graph) || compareTerms(a.subject, b.subject)
+    || compareTerms(a.predicate, b.predicate) || compareTerms(a.object, b.object);
+}
+
+/** Sorted copy without duplicates. */
 export function sortQuads(quads: Iterable<Quad>): Quad[] {
-  const keyed = [...quads].map((quad) => ({
-    quad,
-    key: [termKey(quad.graph), termKey(quad.subject), termKey(quad.predicate), termKey(quad.object)],
-  }));
-  keyed.sort((a, b) => {
-    for (let index = 0; index < 4; index += 1) {
-      const order = compare(a.key[index]!, b.key[index]!);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
-  const sorted: Quad[] = [];
-  keyed.forEach((entry, index) => {
-    const previous = keyed[index - 1];
-    if (previous === undefined || previous.key.some((part, position) => part !== entry.key[position])) sorted.push(entry.quad);
-  });
-  return sorted;
+  const sorted = [...quads].sort(compareQuads);
+  return sorted.filter((quad, index) => index === 0 || compareQuads(sorted[index - 1]!, quad) !== 0);
 }

@@ -1,16 +1,8 @@
 /** Text serialisations of a graph: Turtle, N-Triples, TriG, N-Quads. Input order does not matter. */
-import { DataFactory, Writer } from 'n3';
+import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { sortQuads } from './order.js';
-
-type TextFormat = 'Turtle' | 'N-Triples' | 'TriG' | 'N-Quads';
-
-function write(quads: readonly Quad[], format: TextFormat, prefixes: Record<string, string> = {}): Promise<string> {
-  const usesPrefixes = format === 'Turtle' || format === 'TriG';
-  const writer = new Writer({ format, prefixes: usesPrefixes ? prefixes : {} });
-  writer.addQuads([...quads]);
-  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
-}
+import { lineText, statementText, TermEncoder } from './syntax.js';
 
 /** The union of all named graphs as triples in the default graph, sorted and without duplicates. */
 export function unionGraph(quads: Iterable<Quad>): Quad[] {
@@ -21,18 +13,23 @@ export function unionGraph(quads: Iterable<Quad>): Quad[] {
   return sortQuads(triples);
 }
 
-export function toTurtle(quads: Iterable<Quad>, prefixes: Record<string, string>): Promise<string> {
-  return write(unionGraph(quads), 'Turtle', prefixes);
+function turtleDocument(quads: readonly Quad[], prefixes: Record<string, string>, graphs: boolean): string {
+  const encoder = new TermEncoder(prefixes);
+  return encoder.prefixBlock() + statementText(quads, encoder, graphs);
 }
 
-export function toNTriples(quads: Iterable<Quad>): Promise<string> {
-  return write(unionGraph(quads), 'N-Triples');
+export function toTurtle(quads: Iterable<Quad>, prefixes: Record<string, string>): string {
+  return turtleDocument(unionGraph(quads), prefixes, false);
 }
 
-export function toTriG(quads: Iterable<Quad>, prefixes: Record<string, string>): Promise<string> {
-  return write(sortQuads(quads), 'TriG', prefixes);
+export function toNTriples(quads: Iterable<Quad>): string {
+  return lineText(unionGraph(quads), new TermEncoder(), false);
 }
 
-export function toNQuads(quads: Iterable<Quad>): Promise<string> {
-  return write(sortQuads(quads), 'N-Quads');
+export function toTriG(quads: Iterable<Quad>, prefixes: Record<string, string>): string {
+  return turtleDocument(sortQuads(quads), prefixes, true);
+}
+
+export function toNQuads(quads: Iterable<Quad>): string {
+  return lineText(sortQuads(quads), new TermEncoder(), true);
 }

@@ -18,7 +18,7 @@ describe('validate/read-graph', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   const prefixes = graphPrefixes(FIXTURE_BASE);
-  const formats: Array<[string, () => Promise<string>, boolean]> = [
+  const formats: Array<[string, () => string | Promise<string>, boolean]> = [
     ['graph.ttl', () => toTurtle(fixtureQuads(), prefixes), false],
     ['graph.nt', () => toNTriples(fixtureQuads()), false],
     ['graph.trig', () => toTriG(fixtureQuads(), prefixes), true],
