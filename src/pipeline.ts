@@ -1,10 +1,11 @@
 /**
  * The build, stage by stage: read and segment -> extract a typed model -> map to RDF. Writing is
- * separate (writeGraph, or the streaming corpus build in src/corpus/) so callers can validate first. A bad report is reported and skipped; the
- * good ones are still built.
+ * separate (writeGraph, or the streaming corpus build in src/corpus/) so callers can validate
+ * first. A bad report is reported and skipped; the good ones are still built.
  */
 import { readFile } from 'node:fs/promises';
 import { DataFactory, Parser } from 'n3';
+import rdf from 'rdf-ext';
 import type { Quad } from '@rdfjs/types';
 import type { ReportModel } from './model/types.js';
 import { loadInputs } from './read/index.js';
@@ -55,13 +56,19 @@ export type ReportBuild =
   | { readonly model: ReportModel; readonly quads: Quad[]; readonly problem?: undefined }
   | { readonly problem: string };
 
+/**
+ * Terms of the mapped graph. rdf-ext's hold value, language and datatype as plain fields; N3's
+ * literals parse them out of one string on every read, and the writers read them many times.
+ */
+const MAPPING_FACTORY = rdf;
+
 /** One report through extract and map; a report peacegraph cannot read comes back as a problem. */
 export function buildReport(document: SourceDocument, knowledge: Knowledge, options: { base: string; evidence: boolean }): ReportBuild {
   try {
     const model = extractReport(document, knowledge);
     const problem = layoutProblem(model);
     if (problem !== undefined) return { problem };
-    return { model, quads: mapReport(model, { factory: DataFactory, ...options }) };
+    return { model, quads: mapReport(model, { factory: MAPPING_FACTORY, ...options }) };
   } catch (error) {
     return { problem: `extraction failed: ${(error as Error).message}` };
   }

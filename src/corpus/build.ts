@@ -10,7 +10,7 @@ import type { BuildProblem } from '../pipeline.js';
 import { ontologyGraphQuads } from '../pipeline.js';
 import { StagedFiles } from '../write/atomic.js';
 import { GraphWriter, packChunks } from '../write/graph-writer.js';
-import { graphRenderer } from '../write/outputs.js';
+import { graphRenderer, stagedSink } from '../write/outputs.js';
 import type { ReportDigest } from '../summary/counts.js';
 import { addSeconds, type StageSeconds } from '../timing.js';
 import { runReports } from './pool.js';
@@ -60,7 +60,7 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   let triples = 0;
   try {
     const renderer = await graphRenderer(options.base);
-    const writer = await GraphWriter.open((file, text) => staged.append(join(outDir, file), text), renderer);
+    const writer = await GraphWriter.open(stagedSink(staged, outDir), renderer);
     const total = loaded.documents.length;
     await runReports(loaded.documents, { base: options.base, validate: options.validate, evidence: options.evidence, shapesPath: options.shapesPath }, options.jobs, async (batch) => {
       for (const report of batch.reports) {

@@ -4,6 +4,7 @@
  * whatever order the workers finish in, so the streamed files are the same on every run.
  */
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../model/types.js';
 import { startWorker } from '../worker/start.js';
 import { ReportJob, type BatchResult, type JobSetup } from './report-job.js';
@@ -39,11 +40,19 @@ async function runHere(documents: readonly SourceDocument[], setup: JobSetup, de
   for (const batch of batchesOf(documents)) await deliver(await job.runBatch(batch.documents, batch.first));
 }
 
+/**
+ * Batches handed out but not yet delivered, per thread. When writing falls behind, idle workers
+ * wait rather than pile finished batches up in memory.
+ */
+const IN_FLIGHT_PER_THREAD = 4;
+
 function runInWorkers(documents: readonly SourceDocument[], setup: JobSetup, threads: number, deliver: Deliver): Promise<void> {
   const batches = batchesOf(documents);
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(import.meta.url, 'worker', setup));
   const waiting = new Map<number, BatchResult>();
+  const idle: Worker[] = [];
   let nextBatch = 0;
+  let deliveredBatches = 0;
   let nextToDeliver = 0;
   let delivering = Promise.resolve();
 
@@ -54,6 +63,12 @@ function runInWorkers(documents: readonly SourceDocument[], setup: JobSetup, thr
       failed = true;
       reject(error);
     };
+    /** Gives idle workers the next batches, as long as not too many wait to be written. */
+    const feed = (): void => {
+      while (idle.length > 0 && nextBatch < batches.length && nextBatch - deliveredBatches < IN_FLIGHT_PER_THREAD * workers.length) {
+        idle.pop()!.postMessage(batches[nextBatch++]);
+      }
+    };
     /** Hands over every batch whose turn has come, one at a time. */
     const drain = (): void => {
       delivering = delivering.then(async () => {
@@ -62,17 +77,16 @@ function runInWorkers(documents: readonly SourceDocument[], setup: JobSetup, thr
           waiting.delete(nextToDeliver);
           await deliver(batch);
           nextToDeliver += batch.reports.length;
+          deliveredBatches += 1;
+          feed();
         }
         if (!failed && nextToDeliver === documents.length) resolve();
       }).catch(fail);
     };
     for (const worker of workers) {
-      const feed = (): void => {
-        const batch = batches[nextBatch++];
-        if (batch !== undefined) worker.postMessage(batch);
-      };
       worker.on('message', (reply: BatchResult) => {
         waiting.set(reply.first, reply);
+        idle.push(worker);
         feed();
         drain();
       });
@@ -80,8 +94,9 @@ function runInWorkers(documents: readonly SourceDocument[], setup: JobSetup, thr
       worker.on('exit', (code) => {
         if (code !== 0) fail(new Error(`a build worker stopped with exit code ${code}`));
       });
-      feed();
+      idle.push(worker);
     }
+    feed();
   }).finally(() => Promise.all(workers.map((worker) => worker.terminate())));
 }
 

@@ -9,20 +9,39 @@ import { normaliseName, type Knowledge, type KnownOrganisation } from './knowled
 /** Words that make a name an organisation's. */
 export const ORGANISATION_CUES = /\b(?:Institute|Institution|Centre|Center|Council|Foundation|Programme|Program|Organi[sz]ation|Office|Agency|Committee|Ministry|Mission|University|Project|Platform|Forum|Network|Union|Bank|Fund|Commission|Association|Society|Lab|Laboratory|Group|Unit|Division|Department|Secretariat|Alliance|Initiative|Partnership|Observatory|Academy|School|College|Corporation|Company|Inc|Ltd|Trust|Coalition|Federation|Authority|Board|Court|Parliament|Government|Embassy|Service|Services|Cross|Crescent|Nations|Watch|International|Enterprise|Consortium|Confederation)\b/;
 
-/** Edit distance, for typos in organisation names ("United National ..." for "United Nations ..."). */
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_unused, index) => index);
+/** Typos tolerated in an organisation's name ("United National ..." for "United Nations ..."). */
+const MAX_EDITS = 2;
+
+/**
+ * Edit distance between a and b when it is at most MAX_EDITS, else MAX_EDITS + 1. Only the band of
+ * cells within MAX_EDITS of the diagonal can stay under the limit, so only those are computed.
+ */
+export function boundedEditDistance(a: string, b: string): number {
+  const over = MAX_EDITS + 1;
+  if (Math.abs(a.length - b.length) > MAX_EDITS) return over;
+  let previous = Array.from({ length: b.length + 1 }, (_unused, index) => Math.min(index, over));
   for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j]!;
-      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+    const current = new Array<number>(b.length + 1).fill(over);
+    current[0] = Math.min(i, over);
+    let best = current[0];
+    for (let j = Math.max(1, i - MAX_EDITS); j <= Math.min(b.length, i + MAX_EDITS); j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, over);
+      best = Math.min(best, current[j]!);
     }
+    if (best >= over) return over;
+    previous = current;
   }
   return previous[b.length]!;
 }
+
+/**
+ * Gazetteer look-ups, memoised per gazetteer across reports (fuzzy matching passes over every
+ * known name, and a corpus names the same organisations again and again). Bounded: a corpus of
+ * unknown names must not grow it without end.
+ */
+const lookUps = new WeakMap<Knowledge, Map<string, KnownOrganisation | undefined>>();
+const MAX_MEMOISED = 100_000;
 
 interface Entry {
   key: string;
@@ -39,13 +58,15 @@ export class OrganisationRegistry {
 
   constructor(private readonly knowledge: Knowledge) {}
 
-  /** Gazetteer look-ups are memoised: fuzzy matching costs a pass over every known name. */
-  private readonly knownCache = new Map<string, KnownOrganisation | undefined>();
-
   private known(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {
-    const cacheKey = `${name ?? ''}\u0000${acronym ?? ''}`;
-    if (!this.knownCache.has(cacheKey)) this.knownCache.set(cacheKey, this.lookUp(name, acronym));
-    return this.knownCache.get(cacheKey);
+    let memo = lookUps.get(this.knowledge);
+    if (memo === undefined || memo.size >= MAX_MEMOISED) {
+      memo = new Map();
+      lookUps.set(this.knowledge, memo);
+    }
+    const key = `${name ?? ''}\u0000${acronym ?? ''}`;
+    if (!memo.has(key)) memo.set(key, this.lookUp(name, acronym));
+    return memo.get(key);
   }
 
   private lookUp(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {
@@ -61,9 +82,8 @@ export class OrganisationRegistry {
     if (normalised.length < 12) return undefined;
     let best: { organisation: KnownOrganisation; distance: number } | undefined;
     for (const [knownName, organisation] of this.knowledge.organisationsByName) {
-      if (Math.abs(knownName.length - normalised.length) > 2) continue;
-      const distance = editDistance(knownName, normalised);
-      if (distance <= 2 && (best === undefined || distance < best.distance)) best = { organisation, distance };
+      const distance = boundedEditDistance(knownName, normalised);
+      if (distance <= MAX_EDITS && (best === undefined || distance < best.distance)) best = { organisation, distance };
     }
     return best?.organisation;
   }

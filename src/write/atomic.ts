@@ -10,8 +10,8 @@ import { basename, dirname, join } from 'node:path';
 interface StagedFile {
   readonly temporary: string;
   handle?: FileHandle;
-  /** Appended text not yet handed to the file system (small appends are batched into large writes). */
-  pending: string[];
+  /** Appended data not yet handed to the file system (small appends are batched into large writes). */
+  pending: Array<string | Uint8Array>;
   pendingLength: number;
 }
 
@@ -35,29 +35,40 @@ export class StagedFiles {
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     const file: StagedFile = { temporary, pending: [], pendingLength: 0 };
     this.files.set(path, file);
-    file.handle = await open(temporary, 'w');
+    // Read as well as written: a corpus build reads back what it streamed (GraphWriter).
+    file.handle = await open(temporary, 'w+');
     return file;
   }
 
   private async flush(file: StagedFile): Promise<void> {
     if (file.pending.length === 0 || file.handle === undefined) return;
-    const text = file.pending.join('');
+    const buffers = file.pending.map((data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
     file.pending = [];
     file.pendingLength = 0;
-    await file.handle.write(text);
+    await file.handle.writev(buffers);
+  }
+
+  private async appendable(path: string): Promise<StagedFile & { handle: FileHandle }> {
+    const file = await this.stage(path);
+    if (file.handle === undefined) throw new Error(`${path} was staged whole: it cannot be appended to`);
+    return file as StagedFile & { handle: FileHandle };
   }
 
   async append(path: string, data: string | Uint8Array): Promise<void> {
-    const file = await this.stage(path);
-    if (file.handle === undefined) throw new Error(`${path} was staged whole: it cannot be appended to`);
-    if (typeof data === 'string') {
-      file.pending.push(data);
-      file.pendingLength += data.length;
-      if (file.pendingLength >= FLUSH_AT) await this.flush(file);
-    } else {
-      await this.flush(file);
-      await file.handle.write(data);
-    }
+    const file = await this.appendable(path);
+    file.pending.push(data);
+    file.pendingLength += data.length;
+    if (file.pendingLength >= FLUSH_AT) await this.flush(file);
+  }
+
+  /** `length` bytes from `offset` of what was appended to `path` so far. */
+  async read(path: string, offset: number, length: number): Promise<Uint8Array> {
+    const file = await this.appendable(path);
+    await this.flush(file);
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await file.handle.read(bytes, 0, length, offset);
+    if (bytesRead !== length) throw new Error(`${path}: could read back ${bytesRead} of ${length} bytes`);
+    return bytes;
   }
 
   /** The whole content of `path`; writing the same path again replaces what was staged. */

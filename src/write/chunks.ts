@@ -1,40 +1,49 @@
 /**
  * One named graph's share of every graph file, rendered on its own, so reports can be serialised in
- * parallel (worker threads) and streamed to disk in order: its whole TriG and N-Quads block, and for
- * the union-graph files (Turtle, N-Triples, JSON-LD) the triples about resources that belong to this
- * report alone (its event, sessions, sections, participations, evidence). Triples about resources
- * that recur across reports (people, organisations, memberships, places, themes) come back as
- * N-Triples lines, to be merged without duplicates and written once, at the end (graph-writer.ts).
+ * parallel (worker threads) and streamed to disk in order (graph-writer.ts). A report's graph holds
+ * three kinds of triples, told apart by the IRIs minted for them:
+ * - its source's: about the report, its sections and evidence, and every link to that evidence.
+ *   No other report states them (the IRIs come from the report's own id): streamed as they come.
+ * - its event's: about the event, its sessions and participations. Another report may name the same
+ *   event (the IRIs come from the event's name): streamed, and merged when that happens.
+ * - shared: about people, organisations, memberships, places, themes. Kept as N-Triples lines,
+ *   merged without duplicates, and written once at the end.
+ * The graph's TriG and N-Quads blocks hold all three.
  */
-import { DataFactory, Parser, Writer } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import { Parser } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
 import { kindNamespace } from '../rdf/iri.js';
 import type { ResourceKind } from '../rdf/namespaces.js';
 import { compactNodes, type JsonLdContext } from './jsonld.js';
 import { graphPrefixes } from './prefixes.js';
 import { sortQuads } from './order.js';
-import { unionGraph } from './serialise.js';
+import { lineText, statementText, TermEncoder } from './syntax.js';
 import { timed, type StageSeconds } from '../timing.js';
 
-type TextFormat = 'Turtle' | 'N-Triples' | 'TriG' | 'N-Quads';
+/** Kinds minted from the report's own id. */
+const SOURCE_KINDS: readonly ResourceKind[] = ['report', 'section', 'evidence', 'graph'];
+/** Kinds minted from the report's event name. */
+const EVENT_KINDS: readonly ResourceKind[] = ['event', 'session', 'participation'];
 
-/** Kinds minted from a report's own source or event: their triples are stated by that report only. */
-const REPORT_OWNED_KINDS: readonly ResourceKind[] = ['event', 'session', 'section', 'participation', 'report', 'evidence', 'graph'];
-
+/** Triples as Turtle, N-Triples and JSON-LD node objects. */
 export interface UnionText {
   readonly turtle: string;
   readonly ntriples: string;
-  /** Node objects of the JSON-LD "@graph", each as indented JSON text. */
-  readonly jsonLdNodes: readonly string[];
+  /** Node objects of the JSON-LD "@graph", indented for their place in graph.jsonld and joined by ",\n". */
+  readonly jsonLd: string;
+  readonly jsonLdNodes: number;
   readonly triples: number;
 }
 
 export interface GraphChunk {
   readonly trig: string;
   readonly nquads: string;
-  readonly owned: UnionText;
-  /** N-Triples lines about resources shared across reports. */
-  readonly shared: readonly string[];
+  readonly source: UnionText;
+  readonly event: UnionText;
+  /** The event's IRI, which tells when two reports name the same event. */
+  readonly eventIri?: string;
+  /** N-Triples lines about resources shared across reports, each ending with a newline. */
+  readonly shared: string;
 }
 
 export interface FileHeaders {
@@ -43,79 +52,107 @@ export interface FileHeaders {
   readonly jsonLd: string;
 }
 
-function write(sorted: readonly Quad[], format: TextFormat, prefixes: Record<string, string>): string {
-  const writer = new Writer({ format, prefixes });
-  writer.addQuads([...sorted]);
-  let output = '';
-  writer.end((error, result: string) => {
-    if (error) throw error;
-    output = result;
-  });
-  return output;
-}
-
-/** Quads of a single graph, sorted, are already sorted and distinct as triples: no second sort. */
-function oneGraphAsTriples(sorted: readonly Quad[]): readonly Quad[] {
-  const graph = sorted[0]?.graph;
-  if (graph === undefined || sorted.some((quad) => !quad.graph.equals(graph))) return unionGraph(sorted);
-  return sorted.map((quad) => DataFactory.quad(quad.subject, quad.predicate, quad.object));
-}
-
 const indent = (text: string, spaces: string): string => text.replace(/\n/g, `\n${spaces}`);
+
+/** The document graph.jsonld is, around its node objects (which go between the two parts). */
+const JSON_LD_WRAPPER = ['{\n  "@graph": [\n', '\n  ]\n}'] as const;
+
+/**
+ * Node objects as they stand in graph.jsonld's "@graph" array. One JSON.stringify of the array in
+ * its place gives the indentation, rather than re-indenting every node's text.
+ */
+function jsonLdNodes(nodes: readonly object[]): { jsonLd: string; jsonLdNodes: number } {
+  if (nodes.length === 0) return { jsonLd: '', jsonLdNodes: 0 };
+  const text = JSON.stringify({ '@graph': nodes }, null, 2);
+  return { jsonLd: text.slice(JSON_LD_WRAPPER[0].length, -JSON_LD_WRAPPER[1].length), jsonLdNodes: nodes.length };
+}
+
+type TripleKind = 'source' | 'event' | 'shared';
 
 export class ChunkRenderer {
   readonly headers: FileHeaders;
   private readonly prefixes: Record<string, string>;
-  private readonly ownedNamespaces: readonly string[];
+  private readonly sourceNamespaces: readonly string[];
+  private readonly eventNamespaces: readonly string[];
+  private readonly eventNamespace: string;
 
   constructor(base: string, private readonly context: JsonLdContext) {
     this.prefixes = graphPrefixes(base);
-    this.ownedNamespaces = REPORT_OWNED_KINDS.map((kind) => kindNamespace(base, kind));
+    this.sourceNamespaces = SOURCE_KINDS.map((kind) => kindNamespace(base, kind));
+    this.eventNamespaces = EVENT_KINDS.map((kind) => kindNamespace(base, kind));
+    this.eventNamespace = kindNamespace(base, 'event');
+    const prefixBlock = new TermEncoder(this.prefixes).prefixBlock();
     this.headers = {
-      turtle: write([], 'Turtle', this.prefixes),
-      trig: write([], 'TriG', this.prefixes),
+      turtle: prefixBlock,
+      trig: prefixBlock,
       jsonLd: `{\n  "@context": ${indent(JSON.stringify(context, null, 2), '  ')},\n  "@graph": [`,
     };
   }
 
-  /** Text after the prefix declarations every Turtle/TriG output of this renderer starts with. */
-  private body(sorted: readonly Quad[], format: 'Turtle' | 'TriG'): string {
-    const header = format === 'Turtle' ? this.headers.turtle : this.headers.trig;
-    return write(sorted, format, this.prefixes).slice(header.length);
+  /** An encoder per chunk: it remembers the IRIs it encodes, so it must not live for a whole corpus. */
+  private encoder(): TermEncoder {
+    return new TermEncoder(this.prefixes);
   }
 
-  /** Turtle, N-Triples and JSON-LD text of triples sorted by unionGraph's order. */
-  renderUnion(sortedTriples: readonly Quad[], seconds: StageSeconds = {}): UnionText {
+  /** Turtle, N-Triples and JSON-LD text of triples in sortQuads' order. */
+  renderUnion(sortedTriples: readonly Quad[], seconds: StageSeconds = {}, encoder = this.encoder()): UnionText {
     return {
-      turtle: timed(seconds, 'write Turtle', () => this.body(sortedTriples, 'Turtle')),
-      ntriples: timed(seconds, 'write N-Triples', () => write(sortedTriples, 'N-Triples', {})),
-      jsonLdNodes: timed(seconds, 'write JSON-LD', () =>
-        compactNodes(sortedTriples, this.context).map((node) => `    ${indent(JSON.stringify(node, null, 2), '    ')}`)),
+      turtle: timed(seconds, 'write Turtle', () => statementText(sortedTriples, encoder, false)),
+      ntriples: timed(seconds, 'write N-Triples', () => lineText(sortedTriples, encoder, false)),
+      ...timed(seconds, 'write JSON-LD', () => jsonLdNodes(compactNodes(sortedTriples, this.context))),
       triples: sortedTriples.length,
     };
   }
 
-  private isOwned(quad: Quad): boolean {
-    const subject = quad.subject.value;
-    return quad.subject.termType === 'NamedNode' && this.ownedNamespaces.some((namespace) => subject.startsWith(namespace));
+  /** N-Triples lines rendered as union text: duplicates collapse, then the usual order. */
+  renderLines(lines: Iterable<string>): UnionText {
+    return this.renderUnion(sortQuads(new Parser({ format: 'N-Triples' }).parse([...lines].join('\n'))));
   }
 
-  /** The quads of one named graph (a report's, or the ontology's); `seconds` collects time per format. */
+  private within(term: Term, namespaces: readonly string[]): boolean {
+    return term.termType === 'NamedNode' && namespaces.some((namespace) => term.value.startsWith(namespace));
+  }
+
+  private subjectKind(quad: Quad): TripleKind {
+    if (this.within(quad.subject, this.sourceNamespaces)) return 'source';
+    return this.within(quad.subject, this.eventNamespaces) ? 'event' : 'shared';
+  }
+
+  /**
+   * The quads of one named graph (a report's, or the ontology's); `seconds` collects time per
+   * format. The graph's TriG and N-Quads are its Turtle and N-Triples inside the graph: derived from
+   * them, not written a second time.
+   */
   render(quads: readonly Quad[], seconds: StageSeconds = {}): GraphChunk {
     const sorted = timed(seconds, 'sort', () => sortQuads(quads));
-    const owned: Quad[] = [];
-    const shared: Quad[] = [];
-    for (const triple of oneGraphAsTriples(sorted)) (this.isOwned(triple) ? owned : shared).push(triple);
+    const graph = sorted[0]?.graph;
+    if (graph !== undefined && sorted.some((quad) => !quad.graph.equals(graph))) throw new Error('a graph chunk holds the quads of one graph');
+    const triples: Record<TripleKind, Quad[]> = { source: [], event: [], shared: [] };
+    let subjectKind: TripleKind = 'shared';
+    let previous: Quad | undefined;
+    for (const quad of sorted) {
+      // Sorted: a subject's triples are consecutive, so each subject is classified once.
+      if (previous === undefined || !previous.subject.equals(quad.subject)) subjectKind = this.subjectKind(quad);
+      triples[subjectKind !== 'source' && this.within(quad.object, this.sourceNamespaces) ? 'source' : subjectKind].push(quad);
+      previous = quad;
+    }
+    const encoder = this.encoder();
+    const source = this.renderUnion(triples.source, seconds, encoder);
+    const event = this.renderUnion(triples.event, seconds, encoder);
+    const sharedTurtle = timed(seconds, 'write Turtle', () => statementText(triples.shared, encoder, false));
+    const shared = timed(seconds, 'write N-Triples', () => lineText(triples.shared, encoder, false));
+    const named = graph !== undefined && graph.termType !== 'DefaultGraph' ? graph : undefined;
+    const turtle = event.turtle + source.turtle + sharedTurtle;
+    const ntriples = event.ntriples + source.ntriples + shared;
+    const eventSubject = triples.event.find((quad) => quad.subject.value.startsWith(this.eventNamespace)) ?? triples.event[0];
     return {
-      trig: timed(seconds, 'write TriG', () => this.body(sorted, 'TriG')),
-      nquads: timed(seconds, 'write N-Quads', () => write(sorted, 'N-Quads', {})),
-      owned: this.renderUnion(owned, seconds),
-      shared: timed(seconds, 'write N-Triples', () => write(shared, 'N-Triples', {})).split('\n').filter((line) => line !== ''),
+      trig: timed(seconds, 'write TriG', () => (named === undefined ? turtle : `${encoder.turtle(named)} {\n${turtle}}\n`)),
+      // Canonical N-Triples escapes every newline inside terms: " .\n" only ever ends a line.
+      nquads: timed(seconds, 'write N-Quads', () => (named === undefined ? ntriples : ntriples.replaceAll(' .\n', ` ${encoder.line(named)} .\n`))),
+      source,
+      event,
+      ...(eventSubject === undefined ? {} : { eventIri: eventSubject.subject.value }),
+      shared,
     };
-  }
-
-  /** The shared triples of every chunk, merged: duplicates collapse, then the usual order. */
-  renderShared(lines: Iterable<string>): UnionText {
-    return this.renderUnion(sortQuads(new Parser({ format: 'N-Triples' }).parse([...lines].join('\n'))));
   }
 }

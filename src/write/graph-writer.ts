@@ -2,83 +2,167 @@
  * Streams the graph files of a build: chunks are appended as they come (in report order, so the
  * output is the same for the same inputs), and the triples about resources shared across reports are
  * merged in memory and written once at the end. Neither N-Triples nor N-Quads holds the corpus in
- * memory; only the shared resources' triples are kept. Chunks travel packed: one UTF-8 buffer per
- * file, which a worker thread can transfer without copying and the writer appends without encoding.
+ * memory. When a report names an event an earlier report named, only the event's triples the
+ * earlier ones did not state are written: those are read back from graph.nt, which holds them.
+ * Chunks travel packed as UTF-8 buffers, which a worker thread can transfer without copying and the
+ * writer appends without encoding.
  */
 import type { ChunkRenderer, GraphChunk, UnionText } from './chunks.js';
 
 export const GRAPH_FILES = ['graph.ttl', 'graph.nt', 'graph.trig', 'graph.nq', 'graph.jsonld'] as const;
 export type GraphFileName = (typeof GRAPH_FILES)[number];
-export type AppendText = (file: GraphFileName, text: string | Uint8Array) => Promise<void>;
 
-/** Consecutive chunks, packed. */
-export interface PackedChunks {
-  readonly bytes: Readonly<Record<GraphFileName, Uint8Array>>;
+/** Where the files go: appended to, and read back (only graph.nt is). */
+export interface GraphSink {
+  append(file: GraphFileName, data: string | Uint8Array): Promise<void>;
+  /** `length` bytes from `offset` of what was appended to `file` so far. */
+  read(file: GraphFileName, offset: number, length: number): Promise<Uint8Array>;
+}
+
+const UNION_FILES = ['graph.ttl', 'graph.nt', 'graph.jsonld'] as const;
+type UnionFileName = (typeof UNION_FILES)[number];
+
+/** Union text as UTF-8. */
+export interface UnionBytes {
+  readonly bytes: Readonly<Record<UnionFileName, Uint8Array>>;
   /** JSON-LD node objects in bytes['graph.jsonld'], which are joined by ",\n". */
   readonly jsonLdNodes: number;
   readonly triples: number;
-  /** N-Triples lines about shared resources, joined by "\n". */
+}
+
+export interface PackedReport {
+  readonly source: UnionBytes;
+  readonly event: UnionBytes;
+  readonly eventIri?: string;
+}
+
+/** Consecutive chunks, packed. */
+export interface PackedChunks {
+  readonly trig: Uint8Array;
+  readonly nquads: Uint8Array;
+  readonly reports: readonly PackedReport[];
+  /** N-Triples lines about shared resources, each ending with a newline. */
   readonly shared: string;
 }
 
-/** Node's UTF-8 encoder is several times faster than TextEncoder on large strings. */
-const encode = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+/**
+ * The texts as one UTF-8 buffer, encoded in place (no joined copy of the texts first), in memory of
+ * its own so that it can be transferred to another thread.
+ */
+function encodeAll(texts: readonly string[]): Uint8Array {
+  const lengths = texts.map((text) => Buffer.byteLength(text, 'utf8'));
+  const bytes = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
+  let offset = 0;
+  texts.forEach((text, index) => {
+    offset += bytes.write(text, offset, lengths[index], 'utf8');
+  });
+  return bytes;
+}
 
-export function packChunks(chunks: readonly GraphChunk[]): PackedChunks {
-  const join = (part: (chunk: GraphChunk) => string): Uint8Array => encode(chunks.map(part).join(''));
-  const nodes = chunks.flatMap((chunk) => chunk.owned.jsonLdNodes);
+export function packUnion(text: UnionText): UnionBytes {
   return {
-    bytes: {
-      'graph.ttl': join((chunk) => chunk.owned.turtle),
-      'graph.nt': join((chunk) => chunk.owned.ntriples),
-      'graph.trig': join((chunk) => chunk.trig),
-      'graph.nq': join((chunk) => chunk.nquads),
-      'graph.jsonld': encode(nodes.join(',\n')),
-    },
-    jsonLdNodes: nodes.length,
-    triples: chunks.reduce((sum, chunk) => sum + chunk.owned.triples, 0),
-    shared: chunks.flatMap((chunk) => chunk.shared).join('\n'),
+    bytes: { 'graph.ttl': encodeAll([text.turtle]), 'graph.nt': encodeAll([text.ntriples]), 'graph.jsonld': encodeAll([text.jsonLd]) },
+    jsonLdNodes: text.jsonLdNodes,
+    triples: text.triples,
   };
 }
 
-/** The Uint8Arrays of packed chunks, to transfer to another thread instead of copying them. */
-export function transferList(packed: PackedChunks): ArrayBuffer[] {
-  // Small buffers share Node's pool: only buffers that own their memory can be transferred.
-  return Object.values(packed.bytes)
-    .filter((bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
-    .map((bytes) => bytes.buffer as ArrayBuffer);
+export function packChunks(chunks: readonly GraphChunk[]): PackedChunks {
+  return {
+    trig: encodeAll(chunks.map((chunk) => chunk.trig)),
+    nquads: encodeAll(chunks.map((chunk) => chunk.nquads)),
+    reports: chunks.map((chunk) => ({
+      source: packUnion(chunk.source),
+      event: packUnion(chunk.event),
+      ...(chunk.eventIri === undefined ? {} : { eventIri: chunk.eventIri }),
+    })),
+    shared: chunks.map((chunk) => chunk.shared).join(''),
+  };
 }
+
+/** The buffers of packed chunks, to transfer to another thread instead of copying them. */
+export function transferList(packed: PackedChunks): ArrayBuffer[] {
+  const unions = packed.reports.flatMap((report) => [report.source, report.event]);
+  return [packed.trig, packed.nquads, ...unions.flatMap((union) => Object.values(union.bytes))].map((bytes) => bytes.buffer as ArrayBuffer);
+}
+
+/**
+ * A copy of a line split from a larger text. V8 slices share their parent's memory: a line kept
+ * for the whole build would keep the whole text alive.
+ */
+const detached = (line: string): string => Buffer.from(line, 'utf8').toString('utf8');
+const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
 export class GraphWriter {
   private readonly shared = new Set<string>();
   private triples = 0;
   private jsonLdNodes = 0;
+  /** Bytes appended to graph.nt so far: where the next report's triples start. */
+  private ntriplesLength = 0;
+  /** Each event's triples in graph.nt, as the first report that named it wrote them. */
+  private readonly events = new Map<string, { readonly offset: number; readonly length: number }>();
+  /** For events named by several reports: every line written about them so far. */
+  private readonly eventLines = new Map<string, Set<string>>();
 
-  private constructor(private readonly append: AppendText, private readonly renderer: ChunkRenderer) {}
+  private constructor(private readonly sink: GraphSink, private readonly renderer: ChunkRenderer) {}
 
-  static async open(append: AppendText, renderer: ChunkRenderer): Promise<GraphWriter> {
+  static async open(sink: GraphSink, renderer: ChunkRenderer): Promise<GraphWriter> {
+    const writer = new GraphWriter(sink, renderer);
     const headers: Record<GraphFileName, string> = {
       'graph.ttl': renderer.headers.turtle, 'graph.nt': '', 'graph.trig': renderer.headers.trig, 'graph.nq': '', 'graph.jsonld': renderer.headers.jsonLd,
     };
-    for (const file of GRAPH_FILES) await append(file, headers[file]);
-    return new GraphWriter(append, renderer);
+    for (const file of GRAPH_FILES) await writer.append(file, headers[file]);
+    return writer;
+  }
+
+  private async append(file: GraphFileName, data: string | Uint8Array): Promise<void> {
+    if (file === 'graph.nt') this.ntriplesLength += typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length;
+    if (data.length > 0) await this.sink.append(file, data);
+  }
+
+  private async addUnion(union: UnionBytes): Promise<void> {
+    if (union.jsonLdNodes > 0) await this.append('graph.jsonld', this.jsonLdNodes === 0 ? '\n' : ',\n');
+    for (const file of UNION_FILES) await this.append(file, union.bytes[file]);
+    this.jsonLdNodes += union.jsonLdNodes;
+    this.triples += union.triples;
+  }
+
+  /** A report's event part: written whole the first time the event comes, else only what is new. */
+  private async addEvent(report: PackedReport): Promise<void> {
+    const iri = report.eventIri;
+    const first = iri === undefined ? undefined : this.events.get(iri);
+    if (iri === undefined || first === undefined) {
+      if (iri !== undefined) this.events.set(iri, { offset: this.ntriplesLength, length: report.event.bytes['graph.nt'].length });
+      await this.addUnion(report.event);
+      return;
+    }
+    let written = this.eventLines.get(iri);
+    if (written === undefined) {
+      const bytes = await this.sink.read('graph.nt', first.offset, first.length);
+      written = new Set(lines(Buffer.from(bytes).toString('utf8')).map(detached));
+      this.eventLines.set(iri, written);
+    }
+    const fresh = lines(Buffer.from(report.event.bytes['graph.nt']).toString('utf8')).filter((line) => !written.has(line)).map(detached);
+    for (const line of fresh) written.add(line);
+    if (fresh.length > 0) await this.addUnion(packUnion(this.renderer.renderLines(fresh)));
   }
 
   async add(packed: PackedChunks): Promise<void> {
-    for (const file of GRAPH_FILES) {
-      if (file === 'graph.jsonld' && packed.jsonLdNodes > 0) await this.append(file, this.jsonLdNodes === 0 ? '\n' : ',\n');
-      if (packed.bytes[file].length > 0) await this.append(file, packed.bytes[file]);
+    for (const report of packed.reports) {
+      await this.addEvent(report);
+      await this.addUnion(report.source);
     }
-    this.jsonLdNodes += packed.jsonLdNodes;
-    this.triples += packed.triples;
-    if (packed.shared !== '') for (const line of packed.shared.split('\n')) this.shared.add(line);
+    await this.append('graph.trig', packed.trig);
+    await this.append('graph.nq', packed.nquads);
+    for (const line of lines(packed.shared)) if (!this.shared.has(line)) this.shared.add(detached(line));
   }
 
   /** Writes the shared resources and closes the JSON-LD document; returns the union graph's triple count. */
   async close(): Promise<number> {
-    const shared: UnionText = this.renderer.renderShared(this.shared);
+    const shared: UnionText = this.renderer.renderLines(this.shared);
     this.shared.clear();
-    await this.add(packChunks([{ trig: '', nquads: '', owned: shared, shared: [] }]));
+    this.eventLines.clear();
+    await this.addUnion(packUnion(shared));
     await this.append('graph.jsonld', `${this.jsonLdNodes === 0 ? ']' : '\n  ]'}\n}\n`);
     return this.triples;
   }

@@ -17,8 +17,8 @@ interface TermDefinition {
 }
 
 interface CompiledContext {
-  /** [prefix, namespace], longest namespace first. */
-  readonly prefixes: ReadonlyArray<readonly [string, string]>;
+  /** Namespace -> prefix (the first declared, where two share a namespace); namespaces end with "/" or "#". */
+  readonly prefixOf: ReadonlyMap<string, string>;
   readonly terms: ReadonlyMap<string, TermDefinition>;
   readonly idKey: string;
   readonly typeKey: string;
@@ -80,15 +80,22 @@ function compileContext(context: JsonLdContext): CompiledContext {
       });
     }
   }
-  prefixes.sort(([, a], [, b]) => b.length - a.length);
-  return { prefixes, terms, idKey, typeKey };
+  const prefixOf = new Map<string, string>();
+  for (const [name, namespace] of prefixes) if (!prefixOf.has(namespace)) prefixOf.set(namespace, name);
+  return { prefixOf, terms, idKey, typeKey };
 }
 
-/** "prefix:local" when a prefix covers the IRI and the result cannot be misread, else the IRI itself. */
+/**
+ * "prefix:local" with the longest namespace that covers the IRI and leaves a local part that
+ * cannot be misread, else the IRI itself. Namespaces end with "/" or "#", so the candidates are
+ * the IRI's own prefixes up to each of those, tried from the longest.
+ */
 function compactIri(context: CompiledContext, iri: string): string {
-  for (const [prefix, namespace] of context.prefixes) {
-    const local = iri.slice(namespace.length);
-    if (iri.startsWith(namespace) && local !== '' && !local.startsWith('//')) return `${prefix}:${local}`;
+  for (let end = iri.length - 1; end > 0; end -= 1) {
+    const character = iri[end - 1];
+    if (character !== '/' && character !== '#') continue;
+    const prefix = context.prefixOf.get(iri.slice(0, end));
+    if (prefix !== undefined && !iri.startsWith('//', end)) return `${prefix}:${iri.slice(end)}`;
   }
   return iri;
 }
@@ -147,13 +154,13 @@ function isRdfTypeOfNode(quad: Quad): boolean {
   return quad.predicate.value === RDF_TYPE && quad.object.termType !== 'Literal';
 }
 
-/** Consecutive runs of items with the same key (the input is sorted by that key). */
-function runs<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups: T[][] = [];
-  for (const item of items) {
+/** Consecutive runs of quads with the same term at `position` (the input is sorted by it). */
+function runs(quads: readonly Quad[], position: 'subject' | 'predicate'): Quad[][] {
+  const groups: Quad[][] = [];
+  for (const quad of quads) {
     const last = groups[groups.length - 1];
-    if (last !== undefined && key(last[0]!) === key(item)) last.push(item);
-    else groups.push([item]);
+    if (last !== undefined && last[0]![position].equals(quad[position])) last.push(quad);
+    else groups.push([quad]);
   }
   return groups;
 }
@@ -163,7 +170,7 @@ function buildNode(context: CompiledContext, triples: readonly Quad[]): NodeObje
   const types = triples.filter(isRdfTypeOfNode).map((quad) => compactIri(context, quad.object.value));
   if (types.length > 0) node[context.typeKey] = types.length === 1 ? types[0]! : types;
   const rest = triples.filter((quad) => !isRdfTypeOfNode(quad));
-  for (const group of runs(rest, (quad) => quad.predicate.value)) {
+  for (const group of runs(rest, 'predicate')) {
     addValues(context, node, group[0]!.predicate.value, group.map((quad) => quad.object));
   }
   return node;
@@ -181,8 +188,7 @@ export function compactNodes(triples: readonly Quad[], context: JsonLdContext): 
     compiled = compileContext(context);
     compiledContexts.set(context, compiled);
   }
-  const subjectKey = (quad: Quad): string => `${quad.subject.termType}\u0000${quad.subject.value}`;
-  return runs(triples, subjectKey).map((group) => buildNode(compiled, group));
+  return runs(triples, 'subject').map((group) => buildNode(compiled, group));
 }
 
 /** Compacted JSON-LD document of `triples`, sorted as for compactNodes. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { StagedFiles } from './atomic.js';
 import { ChunkRenderer } from './chunks.js';
-import { GRAPH_FILES, GraphWriter, packChunks, type AppendText } from './graph-writer.js';
+import { GRAPH_FILES, GraphWriter, packChunks, type GraphFileName, type GraphSink } from './graph-writer.js';
 import { loadContext } from './jsonld.js';
 import { BUNDLED } from '../paths.js';
 import type { ReportModel } from '../model/types.js';
@@ -32,30 +32,48 @@ function byGraph(quads: readonly Quad[]): Quad[][] {
   return [...graphs.keys()].sort().map((key) => graphs.get(key)!);
 }
 
-async function streamGraph(quads: readonly Quad[], base: string, append: AppendText): Promise<void> {
+async function streamGraph(quads: readonly Quad[], base: string, sink: GraphSink): Promise<void> {
   const renderer = await graphRenderer(base);
-  const writer = await GraphWriter.open(append, renderer);
+  const writer = await GraphWriter.open(sink, renderer);
   for (const graph of byGraph(quads)) await writer.add(packChunks([renderer.render(graph)]));
   await writer.close();
 }
 
+/** A sink that keeps the files in memory. */
+export function memorySink(): GraphSink & { readonly files: () => Map<GraphFileName, string> } {
+  const parts = new Map<GraphFileName, Buffer[]>(GRAPH_FILES.map((name) => [name, []]));
+  const bytesOf = (file: GraphFileName): Buffer => Buffer.concat(parts.get(file)!);
+  return {
+    append: async (file, data) => {
+      parts.get(file)!.push(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+    },
+    read: async (file, offset, length) => bytesOf(file).subarray(offset, offset + length),
+    files: () => new Map(GRAPH_FILES.map((name) => [name, bytesOf(name).toString('utf8')])),
+  };
+}
+
 export async function renderGraphFiles(quads: readonly Quad[], base: string): Promise<Map<string, string>> {
-  const parts = new Map<string, Array<string | Uint8Array>>(GRAPH_FILES.map((name) => [name, []]));
-  await streamGraph(quads, base, async (file, text) => {
-    parts.get(file)!.push(text);
-  });
-  const decoder = new TextDecoder();
-  return new Map([...parts].map(([name, texts]) => [name, texts.map((text) => (typeof text === 'string' ? text : decoder.decode(text))).join('')]));
+  const sink = memorySink();
+  await streamGraph(quads, base, sink);
+  return sink.files();
 }
 
 export async function writeGraph(outDir: string, quads: readonly Quad[], base: string, models: readonly ReportModel[] = []): Promise<string[]> {
   const staged = new StagedFiles();
   try {
-    await streamGraph(quads, base, (file, text) => staged.append(join(outDir, file), text));
+    await streamGraph(quads, base, stagedSink(staged, outDir));
     for (const [name, content] of renderEventFiles(models, base)) await staged.write(join(outDir, name), content);
   } catch (error) {
     await staged.abort();
     throw error;
   }
   return staged.commit();
+}
+
+/** Graph files staged in `outDir`. */
+export function stagedSink(staged: StagedFiles, outDir: string): GraphSink {
+  return {
+    append: (file, data) => staged.append(join(outDir, file), data),
+    read: (file, offset, length) => staged.read(join(outDir, file), offset, length),
+  };
 }

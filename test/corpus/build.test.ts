@@ -55,11 +55,27 @@ describe('corpus/build', function () {
     const lines = (text: string) => text.split('\n').filter((line) => line !== '');
     const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
     expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(await toNTriples(inMemory.quads)).sort());
+    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
     expect(build.triples).to.equal(ntriples.length);
-    expect(lines(await readFile(join(out, 'graph.nq'), 'utf8')).sort()).to.deep.equal(lines(await toNQuads(inMemory.quads)).sort());
+    expect(lines(await readFile(join(out, 'graph.nq'), 'utf8')).sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
     const turtle = new Parser({ format: 'text/turtle' }).parse(await readFile(join(out, 'graph.ttl'), 'utf8'));
     expect(turtle).to.have.length(ntriples.length);
+  });
+
+  it('merges an event that two reports name: no triple twice, the same graph as the in-memory build', async () => {
+    const twice = join(root, 'twice');
+    await cp(corpus, twice, { recursive: true });
+    const [first] = generateCorpus(1, 7);
+    // The same event page, revised: same event name, one sentence more.
+    await writeFile(join(twice, 'report-revised.txt'), first!.text.replace('closed the session.', 'closed the session. A summary will follow.'));
+    const out = join(root, 'twice-out');
+    const build = await buildCorpus([twice], out, { ...OPTIONS, jobs: 2 });
+    await build.commit();
+    const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+    const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
+    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
+    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples((await buildGraph([twice])).quads)).sort());
+    expect(build.triples).to.equal(ntriples.length);
   });
 
   it('reports each batch in order to the progress callback, ending at the total', async () => {

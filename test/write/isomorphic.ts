@@ -9,9 +9,9 @@ export function union(quads: Iterable<Quad>): Quad[] {
 }
 
 export function canonical(quads: Iterable<Quad>): string {
-  return rdf.dataset(quads).toCanonical();
+  return rdf.dataset([...quads]).toCanonical();
 }
 
 export function isomorphic(a: Iterable<Quad>, b: Iterable<Quad>): boolean {
-  return rdf.dataset(a).equals(rdf.dataset(b));
+  return rdf.dataset([...a]).equals(rdf.dataset([...b]));
 }

@@ -63,14 +63,18 @@ describe('write/outputs', () => {
     for (const [graph, quads] of expected) expect(canonical(written.get(graph)!), graph).to.equal(canonical(quads));
   });
 
-  it("groups graph.ttl by subject: the report's own resources in order, then the shared ones in order", async () => {
+  it("lays graph.ttl out as the report's event, its source and evidence, then the shared resources, each in order", async () => {
     const blocks = subjectBlocks((await renderGraphFiles(fixtureQuads(), FIXTURE_BASE)).get('graph.ttl')!);
-    expect(new Set(blocks).size).to.equal(blocks.length);
-    const owned = blocks.filter((subject) => /\/(event|session|section|participation|report|evidence|graph)\//.test(subject));
-    const shared = blocks.filter((subject) => !owned.includes(subject));
-    expect(owned.length).to.be.greaterThan(0);
-    expect(shared.length).to.be.greaterThan(0);
-    expect(blocks).to.deep.equal([...[...owned].sort(), ...[...shared].sort()]);
+    const kind = (subject: string) => (/\/(event|session|participation)\//.test(subject) ? 'event' : /\/(report|section|evidence|graph)\//.test(subject) ? 'source' : 'shared');
+    const triples = union(fixtureQuads());
+    // What only this report states (its source and evidence, and every link to that evidence), its event, the rest.
+    const part = (quad: Quad) => (kind(quad.subject.value) === 'source' || (quad.object.termType === 'NamedNode' && kind(quad.object.value) === 'source')
+      ? 'source' : kind(quad.subject.value) === 'event' ? 'event' : 'shared');
+    const subjects = (name: string) => [...new Set(triples.filter((quad) => part(quad) === name).map((quad) => quad.subject.value))].sort();
+    const [event, source, shared] = [subjects('event'), subjects('source'), subjects('shared')];
+    expect(source.some((subject) => kind(subject) === 'shared'), 'a shared resource linking to evidence').to.equal(true);
+    for (const part of [event, source, shared]) expect(part.length).to.be.greaterThan(0);
+    expect(blocks).to.deep.equal([...event, ...source, ...shared]);
   });
 
   it('puts the same quads in graph.nq as in graph.trig', async () => {
