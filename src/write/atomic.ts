@@ -1,7 +1,8 @@
 /**
  * Files are never half written: every file goes to a temporary sibling first, and only when all are
- * complete are they renamed into place. Large files are appended to while they are built (the
- * corpus writer streams), small ones are written whole.
+ * complete (and synced to disk) are they renamed into place. Large files are appended to while they
+ * are built (the corpus writer streams); small ones are written whole, several at a time, because a
+ * corpus build writes thousands of event pages and each file costs a few round trips to the disk.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
@@ -9,35 +10,62 @@ import { basename, dirname, join } from 'node:path';
 
 interface StagedFile {
   readonly temporary: string;
+  /** Open while appended to; whole files are closed once written. */
   handle?: FileHandle;
   /** Appended data not yet handed to the file system (small appends are batched into large writes). */
   pending: Array<string | Uint8Array>;
   pendingLength: number;
+  /** The write of a whole file, while it runs. */
+  writing?: Promise<void>;
 }
 
 const FLUSH_AT = 1 << 20;
+/** Whole files written, or synced, at the same time. */
+const CONCURRENT_FILES = 32;
+
+async function inGroups<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += CONCURRENT_FILES) {
+    await Promise.all(items.slice(start, start + CONCURRENT_FILES).map(work));
+  }
+}
 
 /** A set of files written to temporary siblings, then all renamed into place, or all removed. */
 export class StagedFiles {
   private readonly files = new Map<string, StagedFile>();
   /** Folders made for the staged files: an aborted build leaves no empty output folder behind. */
   private readonly createdFolders: string[] = [];
+  private readonly preparedFolders = new Map<string, Promise<void>>();
+  private readonly writes = new Set<Promise<void>>();
+  /** The first failed write of a whole file: reported by the next call, and by commit. */
+  private failure: unknown;
 
-  /** Refuses a target that a file cannot replace, before anything is written. */
-  private async stage(path: string): Promise<StagedFile> {
-    const existing = this.files.get(path);
-    if (existing !== undefined) return existing;
+  /** Makes the folder once per folder, remembering what it created. */
+  private prepareFolder(folder: string): Promise<void> {
+    let prepared = this.preparedFolders.get(folder);
+    if (prepared === undefined) {
+      prepared = mkdir(folder, { recursive: true }).then((created) => {
+        if (created !== undefined) this.createdFolders.push(created);
+      });
+      this.preparedFolders.set(folder, prepared);
+    }
+    return prepared;
+  }
+
+  /** A new staged file for `path` (nothing is written yet). */
+  private entry(path: string): StagedFile {
+    return { temporary: join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`), pending: [], pendingLength: 0 };
+  }
+
+  /** Refuses a target that a file cannot replace, before anything is written there. */
+  private async prepare(path: string): Promise<void> {
     if (await stat(path).then((info) => info.isDirectory(), () => false)) {
       throw new Error(`${path} is a folder: cannot write a file there (nothing was written)`);
     }
-    const created = await mkdir(dirname(path), { recursive: true });
-    if (created !== undefined) this.createdFolders.push(created);
-    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const file: StagedFile = { temporary, pending: [], pendingLength: 0 };
-    this.files.set(path, file);
-    // Read as well as written: a corpus build reads back what it streamed (GraphWriter).
-    file.handle = await open(temporary, 'w+');
-    return file;
+    await this.prepareFolder(dirname(path));
+  }
+
+  private throwFailure(): void {
+    if (this.failure !== undefined) throw this.failure;
   }
 
   private async flush(file: StagedFile): Promise<void> {
@@ -49,7 +77,15 @@ export class StagedFiles {
   }
 
   private async appendable(path: string): Promise<StagedFile & { handle: FileHandle }> {
-    const file = await this.stage(path);
+    this.throwFailure();
+    let file = this.files.get(path);
+    if (file === undefined) {
+      file = this.entry(path);
+      this.files.set(path, file);
+      await this.prepare(path);
+      // Read as well as written: a corpus build reads back what it streamed (GraphWriter).
+      file.handle = await open(file.temporary, 'w+');
+    }
     if (file.handle === undefined) throw new Error(`${path} was staged whole: it cannot be appended to`);
     return file as StagedFile & { handle: FileHandle };
   }
@@ -71,37 +107,63 @@ export class StagedFiles {
     return bytes;
   }
 
-  /** The whole content of `path`; writing the same path again replaces what was staged. */
+  /**
+   * The whole content of `path`; writing the same path again replaces what was staged. The write
+   * may still run when this returns (a few run at a time); commit waits for all of them.
+   */
   async write(path: string, data: string | Uint8Array): Promise<void> {
+    this.throwFailure();
+    while (this.writes.size >= CONCURRENT_FILES) await Promise.race(this.writes);
     const previous = this.files.get(path);
-    if (previous !== undefined) {
-      this.files.delete(path);
-      await previous.handle?.close();
-      await rm(previous.temporary, { force: true });
-    }
-    const file = await this.stage(path);
-    // Closed at once: a corpus build stages thousands of event pages, more than a process may keep open.
-    await file.handle!.writeFile(data);
-    await file.handle!.sync();
-    await file.handle!.close();
-    file.handle = undefined;
+    const file = this.entry(path);
+    this.files.set(path, file);
+    file.writing = (async () => {
+      if (previous !== undefined) {
+        await previous.writing?.catch(() => undefined);
+        await previous.handle?.close();
+        await rm(previous.temporary, { force: true });
+      }
+      await this.prepare(path);
+      const handle = await open(file.temporary, 'w');
+      try {
+        await handle.writeFile(data);
+      } finally {
+        await handle.close();
+      }
+    })();
+    const tracked: Promise<void> = file.writing
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.writes.delete(tracked));
+    this.writes.add(tracked);
   }
 
-  /** Flushes and syncs every file, then renames them all into place; returns the paths. */
+  /** Waits for every write, syncs every file to disk, then renames them all into place; returns the paths. */
   async commit(): Promise<string[]> {
     const paths = [...this.files.keys()];
     try {
-      for (const file of this.files.values()) {
-        if (file.handle === undefined) continue;
-        await this.flush(file);
-        await file.handle.sync();
-        await file.handle.close();
-        file.handle = undefined;
-      }
-      for (const [path, file] of [...this.files]) {
+      await Promise.all(this.writes);
+      this.throwFailure();
+      await inGroups([...this.files.values()], async (file) => {
+        if (file.handle !== undefined) {
+          await this.flush(file);
+          await file.handle.sync();
+          await file.handle.close();
+          file.handle = undefined;
+        } else {
+          const handle = await open(file.temporary, 'r+');
+          try {
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+        }
+      });
+      await inGroups([...this.files], async ([path, file]) => {
         await rename(file.temporary, path);
         this.files.delete(path);
-      }
+      });
     } catch (error) {
       await this.abort();
       throw error;
@@ -111,6 +173,7 @@ export class StagedFiles {
 
   /** Removes every temporary file not yet renamed; the previous files stay as they were. */
   async abort(): Promise<void> {
+    await Promise.all(this.writes);
     for (const file of this.files.values()) {
       await file.handle?.close().catch(() => undefined);
       await rm(file.temporary, { force: true });

@@ -43,6 +43,22 @@ describe('write/atomic', () => {
     expect(await readFile(join(root, 'graph.ttl'), 'utf8')).to.equal('previous');
   });
 
+  it('writes many whole files at once: all of them land, or, when one fails, none', async () => {
+    const names = Array.from({ length: 100 }, (_unused, index) => `event-${index}.html`);
+    const staged = new StagedFiles();
+    for (const name of names) await staged.write(join(root, 'site', name), `page ${name}`);
+    await staged.commit();
+    expect((await readdir(join(root, 'site'))).sort()).to.deep.equal([...names].sort());
+    expect(await readFile(join(root, 'site', 'event-7.html'), 'utf8')).to.equal('page event-7.html');
+
+    await mkdir(join(root, 'site', 'event-50.html.d'));
+    const failing = new StagedFiles();
+    for (const name of [...names.map((name) => `${name}.new`), 'event-50.html.d']) await failing.write(join(root, 'site', name), 'new');
+    const failure = await failing.commit().then(() => undefined, (error: Error) => error.message);
+    expect(failure).to.match(/event-50\.html\.d is a folder/);
+    expect((await readdir(join(root, 'site'))).sort()).to.deep.equal([...names, 'event-50.html.d'].sort());
+  });
+
   it('refuses a folder as a target before replacing anything', async () => {
     await mkdir(join(root, 'graph.nt'));
     await writeFile(join(root, 'graph.ttl'), 'previous');
