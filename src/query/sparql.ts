@@ -26,7 +26,20 @@ interface ParseErrorHash {
   readonly loc?: { readonly first_line: number; readonly first_column: number };
 }
 
+/** Parsed queries by text: a server or a benchmark asks the same queries again and again. */
+const parsedQueries = new Map<string, ParsedQuery>();
+const MAX_PARSED_QUERIES = 256;
+
 export function parseQuery(text: string): ParsedQuery {
+  const known = parsedQueries.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseQueryText(text);
+  if (parsedQueries.size >= MAX_PARSED_QUERIES) parsedQueries.delete(parsedQueries.keys().next().value!);
+  parsedQueries.set(text, parsed);
+  return parsed;
+}
+
+function parseQueryText(text: string): ParsedQuery {
   let tree: sparqljs.SparqlQuery;
   try {
     tree = new sparqljs.Parser().parse(text);

@@ -25,6 +25,12 @@ describe('query/sparql', () => {
     expect(parseQuery('ASK { ?a ?b ?c }').form).to.equal('ASK');
   });
 
+  it('parses a query text once, and refuses a bad one every time it comes', () => {
+    const text = 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 1';
+    expect(parseQuery(text)).to.equal(parseQuery(text));
+    for (let attempt = 0; attempt < 2; attempt += 1) expect(() => parseQuery('SELECT ?s WHERE {')).to.throw(QuerySyntaxError);
+  });
+
   describe('bindParameters', () => {
     const query = parseQuery('PREFIX s: <http://schema.org/> SELECT ?p WHERE { ?p s:name ?name }');
     const hostile = [
