@@ -16,6 +16,7 @@ import { mapReport } from './rdf/map.js';
 import { createMinter } from './rdf/iri.js';
 import { DEFAULT_BASE } from './rdf/namespaces.js';
 import { BUNDLED, PROJECT_ROOT } from './paths.js';
+import { timed, type StageSeconds } from './timing.js';
 
 export interface BuildProblem {
   readonly path: string;
@@ -63,12 +64,14 @@ export type ReportBuild =
 const MAPPING_FACTORY = rdf;
 
 /** One report through extract and map; a report peacegraph cannot read comes back as a problem. */
-export function buildReport(document: SourceDocument, knowledge: Knowledge, options: { base: string; evidence: boolean }): ReportBuild {
+export function buildReport(
+  document: SourceDocument, knowledge: Knowledge, options: { base: string; evidence: boolean }, seconds: StageSeconds = {},
+): ReportBuild {
   try {
-    const model = extractReport(document, knowledge);
+    const model = timed(seconds, 'extract', () => extractReport(document, knowledge));
     const problem = layoutProblem(model);
     if (problem !== undefined) return { problem };
-    return { model, quads: mapReport(model, { factory: MAPPING_FACTORY, ...options }) };
+    return { model, quads: timed(seconds, 'map', () => mapReport(model, { factory: MAPPING_FACTORY, ...options })) };
   } catch (error) {
     return { problem: `extraction failed: ${(error as Error).message}` };
   }

@@ -76,7 +76,7 @@ export class ReportJob {
 
   private async run(document: SourceDocument): Promise<{ output: ReportOutput; chunk?: GraphChunk }> {
     const seconds: StageSeconds = {};
-    const built = timed(seconds, 'extract and map', () => buildReport(document, this.knowledge, this.setup));
+    const built = buildReport(document, this.knowledge, this.setup, seconds);
     if (built.problem !== undefined) return { output: { kind: 'refused', path: document.path, problem: built.problem } };
     if (this.setup.validate) {
       const started = performance.now();
