@@ -5,7 +5,7 @@ import { countFindings, formatCounts, formatPeople, listPeople, type ReportDiges
 import { listBundledQueries } from '../query/bundled.js';
 import { LocalEngine } from '../query/local.js';
 import { runQuery } from '../query/run.js';
-import { formatResult } from '../query/format.js';
+import { formatResult, formatTable } from '../query/format.js';
 import { rdfFormat } from '../query/rdf-files.js';
 import { BUNDLED } from '../paths.js';
 
@@ -25,15 +25,28 @@ export function printFindings(io: CliIo, digests: readonly ReportDigest[], tripl
 
 /** The bundled query `npm start` shows, answered over the files just written. */
 export const SUMMARY_QUERY = 'who-moderated-what';
+/** Larger graphs take more than a few seconds to load for a summary: the user is told how to ask. */
+export const SUMMARY_MAX_TRIPLES = 500_000;
+export const SUMMARY_MAX_ROWS = 20;
 
-export async function printSummaryQuery(io: CliIo, graphFile: string): Promise<void> {
+export async function printSummaryQuery(io: CliIo, graphFile: string, triples: number, dataDir: string): Promise<void> {
   const query = (await listBundledQueries(BUNDLED.queries)).find((candidate) => candidate.name === SUMMARY_QUERY);
   if (query === undefined) return;
+  const ask = `npx peacegraph query ${query.name} --data ${dataDir}`;
+  io.stdout(`\n${query.title} (peacegraph query ${query.name}):\n`);
+  if (triples > SUMMARY_MAX_TRIPLES) {
+    io.stdout(`(not shown for a graph of ${triples.toLocaleString('en')} triples: ask \`${ask}\`)\n`);
+    return;
+  }
   const engine = new LocalEngine([{ path: graphFile, format: rdfFormat(graphFile) }]);
   try {
     const { result } = await runQuery(query.text, { kind: 'local', engine });
-    io.stdout(`\n${query.title} (peacegraph query ${query.name}):\n`);
-    io.stdout(await formatResult(result, 'table', { prefixes: {}, context: {} }));
+    if (result.kind !== 'bindings' || result.rows.length <= SUMMARY_MAX_ROWS) {
+      io.stdout(await formatResult(result, 'table', { prefixes: {}, context: {} }));
+      return;
+    }
+    io.stdout(formatTable({ ...result, rows: result.rows.slice(0, SUMMARY_MAX_ROWS) }));
+    io.stdout(`(the first ${SUMMARY_MAX_ROWS} of ${result.rows.length} rows: \`${ask}\` for all)\n`);
   } finally {
     await engine.close();
   }
