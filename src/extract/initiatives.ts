@@ -5,6 +5,7 @@
 import type { KnownInitiative } from './knowledge.js';
 import type { TextSpan } from './text-span.js';
 import { slugify } from '../rdf/iri.js';
+import { wordPattern } from './patterns.js';
 
 export interface InitiativeHit {
   readonly key: string;
@@ -26,7 +27,7 @@ export function findInitiatives(text: string, from: number, to: number, known: r
   const hits: InitiativeHit[] = [];
   for (const initiative of known) {
     for (const label of initiative.labels) {
-      const regex = new RegExp(`(?<![\\p{L}])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'giu');
+      const regex = wordPattern(label, { notAround: '\\p{L}', ignoreCase: true, flexibleSpaces: true });
       regex.lastIndex = from;
       for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
         hits.push({ key: initiative.key, name: initiative.name, span: { text: hit[0], start: hit.index } });

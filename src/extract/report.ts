@@ -16,6 +16,7 @@ import { parseDescription, type OrganisationMention } from './descriptions.js';
 import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
 import { evidenceOf, spanEnd, splitSpan, type TextSpan } from './text-span.js';
+import { wordPattern } from './patterns.js';
 
 /** Cues, in the sentence before a person's mention or right after it, that they chair the session. */
 const MODERATOR_BEFORE = /\b(?:moderated|moderator|moderating|chaired|chair of the panel|chaired by|opened by|facilitated by|introduced by|hosted by)\b[^.]*$/i;
@@ -95,7 +96,7 @@ function covered(spans: readonly TextSpan[], start: number, end: number): boolea
 function shortFormMentions(context: Context, from: number, to: number, exclude: readonly TextSpan[]): Mention[] {
   const found: Mention[] = [];
   for (const [form, key] of context.people.shortForms()) {
-    const regex = new RegExp(`(?<![\\p{L}-])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'gu');
+    const regex = wordPattern(form, { notAround: '\\p{L}-' });
     regex.lastIndex = from;
     const window = context.text.slice(0, to);
     for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
@@ -130,7 +131,7 @@ function organisationMentions(context: Context, from: number, to: number, exclud
     for (const name of [organisation.name, ...organisation.aliases]) if (name.length >= 6) names.set(name, undefined);
   }
   for (const [label, acronym] of names) {
-    const regex = new RegExp(`(?<![\\p{L}\\d-])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+    const regex = wordPattern(label, { notAround: '\\p{L}\\d-' });
     regex.lastIndex = from;
     for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
       if (covered(exclude, hit.index, hit.index + hit[0].length)) continue;

@@ -1,6 +1,7 @@
 /** Themes of a stretch of text, matched on the labels of the theme scheme (ontology/themes.ttl). */
 import type { ThemeConcept } from './knowledge.js';
 import type { TextSpan } from './text-span.js';
+import { escapeRegExp } from './patterns.js';
 
 export interface ThemeMatch {
   readonly iri: string;
@@ -14,7 +15,7 @@ const compiled = new WeakMap<ThemeConcept, RegExp[]>();
 function alternation(labels: readonly string[]): string {
   return [...labels]
     .sort((a, b) => b.length - a.length)
-    .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[’']/g, "['’]").replace(/\s+/g, '\\s+'))
+    .map((label) => escapeRegExp(label).replace(/[’']/g, "['’]").replace(/\s+/g, '\\s+'))
     .join('|');
 }
 

@@ -40,7 +40,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .option('validate', { type: 'boolean', default: true, describe: 'check the graph against ontology/shapes.ttl before writing (--no-validate skips)' })
         .option('max-size', { type: 'number', default: 10, describe: 'largest accepted report, in MiB' })
         .option('shapes', { type: 'string', default: BUNDLED.shapes, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes every report\'s graph must meet' })
-        .option('evidence', { type: 'boolean', default: true, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, ~5x fewer triples)' })
+        .option('evidence', { type: 'boolean', default: true, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, 4-9x fewer triples)' })
         .option('jobs', { type: 'number', default: 0, describe: 'worker threads for large builds (0: one per core)' })
         .example('$0 build', 'build the bundled example into out/')
         .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')

@@ -1,0 +1,32 @@
+/**
+ * Labels matched as whole words in running text. Extraction looks for the same gazetteer names,
+ * acronyms and surnames in every session of every report: each pattern is compiled once and kept
+ * (a bounded number of them; the global regexes are reused by setting lastIndex).
+ */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface WordPatternOptions {
+  /** A character class body that may stand neither just before nor just after the label. */
+  readonly notAround: string;
+  readonly ignoreCase?: boolean;
+  /** Whether any run of white space in the text stands for a space of the label. */
+  readonly flexibleSpaces?: boolean;
+}
+
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 20_000;
+
+/** A global, Unicode pattern for `label`; the caller sets its lastIndex before each search. */
+export function wordPattern(label: string, options: WordPatternOptions): RegExp {
+  const key = `${options.notAround}\u0000${options.ignoreCase === true}\u0000${options.flexibleSpaces === true}\u0000${label}`;
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    const body = options.flexibleSpaces === true ? escapeRegExp(label).replace(/\s+/g, '\\s+') : escapeRegExp(label);
+    pattern = new RegExp(`(?<![${options.notAround}])${body}(?![${options.notAround}])`, options.ignoreCase === true ? 'giu' : 'gu');
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
