@@ -45,18 +45,18 @@ export interface PackedChunks {
   readonly shared: string;
 }
 
+const utf8 = new TextEncoder();
+
 /**
- * The texts as one UTF-8 buffer, encoded in place (no joined copy of the texts first), in memory of
- * its own so that it can be transferred to another thread.
+ * The texts as one UTF-8 buffer, in memory of its own so that it can be transferred to another
+ * thread. Encoded in place into room for the worst case (3 bytes per UTF-16 unit; the pages not
+ * written are never touched): measuring the exact length first doubled the cost.
  */
 function encodeAll(texts: readonly string[]): Uint8Array {
-  const lengths = texts.map((text) => Buffer.byteLength(text, 'utf8'));
-  const bytes = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
-  let offset = 0;
-  texts.forEach((text, index) => {
-    offset += bytes.write(text, offset, lengths[index], 'utf8');
-  });
-  return bytes;
+  const room = Buffer.allocUnsafeSlow(3 * texts.reduce((sum, text) => sum + text.length, 0));
+  let length = 0;
+  for (const text of texts) length += utf8.encodeInto(text, room.subarray(length)).written;
+  return room.subarray(0, length);
 }
 
 export function packUnion(text: UnionText): UnionBytes {
