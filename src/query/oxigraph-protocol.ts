@@ -10,3 +10,18 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly output: string }
   | { readonly id: number; readonly ok: false; readonly error: string };
+
+/**
+ * Why the worker could not load the graph. Oxigraph runs in WebAssembly, whose memory stops at
+ * 4 GB (about 7M triples): past that it aborts with a bare "unreachable", which says nothing to
+ * the user, so that case is spelt out with what to do instead.
+ */
+export function loadFailure(paths: readonly string[], error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // WebAssembly.RuntimeError, told by its name (the ES library types do not describe WebAssembly).
+  const cause = error instanceof Error && error.name === 'RuntimeError'
+    ? 'the query engine ran out of memory (Oxigraph runs in WebAssembly, whose memory stops at 4 GB: about 7 million triples). ' +
+      'Query a graph built with --no-evidence, or push the graph to a triple store (peacegraph push) and query it with --endpoint'
+    : message;
+  return `cannot load ${paths.join(', ')}: ${cause}`;
+}

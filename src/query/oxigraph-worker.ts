@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
-import type { WorkerReply, WorkerRequest } from './oxigraph-protocol.js';
+import { loadFailure, type WorkerReply, type WorkerRequest } from './oxigraph-protocol.js';
 
 const { files } = workerData as { files: ReadonlyArray<{ path: string; format: string }> };
 const store = new oxigraph.Store();
@@ -13,7 +13,7 @@ let loadError: string | undefined;
 try {
   for (const { path, format } of files) store.load(readFileSync(path), { format, lenient: false });
 } catch (error) {
-  loadError = `cannot load ${files.map((file) => file.path).join(', ')}: ${(error as Error).message}`;
+  loadError = loadFailure(files.map((file) => file.path), error);
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {
