@@ -90,22 +90,39 @@ function compileContext(context: JsonLdContext): CompiledContext {
  * cannot be misread, else the IRI itself. Namespaces end with "/" or "#", so the candidates are
  * the IRI's own prefixes up to each of those, tried from the longest.
  */
-function compactIri(context: CompiledContext, iri: string): string {
-  for (let end = iri.length - 1; end > 0; end -= 1) {
-    const character = iri[end - 1];
-    if (character !== '/' && character !== '#') continue;
-    const prefix = context.prefixOf.get(iri.slice(0, end));
-    if (prefix !== undefined && !iri.startsWith('//', end)) return `${prefix}:${iri.slice(end)}`;
+/** A compiled context while it compacts one set of triples, with the compact IRIs found so far. */
+interface Compaction extends CompiledContext {
+  readonly compactIris: Map<string, string>;
+}
+
+function compactIri(context: Compaction, iri: string): string {
+  let compact = context.compactIris.get(iri);
+  if (compact === undefined) {
+    compact = compactIriOnce(context, iri);
+    context.compactIris.set(iri, compact);
+  }
+  return compact;
+}
+
+function compactIriOnce(context: CompiledContext, iri: string): string {
+  // The local part must not be empty: the last separator that counts stands before the last character.
+  for (let before = iri.length - 2; before >= 0;) {
+    const separator = Math.max(iri.lastIndexOf('/', before), iri.lastIndexOf('#', before));
+    if (separator < 0) break;
+    const local = separator + 1;
+    const prefix = context.prefixOf.get(iri.slice(0, local));
+    if (prefix !== undefined && !iri.startsWith('//', local)) return `${prefix}:${iri.slice(local)}`;
+    before = separator - 1;
   }
   return iri;
 }
 
-function nodeId(context: CompiledContext, term: Term): string {
+function nodeId(context: Compaction, term: Term): string {
   return term.termType === 'BlankNode' ? `_:${term.value}` : compactIri(context, term.value);
 }
 
 /** The value under the term, or undefined when the term's definition does not fit the value. */
-function termValue(context: CompiledContext, definition: TermDefinition, object: Term): JsonValue | undefined {
+function termValue(context: Compaction, definition: TermDefinition, object: Term): JsonValue | undefined {
   const isNode = object.termType === 'NamedNode' || object.termType === 'BlankNode';
   if (definition.type === '@id') return isNode ? nodeId(context, object) : undefined;
   if (isNode) return definition.type === undefined && !definition.languageMap ? { [context.idKey]: nodeId(context, object) } : undefined;
@@ -115,13 +132,13 @@ function termValue(context: CompiledContext, definition: TermDefinition, object:
   return expandedLiteral(context, literal);
 }
 
-function expandedLiteral(context: CompiledContext, literal: Literal): JsonValue {
+function expandedLiteral(context: Compaction, literal: Literal): JsonValue {
   if (literal.language !== '') return { '@value': literal.value, '@language': literal.language };
   if (literal.datatype.value === XSD_STRING) return literal.value;
   return { '@value': literal.value, [context.typeKey]: compactIri(context, literal.datatype.value) };
 }
 
-function plainValue(context: CompiledContext, object: Term): JsonValue {
+function plainValue(context: Compaction, object: Term): JsonValue {
   return object.termType === 'Literal' ? expandedLiteral(context, object) : { [context.idKey]: nodeId(context, object) };
 }
 
@@ -133,7 +150,7 @@ function append(node: NodeObject, key: string, value: JsonValue): void {
 }
 
 /** Values of one predicate: under its term where the definition fits, else under the compact IRI. */
-function addValues(context: CompiledContext, node: NodeObject, predicate: string, objects: readonly Term[]): void {
+function addValues(context: Compaction, node: NodeObject, predicate: string, objects: readonly Term[]): void {
   const definition = context.terms.get(predicate);
   const fallbackKey = compactIri(context, predicate);
   const languageOnly = objects.every((object) => object.termType === 'Literal' && object.language !== '');
@@ -165,7 +182,7 @@ function runs(quads: readonly Quad[], position: 'subject' | 'predicate'): Quad[]
   return groups;
 }
 
-function buildNode(context: CompiledContext, triples: readonly Quad[]): NodeObject {
+function buildNode(context: Compaction, triples: readonly Quad[]): NodeObject {
   const node: NodeObject = { [context.idKey]: nodeId(context, triples[0]!.subject) };
   const types = triples.filter(isRdfTypeOfNode).map((quad) => compactIri(context, quad.object.value));
   if (types.length > 0) node[context.typeKey] = types.length === 1 ? types[0]! : types;
@@ -188,7 +205,8 @@ export function compactNodes(triples: readonly Quad[], context: JsonLdContext): 
     compiled = compileContext(context);
     compiledContexts.set(context, compiled);
   }
-  return runs(triples, 'subject').map((group) => buildNode(compiled, group));
+  const compaction: Compaction = { ...compiled, compactIris: new Map() };
+  return runs(triples, 'subject').map((group) => buildNode(compaction, group));
 }
 
 /** Compacted JSON-LD document of `triples`, sorted as for compactNodes. */
