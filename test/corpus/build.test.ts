@@ -12,7 +12,7 @@ import { toNQuads, toNTriples } from '../../src/write/serialise.js';
 import { generateCorpus } from '../../bench/corpus.js';
 
 const OPTIONS: CorpusBuildOptions = { base: DEFAULT_BASE, validate: false, evidence: true, jobs: 1 };
-/** Enough reports for two worker threads (workerCount). */
+/** Six batches of reports: enough for two worker threads to share (workerCount). */
 const REPORTS = 48;
 
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
