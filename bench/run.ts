@@ -8,19 +8,23 @@
  * and on raw Comunica over an N3 Store, loaded with the same graph. Prints markdown, also written to
  * bench/results/. Figures that compare are ratios from the same run.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Worker } from 'node:worker_threads';
-import { generateCorpus } from './corpus.js';
+import { DataFactory } from 'n3';
+import type { Term } from '@rdfjs/types';
+import { generateCorpus, type SyntheticReport } from './corpus.js';
 import type { RawRequest } from './oxigraph-raw.js';
 import { listBundledQueries, type BundledQuery } from '../src/query/bundled.js';
 import { LocalEngine, QueryTimeoutError } from '../src/query/local.js';
 import { runQuery } from '../src/query/run.js';
-import { parseQuery } from '../src/query/sparql.js';
+import { bindParameters, parseQuery } from '../src/query/sparql.js';
 import { startWorker } from '../src/worker/start.js';
+import { MIN_REPORTS_PER_WORKER, workerCount } from '../src/corpus/pool.js';
 import { BUNDLED } from '../src/paths.js';
 
 const run = promisify(execFile);
@@ -51,7 +55,9 @@ const QUERIED_EVIDENCE_TRIPLES = 3_000_000;
  * million triples, and seconds to minutes per query beyond), within a time limit for all queries.
  */
 const COMUNICA_MAX_TRIPLES = 300_000;
-const COMUNICA_TIMEOUT_MS = quick ? 15_000 : 60_000;
+const COMUNICA_TIMEOUT_MS = quick ? 5_000 : 30_000;
+/** Comunica's start and the graph's load into an N3 Store, before the first query's time limit starts. */
+const COMUNICA_LOAD_MS = 30_000;
 const COMUNICA_WARM_RUNS = 1;
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -135,15 +141,28 @@ class RawOxigraph {
   }
 }
 
-/** Raw Comunica's {first, warm} per query name, in a child process; queries it did not reach in time are absent. */
+/**
+ * Raw Comunica's {first, warm} per query name, in a child process. A query that runs past the time
+ * limit is stopped (the process is killed: Comunica does not yield to timers) and absent from the
+ * map; the queries after it go on in a new process.
+ */
 async function comunicaTimes(graph: string, queries: readonly BundledQuery[]): Promise<Map<string, { first: number; warm: number }>> {
   const times = new Map<string, { first: number; warm: number }>();
-  const output = await run('npx', ['tsx', 'bench/comunica-query.ts', graph, String(COMUNICA_WARM_RUNS), ...queries.map((query) => query.path)], {
-    timeout: COMUNICA_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 1 << 24,
-  }).then(({ stdout }) => stdout, (error: { stdout?: string }) => error.stdout ?? '');
-  for (const line of output.split('\n').filter((text) => text.startsWith('{'))) {
-    const { name, first, warm } = JSON.parse(line) as { name: string; first: number; warm: number };
-    times.set(name, { first, warm });
+  let remaining = [...queries];
+  while (remaining.length > 0) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', graph, String(COMUNICA_WARM_RUNS), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let timer = setTimeout(() => child.kill('SIGKILL'), COMUNICA_LOAD_MS + COMUNICA_TIMEOUT_MS);
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (!line.startsWith('{')) continue;
+      const { name, first, warm } = JSON.parse(line) as { name: string; first: number; warm: number };
+      times.set(name, { first, warm });
+      clearTimeout(timer);
+      timer = setTimeout(() => child.kill('SIGKILL'), COMUNICA_TIMEOUT_MS);
+    }
+    clearTimeout(timer);
+    // The first query without an answer is the one that was stopped (or all were answered).
+    const stopped = remaining.findIndex((query) => !times.has(query.name));
+    remaining = stopped < 0 ? [] : remaining.slice(stopped + 1);
   }
   return times;
 }
@@ -151,6 +170,8 @@ async function comunicaTimes(graph: string, queries: readonly BundledQuery[]): P
 interface SideBySide {
   readonly ours: { readonly first: number; readonly warm: number };
   readonly raw: { readonly first: number; readonly warm: number };
+  /** Rows (or triples) of peacegraph's answer. */
+  readonly rows: number;
 }
 
 /**
@@ -158,18 +179,20 @@ interface SideBySide {
  * runs alternating), so that both see the same moments of a shared machine. Undefined when a run
  * was stopped.
  */
-async function timeSideBySide(query: BundledQuery, engine: LocalEngine, raw: RawOxigraph): Promise<SideBySide | undefined> {
+async function timeSideBySide(text: string, engine: LocalEngine, raw: RawOxigraph): Promise<SideBySide | undefined> {
+  let rows = 0;
   const ours = async (): Promise<number | undefined> => {
     const started = performance.now();
     try {
-      await runQuery(query.text, { kind: 'local', engine }, { timeoutMs: QUERY_TIMEOUT_MS });
+      const { result } = await runQuery(text, { kind: 'local', engine }, { timeoutMs: QUERY_TIMEOUT_MS });
+      rows = result.kind === 'bindings' ? result.rows.length : result.kind === 'quads' ? result.quads.length : 1;
     } catch (error) {
       if (error instanceof QueryTimeoutError) return undefined;
       throw error;
     }
     return (performance.now() - started) / 1000;
   };
-  const request: RawRequest = { text: query.text, graphResult: parseQuery(query.text).form === 'CONSTRUCT' };
+  const request: RawRequest = { text, graphResult: parseQuery(text).form === 'CONSTRUCT' };
   const bare = (): Promise<number | undefined> => raw.time(request, QUERY_TIMEOUT_MS);
   const [ourFirst, rawFirst] = [await ours(), await bare()];
   if (ourFirst === undefined || rawFirst === undefined) return undefined;
@@ -181,7 +204,17 @@ async function timeSideBySide(query: BundledQuery, engine: LocalEngine, raw: Raw
     ourWarm.push(mine);
     rawWarm.push(theirs);
   }
-  return { ours: { first: ourFirst, warm: median(ourWarm) }, raw: { first: rawFirst, warm: median(rawWarm) } };
+  return { ours: { first: ourFirst, warm: median(ourWarm) }, raw: { first: rawFirst, warm: median(rawWarm) }, rows };
+}
+
+/** A value for each parameter of the bundled queries, taken from the corpus's first report: queries bound to them answer for one event, person, organisation or theme. */
+function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<string, Term> {
+  const [first] = corpus;
+  const person = first!.people[0]!;
+  const values: Record<string, string> = {
+    event: first!.text.slice(0, first!.text.indexOf('\n')), person: person.name, name: person.name, org: person.acronym, theme: 'big data',
+  };
+  return new Map(Object.entries(values).map(([name, value]) => [name, DataFactory.literal(value)]));
 }
 
 const lines: string[] = [];
@@ -205,11 +238,11 @@ say(`# peacegraph bench: ${new Date().toISOString().slice(0, 10)}, ${CORES} core
 say();
 say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Builds run the compiled \`peacegraph build\` pipeline ` +
   '(src/corpus/build.ts: read, extract, map, write graph.ttl, .nt, .trig, .nq, .jsonld and the event pages; no SHACL check) ' +
-  `in a child process, with a worker thread per core (${CORES}) and, for the speed-up, with one thread. Build figures are medians of ` +
-  `${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
+  `in a child process, with the threads peacegraph chooses (a worker thread per ${MIN_REPORTS_PER_WORKER} reports, up to one per core: ${CORES} here) and, for the speed-up, with one thread. ` +
+  `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
   `over the threads. Queries: a first run after loading, then the median of ${QUERY_RUNS} warm runs (${SLOW_QUERY_RUNS} when the first takes ` +
   `over ${SLOW_QUERY_SECONDS} s), peacegraph's runner and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; raw Comunica answers ` +
-  `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, all queries within ${COMUNICA_TIMEOUT_MS / 1000} s, a first and ${COMUNICA_WARM_RUNS} warm run each.`);
+  `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA_TIMEOUT_MS / 1000} s for a first and ${COMUNICA_WARM_RUNS} warm run.`);
 
 await run('npm', ['run', 'build'], { maxBuffer: 1 << 24 });
 const queries = await listBundledQueries(BUNDLED.queries);
@@ -220,13 +253,15 @@ for (const size of sizes) {
   await mkdir(corpusDir);
   const corpus = generateCorpus(size, 1);
   for (const report of corpus) await writeFile(join(corpusDir, report.fileName), report.text);
+  const sample = sampleParameters(corpus);
   const record: SizeRecord = { peaks: new Map(), files: new Map(), triples: new Map() };
   records.set(size, record);
 
   say();
   say(`## ${thousands(size)} reports`);
   say();
-  say(`| graph | triples | build, ${CORES} threads | reports/s | triples/s | build, 1 thread | speed-up | peak RSS |`);
+  const threads = workerCount(size, 0);
+  say(`| graph | triples | build, ${threads} thread${threads > 1 ? 's' : ''} (default) | reports/s | triples/s | build, 1 thread | speed-up | peak RSS |`);
   say('|---|---|---|---|---|---|---|---|');
   const stageLines: string[] = [];
   const builds = new Map<GraphKind, BuildMeasure>();
@@ -234,7 +269,7 @@ for (const size of sizes) {
     const out = join(root, kind);
     const single = size >= SINGLE_RUN_FROM_REPORTS;
     // The single-thread build first: the last build of each graph is kept, for its files and queries.
-    const oneThread = single ? undefined : await buildOnce(corpusDir, out, 1, kind);
+    const oneThread = single || threads === 1 ? undefined : await buildOnce(corpusDir, out, 1, kind);
     const measures: BuildMeasure[] = [];
     for (let index = 0; index < (single ? 1 : BUILD_RUNS); index += 1) measures.push(await buildOnce(corpusDir, out, 0, kind));
     const wall = median(measures.map((measure) => measure.seconds.wall!));
@@ -245,7 +280,7 @@ for (const size of sizes) {
     record.triples.set(kind, triples);
     record.files.set(kind, await graphFileSizes(out));
     say(`| ${GRAPH_LABEL[kind]} | ${thousands(triples)} | ${s1(wall)} | ${(size / wall).toFixed(0)} | ${thousands(Math.round(triples / wall))} | ` +
-      `${oneThread === undefined ? 'not run' : s1(oneThread.seconds.wall!)} | ${oneThread === undefined ? '' : `${(oneThread.seconds.wall! / wall).toFixed(2)}x`} | ${peak.toFixed(0)} MiB |`);
+      `${oneThread === undefined ? (threads === 1 ? 'the default' : 'not run') : s1(oneThread.seconds.wall!)} | ${oneThread === undefined ? '' : `${(oneThread.seconds.wall! / wall).toFixed(2)}x`} | ${peak.toFixed(0)} MiB |`);
 
     const stages = Object.keys(measures[0]!.seconds).filter((stage) => stage !== 'wall');
     const stageSeconds = new Map(stages.map((stage) => [stage, median(measures.map((measure) => measure.seconds[stage] ?? 0))]));
@@ -255,7 +290,7 @@ for (const size of sizes) {
     const tag = `${thousands(size)} reports, ${kind === 'evidence' ? 'with evidence' : 'facts only'}`;
     // The target is the default build's, at archive scale: small builds are mostly start-up, and a facts-only build is extraction-bound (see reports/s).
     if (kind === 'evidence' && size >= 1000) {
-      check(`${tag}: build >= 100k triples/s end to end (${CORES} threads)`, triples / wall >= 100_000, `${thousands(Math.round(triples / wall))} triples/s`);
+      check(`${tag}: build >= 100k triples/s end to end (${threads} threads)`, triples / wall >= 100_000, `${thousands(Math.round(triples / wall))} triples/s`);
     }
     check(`${tag}: peak RSS <= 1.5 GB`, peak <= 1536, `${peak.toFixed(0)} MiB`);
     const jsonLd = stageSeconds.get('write JSON-LD')!;
@@ -302,23 +337,28 @@ for (const size of sizes) {
     say(`Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'} (${thousands(triples)} triples). Loading: raw Oxigraph ` +
       `${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph's runner ${s1(ourLoad)}; process RSS with both loaded ${mib(process.memoryUsage().rss)}.`);
     say();
-    say('| query | peacegraph first | peacegraph warm | raw Oxigraph first | raw Oxigraph warm | peacegraph / raw Oxigraph | raw Comunica warm | Comunica / raw Oxigraph |');
-    say('|---|---|---|---|---|---|---|---|');
+    say('| query | rows | peacegraph first | peacegraph warm | raw Oxigraph first | raw Oxigraph warm | peacegraph / raw Oxigraph | raw Comunica warm | Comunica / raw Oxigraph |');
+    say('|---|---|---|---|---|---|---|---|---|');
     for (const query of queries) {
-      const times = await timeSideBySide(query, engine, raw);
-      const theirs = comunica?.get(query.name);
-      if (times === undefined) {
-        say(`| ${query.name} | stopped after ${QUERY_TIMEOUT_MS / 1000} s | | | | | | |`);
-        if (size === largest) check(`${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`, false, 'stopped');
-        continue;
-      }
-      const { ours, raw: bare } = times;
-      const ratio = ours.warm / bare.warm;
-      const comunicaCell = comunica === undefined ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA_TIMEOUT_MS / 1000} s` : ms(theirs.warm);
-      say(`| ${query.name} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ${comunicaCell} | ` +
-        `${theirs === undefined ? '' : `${(theirs.warm / bare.warm).toFixed(0)}x`} |`);
-      if (size === largest) {
-        check(`${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`, ours.warm <= 1 && ratio <= 1.5, `${ms(ours.warm)}, ${ratio.toFixed(2)}x`);
+      // As bundled (a parameter left free answers for the whole corpus), then, if it has parameters, for one value each.
+      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${[...query.parameters.keys()].map((name) => `${name} = "${sample.get(name)!.value}"`).join(', ')})`,
+        bindParameters(parseQuery(query.text), new Map([...query.parameters.keys()].map((name) => [name, sample.get(name)!])))] as const];
+      for (const [label, text] of [[query.name, query.text] as const, ...bound]) {
+        const times = await timeSideBySide(text, engine, raw);
+        const asBundled = text === query.text;
+        const target = `${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`;
+        if (times === undefined) {
+          say(`| ${label} | stopped after ${QUERY_TIMEOUT_MS / 1000} s | | | | | | | |`);
+          if (size === largest && asBundled) check(target, false, 'stopped');
+          continue;
+        }
+        const { ours, raw: bare, rows } = times;
+        const ratio = ours.warm / bare.warm;
+        const theirs = asBundled ? comunica?.get(query.name) : undefined;
+        const comunicaCell = comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA_TIMEOUT_MS / 1000} s` : ms(theirs.warm);
+        say(`| ${label} | ${thousands(rows)} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ${comunicaCell} | ` +
+          `${theirs === undefined ? '' : `${(theirs.warm / bare.warm).toFixed(0)}x`} |`);
+        if (size === largest && asBundled) check(target, ours.warm <= 1 && ratio <= 1.5, `${ms(ours.warm)}, ${ratio.toFixed(2)}x`);
       }
     }
     await Promise.all([engine.close(), raw.close()]);

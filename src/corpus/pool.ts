@@ -20,7 +20,7 @@ const BATCH_SIZE = 8;
  * Reports per thread from which worker threads pay, when the user leaves the number to peacegraph:
  * a worker costs about a second of start-up (modules, gazetteer), a report 10-30 ms.
  */
-const MIN_REPORTS_PER_WORKER = 50;
+export const MIN_REPORTS_PER_WORKER = 100;
 
 export type Deliver = (batch: BatchResult) => Promise<void>;
 

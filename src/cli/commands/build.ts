@@ -41,7 +41,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .option('max-size', { type: 'number', default: 10, describe: 'largest accepted report, in MiB' })
         .option('shapes', { type: 'string', default: BUNDLED.shapes, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes every report\'s graph must meet' })
         .option('evidence', { type: 'boolean', default: true, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, 4-9x fewer triples)' })
-        .option('jobs', { type: 'number', default: 0, describe: 'worker threads (0: one per core from 100 reports, where they pay for their start)' })
+        .option('jobs', { type: 'number', default: 0, describe: 'worker threads (0: one per core from 200 reports, where they pay for their start)' })
         .example('$0 build', 'build the bundled example into out/')
         .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
         .example('$0 build a.txt b.txt --strict', 'refuse to write anything if one report is bad') as never,
