@@ -44,7 +44,7 @@ const BUILD_RUNS = 2;
 const SINGLE_RUN_FROM_REPORTS = 5000;
 /** Warm runs per query, after a first run; fewer for queries whose first run is slow. */
 const QUERY_RUNS = quick ? 3 : 5;
-const SLOW_QUERY_SECONDS = 2;
+const SLOW_QUERY_SECONDS = 1;
 const SLOW_QUERY_RUNS = 2;
 /** A query run longer than this is stopped and reported as such. */
 const QUERY_TIMEOUT_MS = 120_000;
