@@ -8,22 +8,20 @@
  * and on raw Comunica over an N3 Store, loaded with the same graph. Prints markdown, also written to
  * bench/results/. Figures that compare are ratios from the same run.
  */
-import { execFile, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Worker } from 'node:worker_threads';
 import { DataFactory } from 'n3';
 import type { Term } from '@rdfjs/types';
 import { generateCorpus, type SyntheticReport } from './corpus.js';
-import type { RawRequest } from './oxigraph-raw.js';
-import { listBundledQueries, type BundledQuery } from '../src/query/bundled.js';
-import { LocalEngine, QueryTimeoutError } from '../src/query/local.js';
-import { runQuery } from '../src/query/run.js';
+import { buildOnce, graphFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKind } from './builds.js';
+import { comunicaTimes, RawOxigraph, timeSideBySide, type ComunicaLimits, type RunCounts } from './engines.js';
+import { gib, median, mib, ms, s1, thousands } from './format.js';
+import { listBundledQueries } from '../src/query/bundled.js';
+import { LocalEngine } from '../src/query/local.js';
 import { bindParameters, parseQuery } from '../src/query/sparql.js';
-import { startWorker } from '../src/worker/start.js';
 import { MIN_REPORTS_PER_WORKER, workerCount } from '../src/corpus/pool.js';
 import { BUNDLED } from '../src/paths.js';
 
@@ -42,170 +40,16 @@ const largest = sizes.at(-1)!;
  */
 const BUILD_RUNS = 2;
 const SINGLE_RUN_FROM_REPORTS = 5000;
-/** Warm runs per query, after a first run; fewer for queries whose first run is slow. */
-const QUERY_RUNS = quick ? 3 : 5;
-const SLOW_QUERY_SECONDS = 1;
-const SLOW_QUERY_RUNS = 2;
-/** A query run longer than this is stopped and reported as such. */
-const QUERY_TIMEOUT_MS = 120_000;
+/** Query runs: a first, then warm ones (fewer when the first is slow); a run is stopped after two minutes. */
+const QUERY_RUNS: RunCounts = { warm: quick ? 3 : 5, slowWarm: 2, slowSeconds: 1, timeoutMs: 120_000 };
 /** The graph with evidence is queried up to this size (an Oxigraph store takes ~0.6 GB per 1M triples, two are loaded, each in 4 GB at most). */
 const QUERIED_EVIDENCE_TRIPLES = 3_000_000;
 /**
  * Raw Comunica over an N3 Store answers the facts-only graphs up to this size (it needs ~2 GB per
- * million triples, and seconds to minutes per query beyond), within a time limit for all queries.
+ * million triples, and seconds to minutes per query beyond), each query within a time limit.
  */
 const COMUNICA_MAX_TRIPLES = 300_000;
-const COMUNICA_TIMEOUT_MS = quick ? 5_000 : 30_000;
-/** Comunica's start and the graph's load into an N3 Store, before the first query's time limit starts. */
-const COMUNICA_LOAD_MS = 30_000;
-const COMUNICA_WARM_RUNS = 1;
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const ms = (seconds: number): string => (seconds < 0.01 ? `${(seconds * 1000).toFixed(2)} ms` : seconds < 10 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(1)} s`);
-const s1 = (seconds: number): string => `${seconds.toFixed(1)} s`;
-const thousands = (value: number): string => value.toLocaleString('en');
-const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
-
-interface BuildMeasure {
-  readonly reports: number;
-  readonly triples: number;
-  /** Thread-seconds per stage, and `wall`: the build from start to renamed files. */
-  readonly seconds: Readonly<Record<string, number>>;
-  readonly maxRssMiB: number;
-  readonly pairs: readonly string[];
-}
-
-type GraphKind = 'evidence' | 'facts';
-const GRAPH_LABEL: Readonly<Record<GraphKind, string>> = { evidence: 'with evidence (default)', facts: 'facts only (--no-evidence)' };
-
-async function buildOnce(corpus: string, out: string, jobs: number, kind: GraphKind): Promise<BuildMeasure> {
-  await rm(out, { recursive: true, force: true });
-  const { stdout } = await run('npx', ['tsx', 'bench/build-once.ts', corpus, out, String(jobs), kind === 'evidence' ? '1' : '0'], { maxBuffer: 1 << 30 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as BuildMeasure;
-}
-
-async function graphFileSizes(dir: string): Promise<Map<string, number>> {
-  const names = (await readdir(dir)).filter((name) => name.startsWith('graph.'));
-  return new Map(await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name))).size] as const)));
-}
-
-/** Raw Oxigraph in a worker thread (oxigraph-raw.ts): load once, time queries, restart after a stopped one. */
-class RawOxigraph {
-  private worker: Worker | undefined;
-  private loadSeconds = 0;
-
-  constructor(private readonly graph: string) {}
-
-  private async started(): Promise<Worker> {
-    if (this.worker !== undefined) return this.worker;
-    const worker = startWorker(import.meta.url, 'oxigraph-raw', this.graph);
-    this.loadSeconds = await new Promise<number>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  async load(): Promise<number> {
-    await this.started();
-    return this.loadSeconds;
-  }
-
-  /** One run's seconds, or undefined when it took longer than `timeoutMs`. */
-  async time(request: RawRequest, timeoutMs: number): Promise<number | undefined> {
-    const worker = await this.started();
-    return new Promise((resolve, reject) => {
-      const settle = (seconds: number | undefined): void => {
-        clearTimeout(timer);
-        worker.removeAllListeners('message').removeAllListeners('error');
-        resolve(seconds);
-      };
-      const timer = setTimeout(() => {
-        settle(undefined);
-        void worker.terminate();
-        this.worker = undefined;
-      }, timeoutMs);
-      worker.once('message', settle);
-      worker.once('error', (error) => {
-        settle(undefined);
-        reject(error);
-      });
-      worker.postMessage(request);
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-  }
-}
-
-/**
- * Raw Comunica's {first, warm} per query name, in a child process. A query that runs past the time
- * limit is stopped (the process is killed: Comunica does not yield to timers) and absent from the
- * map; the queries after it go on in a new process.
- */
-async function comunicaTimes(graph: string, queries: readonly BundledQuery[]): Promise<Map<string, { first: number; warm: number }>> {
-  const times = new Map<string, { first: number; warm: number }>();
-  let remaining = [...queries];
-  while (remaining.length > 0) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', graph, String(COMUNICA_WARM_RUNS), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let timer = setTimeout(() => child.kill('SIGKILL'), COMUNICA_LOAD_MS + COMUNICA_TIMEOUT_MS);
-    for await (const line of createInterface({ input: child.stdout })) {
-      if (!line.startsWith('{')) continue;
-      const { name, first, warm } = JSON.parse(line) as { name: string; first: number; warm: number };
-      times.set(name, { first, warm });
-      clearTimeout(timer);
-      timer = setTimeout(() => child.kill('SIGKILL'), COMUNICA_TIMEOUT_MS);
-    }
-    clearTimeout(timer);
-    // The first query without an answer is the one that was stopped (or all were answered).
-    const stopped = remaining.findIndex((query) => !times.has(query.name));
-    remaining = stopped < 0 ? [] : remaining.slice(stopped + 1);
-  }
-  return times;
-}
-
-interface SideBySide {
-  readonly ours: { readonly first: number; readonly warm: number };
-  readonly raw: { readonly first: number; readonly warm: number };
-  /** Rows (or triples) of peacegraph's answer. */
-  readonly rows: number;
-}
-
-/**
- * peacegraph's runner and raw Oxigraph on one query, run by turns (a first run each, then warm
- * runs alternating), so that both see the same moments of a shared machine. Undefined when a run
- * was stopped.
- */
-async function timeSideBySide(text: string, engine: LocalEngine, raw: RawOxigraph): Promise<SideBySide | undefined> {
-  let rows = 0;
-  const ours = async (): Promise<number | undefined> => {
-    const started = performance.now();
-    try {
-      const { result } = await runQuery(text, { kind: 'local', engine }, { timeoutMs: QUERY_TIMEOUT_MS });
-      rows = result.kind === 'bindings' ? result.rows.length : result.kind === 'quads' ? result.quads.length : 1;
-    } catch (error) {
-      if (error instanceof QueryTimeoutError) return undefined;
-      throw error;
-    }
-    return (performance.now() - started) / 1000;
-  };
-  const request: RawRequest = { text, graphResult: parseQuery(text).form === 'CONSTRUCT' };
-  const bare = (): Promise<number | undefined> => raw.time(request, QUERY_TIMEOUT_MS);
-  const [ourFirst, rawFirst] = [await ours(), await bare()];
-  if (ourFirst === undefined || rawFirst === undefined) return undefined;
-  const runs = Math.max(ourFirst, rawFirst) > SLOW_QUERY_SECONDS ? SLOW_QUERY_RUNS : QUERY_RUNS;
-  const [ourWarm, rawWarm]: [number[], number[]] = [[], []];
-  for (let index = 0; index < runs; index += 1) {
-    const [mine, theirs] = [await ours(), await bare()];
-    if (mine === undefined || theirs === undefined) return undefined;
-    ourWarm.push(mine);
-    rawWarm.push(theirs);
-  }
-  return { ours: { first: ourFirst, warm: median(ourWarm) }, raw: { first: rawFirst, warm: median(rawWarm) }, rows };
-}
+const COMUNICA: ComunicaLimits = { warmRuns: 1, loadMs: 30_000, queryMs: quick ? 5_000 : 30_000 };
 
 /** A value for each parameter of the bundled queries, taken from the corpus's first report: queries bound to them answer for one event, person, organisation or theme. */
 function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<string, Term> {
@@ -240,9 +84,9 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
   '(src/corpus/build.ts: read, extract, map, write graph.ttl, .nt, .trig, .nq, .jsonld and the event pages; no SHACL check) ' +
   `in a child process, with the threads peacegraph chooses (a worker thread per ${MIN_REPORTS_PER_WORKER} reports, up to one per core: ${CORES} here) and, for the speed-up, with one thread. ` +
   `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
-  `over the threads. Queries: a first run after loading, then the median of ${QUERY_RUNS} warm runs (${SLOW_QUERY_RUNS} when the first takes ` +
-  `over ${SLOW_QUERY_SECONDS} s), peacegraph's runner and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; raw Comunica answers ` +
-  `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA_TIMEOUT_MS / 1000} s for a first and ${COMUNICA_WARM_RUNS} warm run.`);
+  `over the threads. Queries: a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when the first takes ` +
+  `over ${QUERY_RUNS.slowSeconds} s), peacegraph's runner and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; raw Comunica answers ` +
+  `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA.queryMs / 1000} s for a first and ${COMUNICA.warmRuns} warm run.`);
 
 await run('npm', ['run', 'build'], { maxBuffer: 1 << 24 });
 const queries = await listBundledQueries(BUNDLED.queries);
@@ -332,7 +176,7 @@ for (const size of sizes) {
     const loading = performance.now();
     await engine.query('ASK {}', 'ASK');
     const ourLoad = (performance.now() - loading) / 1000;
-    const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(graphFile, queries) : undefined;
+    const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(graphFile, queries, COMUNICA) : undefined;
     say();
     say(`Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'} (${thousands(triples)} triples). Loading: raw Oxigraph ` +
       `${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph's runner ${s1(ourLoad)}; process RSS with both loaded ${mib(process.memoryUsage().rss)}.`);
@@ -344,18 +188,18 @@ for (const size of sizes) {
       const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${[...query.parameters.keys()].map((name) => `${name} = "${sample.get(name)!.value}"`).join(', ')})`,
         bindParameters(parseQuery(query.text), new Map([...query.parameters.keys()].map((name) => [name, sample.get(name)!])))] as const];
       for (const [label, text] of [[query.name, query.text] as const, ...bound]) {
-        const times = await timeSideBySide(text, engine, raw);
+        const times = await timeSideBySide(text, engine, raw, QUERY_RUNS);
         const asBundled = text === query.text;
         const target = `${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`;
         if (times === undefined) {
-          say(`| ${label} | stopped after ${QUERY_TIMEOUT_MS / 1000} s | | | | | | | |`);
+          say(`| ${label} | stopped after ${QUERY_RUNS.timeoutMs / 1000} s | | | | | | | |`);
           if (size === largest && asBundled) check(target, false, 'stopped');
           continue;
         }
         const { ours, raw: bare, rows } = times;
         const ratio = ours.warm / bare.warm;
         const theirs = asBundled ? comunica?.get(query.name) : undefined;
-        const comunicaCell = comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA_TIMEOUT_MS / 1000} s` : ms(theirs.warm);
+        const comunicaCell = comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm);
         say(`| ${label} | ${thousands(rows)} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ${comunicaCell} | ` +
           `${theirs === undefined ? '' : `${(theirs.warm / bare.warm).toFixed(0)}x`} |`);
         if (size === largest && asBundled) check(target, ours.warm <= 1 && ratio <= 1.5, `${ms(ours.warm)}, ${ratio.toFixed(2)}x`);

@@ -1,0 +1,148 @@
+/**
+ * The engines the bench compares peacegraph's runner with, on the same graph: raw Oxigraph in a
+ * worker thread (bench/oxigraph-raw.ts) and raw Comunica over an N3 Store in a child process
+ * (bench/comunica-query.ts), and the side-by-side timing of the runner and raw Oxigraph.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Worker } from 'node:worker_threads';
+import type { RawRequest } from './oxigraph-raw.js';
+import { median } from './format.js';
+import type { BundledQuery } from '../src/query/bundled.js';
+import { QueryTimeoutError, type LocalEngine } from '../src/query/local.js';
+import { runQuery } from '../src/query/run.js';
+import { parseQuery } from '../src/query/sparql.js';
+import { startWorker } from '../src/worker/start.js';
+
+/** Raw Oxigraph in a worker thread (oxigraph-raw.ts): load once, time queries, restart after a stopped one. */
+export class RawOxigraph {
+  private worker: Worker | undefined;
+  private loadSeconds = 0;
+
+  constructor(private readonly graph: string) {}
+
+  private async started(): Promise<Worker> {
+    if (this.worker !== undefined) return this.worker;
+    const worker = startWorker(import.meta.url, 'oxigraph-raw', this.graph);
+    this.loadSeconds = await new Promise<number>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  async load(): Promise<number> {
+    await this.started();
+    return this.loadSeconds;
+  }
+
+  /** One run's seconds, or undefined when it took longer than `timeoutMs`. */
+  async time(request: RawRequest, timeoutMs: number): Promise<number | undefined> {
+    const worker = await this.started();
+    return new Promise((resolve, reject) => {
+      const settle = (seconds: number | undefined): void => {
+        clearTimeout(timer);
+        worker.removeAllListeners('message').removeAllListeners('error');
+        resolve(seconds);
+      };
+      const timer = setTimeout(() => {
+        settle(undefined);
+        void worker.terminate();
+        this.worker = undefined;
+      }, timeoutMs);
+      worker.once('message', settle);
+      worker.once('error', (error) => {
+        settle(undefined);
+        reject(error);
+      });
+      worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+}
+
+export interface ComunicaLimits {
+  readonly warmRuns: number;
+  /** Comunica's start and the graph's load into an N3 Store, before the first query's limit starts. */
+  readonly loadMs: number;
+  readonly queryMs: number;
+}
+
+/**
+ * Raw Comunica's {first, warm} per query name, in a child process. A query that runs past the time
+ * limit is stopped (the process is killed: Comunica does not yield to timers) and absent from the
+ * map; the queries after it go on in a new process.
+ */
+export async function comunicaTimes(graph: string, queries: readonly BundledQuery[], limits: ComunicaLimits): Promise<Map<string, { first: number; warm: number }>> {
+  const times = new Map<string, { first: number; warm: number }>();
+  let remaining = [...queries];
+  while (remaining.length > 0) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', graph, String(limits.warmRuns), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let timer = setTimeout(() => child.kill('SIGKILL'), limits.loadMs + limits.queryMs);
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (!line.startsWith('{')) continue;
+      const { name, first, warm } = JSON.parse(line) as { name: string; first: number; warm: number };
+      times.set(name, { first, warm });
+      clearTimeout(timer);
+      timer = setTimeout(() => child.kill('SIGKILL'), limits.queryMs);
+    }
+    clearTimeout(timer);
+    // The first query without an answer is the one that was stopped (or all were answered).
+    const stopped = remaining.findIndex((query) => !times.has(query.name));
+    remaining = stopped < 0 ? [] : remaining.slice(stopped + 1);
+  }
+  return times;
+}
+
+export interface RunCounts {
+  /** Warm runs after the first, or `slowWarm` when a first run took over `slowSeconds`. */
+  readonly warm: number;
+  readonly slowWarm: number;
+  readonly slowSeconds: number;
+  /** A run longer than this is stopped. */
+  readonly timeoutMs: number;
+}
+
+export interface SideBySide {
+  readonly ours: { readonly first: number; readonly warm: number };
+  readonly raw: { readonly first: number; readonly warm: number };
+  /** Rows (or triples) of peacegraph's answer. */
+  readonly rows: number;
+}
+
+/**
+ * peacegraph's runner and raw Oxigraph on one query, run by turns (a first run each, then warm
+ * runs alternating), so that both see the same moments of a shared machine. Undefined when a run
+ * was stopped.
+ */
+export async function timeSideBySide(text: string, engine: LocalEngine, raw: RawOxigraph, runs: RunCounts): Promise<SideBySide | undefined> {
+  let rows = 0;
+  const ours = async (): Promise<number | undefined> => {
+    const started = performance.now();
+    try {
+      const { result } = await runQuery(text, { kind: 'local', engine }, { timeoutMs: runs.timeoutMs });
+      rows = result.kind === 'bindings' ? result.rows.length : result.kind === 'quads' ? result.quads.length : 1;
+    } catch (error) {
+      if (error instanceof QueryTimeoutError) return undefined;
+      throw error;
+    }
+    return (performance.now() - started) / 1000;
+  };
+  const request: RawRequest = { text, graphResult: parseQuery(text).form === 'CONSTRUCT' };
+  const bare = (): Promise<number | undefined> => raw.time(request, runs.timeoutMs);
+  const [ourFirst, rawFirst] = [await ours(), await bare()];
+  if (ourFirst === undefined || rawFirst === undefined) return undefined;
+  const warmRuns = Math.max(ourFirst, rawFirst) > runs.slowSeconds ? runs.slowWarm : runs.warm;
+  const [ourWarm, rawWarm]: [number[], number[]] = [[], []];
+  for (let index = 0; index < warmRuns; index += 1) {
+    const [mine, theirs] = [await ours(), await bare()];
+    if (mine === undefined || theirs === undefined) return undefined;
+    ourWarm.push(mine);
+    rawWarm.push(theirs);
+  }
+  return { ours: { first: ourFirst, warm: median(ourWarm) }, raw: { first: rawFirst, warm: median(rawWarm) }, rows };
+}
