@@ -19,6 +19,8 @@ export interface ExpectedSession {
 export interface SyntheticReport {
   readonly fileName: string;
   readonly text: string;
+  /** The event's name, the report's first line. */
+  readonly event: string;
   readonly people: readonly ExpectedPerson[];
   readonly sessions: readonly ExpectedSession[];
 }
@@ -94,7 +96,8 @@ export function generateReport(index: number, seed: number, population: number):
   const year = 2015 + (index % 8);
   const month = Math.floor(next() * 12);
   const day = 1 + Math.floor(next() * 20);
-  const lines = [`Digital Peace Forum ${year} edition ${index}`, '', `${date(day, month, year)} to ${date(day + 3, month, year)}`, pick(PLACES), '', '', 'Event report/s:'];
+  const event = `Digital Peace Forum ${year} edition ${index}`;
+  const lines = [event, '', `${date(day, month, year)} to ${date(day + 3, month, year)}`, pick(PLACES), '', '', 'Event report/s:'];
   const people = new Map<string, ExpectedPerson>();
   const sessions: ExpectedSession[] = [];
   const sessionCount = 3 + Math.floor(next() * 8);
@@ -116,7 +119,7 @@ export function generateReport(index: number, seed: number, population: number):
   const organiser = pick(ORGANISATIONS);
   lines.push(`The forum is facilitated by the ${organiser[0]} (${organiser[1]}). This year, it will focus on the theme of 'Technology for prevention'.`, '',
     'For more information, visit the event website.', '', '', 'The GIP Digital Watch observatory is provided by', '', '', '', 'Scroll to Top');
-  return { fileName: `report-${String(index).padStart(5, '0')}.txt`, text: lines.join('\n'), people: [...people.values()], sessions };
+  return { fileName: `report-${String(index).padStart(5, '0')}.txt`, text: lines.join('\n'), event, people: [...people.values()], sessions };
 }
 
 /** `count` reports; the population grows with the corpus so people recur across reports. */

@@ -56,7 +56,7 @@ function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<strin
   const [first] = corpus;
   const person = first!.people[0]!;
   const values: Record<string, string> = {
-    event: first!.text.slice(0, first!.text.indexOf('\n')), person: person.name, name: person.name, org: person.acronym, theme: 'big data',
+    event: first!.event, person: person.name, name: person.name, org: person.acronym, theme: 'big data',
   };
   return new Map(Object.entries(values).map(([name, value]) => [name, DataFactory.literal(value)]));
 }

@@ -5,6 +5,7 @@
 import type { Evidence, Organisation } from '../model/types.js';
 import { slugify } from '../rdf/iri.js';
 import { normaliseName, type Knowledge, type KnownOrganisation } from './knowledge.js';
+import { BoundedMemo } from '../memo.js';
 
 /** Words that make a name an organisation's. */
 export const ORGANISATION_CUES = /\b(?:Institute|Institution|Centre|Center|Council|Foundation|Programme|Program|Organi[sz]ation|Office|Agency|Committee|Ministry|Mission|University|Project|Platform|Forum|Network|Union|Bank|Fund|Commission|Association|Society|Lab|Laboratory|Group|Unit|Division|Department|Secretariat|Alliance|Initiative|Partnership|Observatory|Academy|School|College|Corporation|Company|Inc|Ltd|Trust|Coalition|Federation|Authority|Board|Court|Parliament|Government|Embassy|Service|Services|Cross|Crescent|Nations|Watch|International|Enterprise|Consortium|Confederation)\b/;
@@ -40,8 +41,7 @@ export function boundedEditDistance(a: string, b: string): number {
  * known name, and a corpus names the same organisations again and again). Bounded: a corpus of
  * unknown names must not grow it without end.
  */
-const lookUps = new WeakMap<Knowledge, Map<string, KnownOrganisation | undefined>>();
-const MAX_MEMOISED = 100_000;
+const lookUps = new WeakMap<Knowledge, BoundedMemo<string, KnownOrganisation | undefined>>();
 
 interface Entry {
   key: string;
@@ -60,13 +60,11 @@ export class OrganisationRegistry {
 
   private known(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {
     let memo = lookUps.get(this.knowledge);
-    if (memo === undefined || memo.size >= MAX_MEMOISED) {
-      memo = new Map();
+    if (memo === undefined) {
+      memo = new BoundedMemo(100_000);
       lookUps.set(this.knowledge, memo);
     }
-    const key = `${name ?? ''}\u0000${acronym ?? ''}`;
-    if (!memo.has(key)) memo.set(key, this.lookUp(name, acronym));
-    return memo.get(key);
+    return memo.get(`${name ?? ''}\u0000${acronym ?? ''}`, () => this.lookUp(name, acronym));
   }
 
   private lookUp(name: string | undefined, acronym: string | undefined): KnownOrganisation | undefined {

@@ -3,6 +3,8 @@
  * acronyms and surnames in every session of every report: each pattern is compiled once and kept
  * (a bounded number of them; the global regexes are reused by setting lastIndex).
  */
+import { BoundedMemo } from '../memo.js';
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -15,18 +17,13 @@ export interface WordPatternOptions {
   readonly flexibleSpaces?: boolean;
 }
 
-const patterns = new Map<string, RegExp>();
-const MAX_PATTERNS = 20_000;
+const patterns = new BoundedMemo<string, RegExp>(20_000);
 
 /** A global, Unicode pattern for `label`; the caller sets its lastIndex before each search. */
 export function wordPattern(label: string, options: WordPatternOptions): RegExp {
   const key = `${options.notAround}\u0000${options.ignoreCase === true}\u0000${options.flexibleSpaces === true}\u0000${label}`;
-  let pattern = patterns.get(key);
-  if (pattern === undefined) {
+  return patterns.get(key, () => {
     const body = options.flexibleSpaces === true ? escapeRegExp(label).replace(/\s+/g, '\\s+') : escapeRegExp(label);
-    pattern = new RegExp(`(?<![${options.notAround}])${body}(?![${options.notAround}])`, options.ignoreCase === true ? 'giu' : 'gu');
-    if (patterns.size >= MAX_PATTERNS) patterns.clear();
-    patterns.set(key, pattern);
-  }
-  return pattern;
+    return new RegExp(`(?<![${options.notAround}])${body}(?![${options.notAround}])`, options.ignoreCase === true ? 'giu' : 'gu');
+  });
 }

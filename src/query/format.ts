@@ -4,7 +4,7 @@ import type { QueryResult, Row } from './result.js';
 import { termText } from './result.js';
 import { toResultsJson } from './results-json.js';
 import { toJsonLd, type JsonLdContext } from '../write/jsonld.js';
-import { lineText, statementText, TermEncoder } from '../write/syntax.js';
+import { lineText, TermEncoder, turtleDocument } from '../write/syntax.js';
 
 export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json', 'xml'] as const;
 export const GRAPH_FORMATS = ['turtle', 'ntriples', 'jsonld'] as const;
@@ -86,9 +86,7 @@ function xml(result: QueryResult): string {
 
 /** A result graph in the order the engine gave it. */
 function writeQuads(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', prefixes: Record<string, string>): string {
-  if (format === 'N-Triples') return lineText(quads, new TermEncoder(), false);
-  const encoder = new TermEncoder(prefixes);
-  return encoder.prefixBlock() + statementText(quads, encoder, false);
+  return format === 'N-Triples' ? lineText(quads, new TermEncoder(), false) : turtleDocument(quads, prefixes, false);
 }
 
 export interface FormatOptions {

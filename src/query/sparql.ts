@@ -4,6 +4,7 @@
  */
 import sparqljs from 'sparqljs';
 import type { Term } from '@rdfjs/types';
+import { BoundedMemo } from '../memo.js';
 
 export class QuerySyntaxError extends Error {
   constructor(message: string, readonly line?: number, readonly column?: number) {
@@ -27,16 +28,10 @@ interface ParseErrorHash {
 }
 
 /** Parsed queries by text: a server or a benchmark asks the same queries again and again. */
-const parsedQueries = new Map<string, ParsedQuery>();
-const MAX_PARSED_QUERIES = 256;
+const parsedQueries = new BoundedMemo<string, ParsedQuery>(256);
 
 export function parseQuery(text: string): ParsedQuery {
-  const known = parsedQueries.get(text);
-  if (known !== undefined) return known;
-  const parsed = parseQueryText(text);
-  if (parsedQueries.size >= MAX_PARSED_QUERIES) parsedQueries.delete(parsedQueries.keys().next().value!);
-  parsedQueries.set(text, parsed);
-  return parsed;
+  return parsedQueries.get(text, () => parseQueryText(text));
 }
 
 function parseQueryText(text: string): ParsedQuery {

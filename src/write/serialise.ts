@@ -2,7 +2,7 @@
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { sortQuads } from './order.js';
-import { lineText, statementText, TermEncoder } from './syntax.js';
+import { lineText, TermEncoder, turtleDocument } from './syntax.js';
 
 /** The union of all named graphs as triples in the default graph, sorted and without duplicates. */
 export function unionGraph(quads: Iterable<Quad>): Quad[] {
@@ -11,11 +11,6 @@ export function unionGraph(quads: Iterable<Quad>): Quad[] {
     triples.push(DataFactory.quad(quad.subject, quad.predicate, quad.object, DataFactory.defaultGraph()));
   }
   return sortQuads(triples);
-}
-
-function turtleDocument(quads: readonly Quad[], prefixes: Record<string, string>, graphs: boolean): string {
-  const encoder = new TermEncoder(prefixes);
-  return encoder.prefixBlock() + statementText(quads, encoder, graphs);
 }
 
 export function toTurtle(quads: Iterable<Quad>, prefixes: Record<string, string>): string {

@@ -188,3 +188,9 @@ export function statementText(quads: readonly Quad[], encoder: TermEncoder, grap
 function predicateText(predicate: Term, encoder: TermEncoder): string {
   return predicate.termType === 'NamedNode' && predicate.value === RDF_TYPE ? 'a' : encoder.turtle(predicate);
 }
+
+/** A whole Turtle (`graphs` false) or TriG document of quads in statementText's order: the prefix block, then the statements. */
+export function turtleDocument(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>, graphs: boolean): string {
+  const encoder = new TermEncoder(prefixes);
+  return encoder.prefixBlock() + statementText(quads, encoder, graphs);
+}

@@ -12,6 +12,7 @@ describe('bench/corpus', () => {
     for (const report of generateCorpus(20, 3)) {
       expect(report.text).to.match(/^Digital Peace Forum \d{4} edition \d+\n\n\d+ \w{3} \d{4} to \d+ \w{3} \d{4}\n[^\n]+, [^\n]+\n\n\nEvent report\/s:\n/);
       expect(report.text).to.include('Scroll to Top');
+      expect(report.text.startsWith(`${report.event}\n`)).to.equal(true);
       expect(report.sessions.length).to.be.within(3, 10);
       for (const session of report.sessions) {
         expect(report.text).to.include(session.reporter);
