@@ -1,7 +1,7 @@
 /**
  * Raw Comunica over an N3 Store, in its own process so the bench can kill it: Comunica can compute
  * for minutes without yielding, which no in-process timer interrupts. Loads the graph once, then
- * prints one JSON line per query as it finishes ({name, first, warm} seconds), so a run stopped by
+ * prints one JSON line per query as it finishes ({name, first, warm} seconds; warm is the first when WARM_RUNS is 0), so a run stopped by
  * the bench's time limit still reports the queries it finished.
  * Run by bench/run.ts: npx tsx bench/comunica-query.ts GRAPH.nt WARM_RUNS QUERY.rq...
  */
@@ -21,6 +21,7 @@ for (const queryFile of queryFiles) {
     await queryFederated(query, sources);
     times.push((performance.now() - started) / 1000);
   }
-  const warm = times.slice(1).sort((a, b) => a - b);
+  // With no warm run (WARM_RUNS 0), the first stands for it.
+  const warm = times.length > 1 ? times.slice(1).sort((a, b) => a - b) : times;
   console.log(JSON.stringify({ name: basename(queryFile, '.rq'), first: times[0], warm: warm[Math.floor(warm.length / 2)] }));
 }
