@@ -1,50 +1,202 @@
 /**
- * Finds the people introduced in running prose: an honorific and a name ("Mr Einar Bjorgo",
- * "H.E. Ms Amina Mohamed", "Ambassador Stefano Toscano", "Prof. ..."), or an organisation's title
- * before a name ("Microsoft’s President Brad Smith", "ITU Secretary-General Houlin Zhao"), with the description that follows.
+ * Finds the people a report introduces, in the ways observatory pages do: after an honorific
+ * ("Mr Einar Bjorgo", "H.E. Dr. NAME", "Amb. NAME"), after a title and organisation written before
+ * the name ("ITU Secretary-General NAME", "Microsoft’s President NAME", "the Mayor of Lausanne,
+ * NAME"), or by the description that follows a plain name ("NAME, senior advisor at X", "NAME
+ * (Title, Org)"); list lines are read by list-items.ts. Each introduction keeps the description
+ * that follows the name, up to where the next person's introduction starts.
  */
 import { NAME_PATTERN } from '../segment/names.js';
 import { spanEnd, type TextSpan } from './text-span.js';
-import { ORGANISATION_CUES } from './organisations.js';
+import {
+  AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
+  TITLE_MODIFIERS, TITLE_WORD, type ListRole,
+} from './words.js';
+import { findListItems } from './list-items.js';
 
 export interface PersonMention {
   readonly honorific?: string;
   readonly name: TextSpan;
-  /** The whole introduction: honorific, name and description. */
+  /** The whole introduction: what stands before the name, the name and its description. */
   readonly whole: TextSpan;
   /** Title and organisation text after the name, if any. */
   readonly description?: TextSpan;
-  /** "Microsoft’s President", "ITU Secretary-General": organisation and title stated before the name. */
-  readonly possessive?: { readonly organisation: TextSpan; readonly title: string };
+  /** Title and/or organisation stated before the name ("ITU Secretary-General", "Microsoft’s President"). */
+  readonly before?: { readonly organisation?: TextSpan; readonly title?: string; readonly backReference?: boolean };
+  /** An organisation stated around the name without a title ("Speaking for X, NAME"). */
+  readonly organisation?: TextSpan;
+  /** The role a list label gives ("Moderators:", "Chair:"). */
+  readonly listRole?: ListRole;
+  /** Found as an item of a list: kept even when nothing describes the person. */
+  readonly listed?: boolean;
 }
-
-const HONORIFIC = String.raw`(?:H\.\s?E\.\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Ambassador|Judge|Sir|Dame|Rev)\.?`;
-const HONORIFIC_MENTION = new RegExp(String.raw`(?<![\p{L}])(${HONORIFIC})\s+(${NAME_PATTERN})`, 'gu');
-const POSSESSIVE_TITLE = String.raw`(?:(?:Vice|Deputy|Executive|Chief|Senior|Former|General|High|Special)\s+)*(?:President|Chairman|Chairwoman|Chair|CEO|Chief Executive(?: Officer)?|Director(?:-General| General)?|Secretary[- ]General|Minister|Ambassador|Founder|Co-founder|Head|Spokesperson|Commissioner|Administrator|Envoy|Rapporteur)`;
-const POSSESSIVE_MENTION = new RegExp(
-  String.raw`(?<![\p{L}])(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,4})[’']s\s+(${POSSESSIVE_TITLE})\s+(?:(${HONORIFIC})\s+)?(${NAME_PATTERN})`, 'gu');
-/** The same with an acronym instead of the possessive: "ITU Secretary-General Houlin Zhao". */
-const ACRONYM_TITLE_MENTION = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}{2,}[\p{Lu}\d&-]*)\s+(${POSSESSIVE_TITLE})\s+(?:(${HONORIFIC})\s+)?(${NAME_PATTERN})`, 'gu');
-
-/** Verbs that end a description written without a closing comma ("Chairman at X focused on ..."). */
-const CLAUSE_VERB = /\s+(?:focused|focuses|said|says|stated|explained|presented|noted|argued|started|opened|concluded|emphasised|emphasized|added|highlighted|pointed|outlined|remarked|spoke|introduced|was|is|who|which|gave|delivered|welcomed|moderated|chaired|reminded|shared|described|underlined|stressed|suggested|discussed|told|invited|agreed|reflected|demonstrated|recalled|called|shared)\b/;
 
 /** An organisation cue word, an acronym or a CamelCase brand ("DiploFoundation"). */
 const LOOKS_LIKE_ORGANISATION = new RegExp(String.raw`${ORGANISATION_CUES.source}|\b\p{Lu}{2,}\b|\p{Ll}\p{Lu}`, 'u');
 
 const MAX_DESCRIPTION = 400;
+/** How far before a name its title and organisation may stand. */
+const MAX_BEFORE = 160;
 
-/** The description after a name: "(...)" or ", ..., ..." up to the clause that follows it. */
-function descriptionAfter(text: string, nameEnd: number, limit: number): TextSpan | undefined {
+const NAME = new RegExp(NAME_PATTERN, 'gu');
+const HONORIFIC_BEFORE = new RegExp(String.raw`(?<![\p{L}.])(${HONORIFIC})\s+$`, 'u');
+/** "the Mayor of Lausanne, ", "its head of digital credentials, ", "The panel's moderator, ". */
+const COMMA_TITLE_BEFORE = /(?:^|[\s(])(the|its|their|our|his|her|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,4}[’']s)\s+([^,.;:()"“”]{2,90}?),\s+$/u;
+const POSSESSIVE_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,4})[’']s\s+$/u;
+const ORGANISATION_BEFORE = /(?<![\p{L}])((?:\p{Lu}[\p{L}&.-]*\s+){0,5}\p{Lu}[\p{L}&.-]*)\s+$/u;
+
+/** A period that ends an honorific or an initial ("Prof.", "H.E.", "M.") ends no sentence. */
+const ABBREVIATION = new RegExp(String.raw`(?:(?<![\p{L}.])(?:${HONORIFIC})|(?<![\p{L}])\p{Lu}\.)$`, 'u');
+
+/** Where the sentence holding `index` starts. */
+function sentenceStart(text: string, index: number, floor: number): number {
+  const low = Math.max(floor, index - MAX_BEFORE * 2);
+  const window = text.slice(low, index);
+  const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n/g)].filter((end) => !ABBREVIATION.test(window.slice(0, end.index + 1)));
+  const last = ends.at(-1);
+  return last === undefined ? low : low + last.index + last[0].length;
+}
+
+function isTitleWord(word: string): boolean {
+  return TITLE_WORD.test(word) && TITLE_WORD.exec(word)![0].length === word.length;
+}
+
+/** Whether a capitalised phrase can be a person's name: no sentence opener, organisation or calendar word. */
+export function isPlausibleName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !ORGANISATION_CUES.test(word) && !isTitleWord(word));
+}
+
+/** Words that may open a capitalised run before the name itself: "Microsoft’s President", "High Commissioner Mr". */
+function isLeadingWord(word: string): boolean {
+  return NOT_NAME_WORDS.has(word) || TITLE_MODIFIERS.has(word) || isTitleWord(word) || /[’']s$/.test(word) || new RegExp(`^(?:${HONORIFIC})$`, 'u').test(word);
+}
+
+/** The name in a capitalised run, without the words before it that are no part of it. */
+function trimName(match: RegExpExecArray): TextSpan | undefined {
+  const words = match[0].split(/(\s+)/);
+  let skipped = 0;
+  let index = 0;
+  while (index < words.length - 2 && isLeadingWord(words[index]!)) {
+    skipped += words[index]!.length + words[index + 1]!.length;
+    index += 2;
+  }
+  const text = match[0].slice(skipped);
+  return isPlausibleName(text) ? { text, start: match.index + skipped } : undefined;
+}
+
+interface Before {
+  readonly start: number;
+  readonly honorific?: string;
+  readonly title?: string;
+  readonly organisation?: TextSpan;
+  readonly backReference?: boolean;
+  readonly cueOrganisation?: TextSpan;
+}
+
+/** Reads a title phrase written right before a name, word by word backwards: "Deputy Secretary-General". */
+function titleBefore(text: string, end: number, floor: number): { start: number; title: string } | undefined {
+  const words = [...text.slice(floor, end).matchAll(/[\p{L}&-]+/gu)];
+  let first = words.length;
+  while (first > 0) {
+    const word = words[first - 1]!;
+    const between = text.slice(floor + word.index + word[0].length, first < words.length ? floor + words[first]!.index : end);
+    if (!/^\s+$/.test(between)) break;
+    if (!isTitleWord(word[0]) && !TITLE_MODIFIERS.has(word[0])) break;
+    first -= 1;
+  }
+  const taken = words.slice(first);
+  while (taken.length > 0 && !isTitleWord(taken[0]![0]) && !/^\p{Lu}/u.test(taken[0]![0])) taken.shift();
+  while (taken.length > 0 && (taken[0]![0] === '&' || taken[0]![0] === 'and')) taken.shift();
+  if (!taken.some((word) => isTitleWord(word[0]))) return undefined;
+  const start = floor + taken[0]!.index;
+  return { start, title: text.slice(start, end).trim() };
+}
+
+function before(text: string, nameStart: number, floor: number): Before {
+  const from = sentenceStart(text, nameStart, floor);
+  let end = nameStart;
+  let honorific: string | undefined;
+  const honorificMatch = HONORIFIC_BEFORE.exec(text.slice(from, end));
+  if (honorificMatch) {
+    honorific = honorificMatch[1]!.replace(/\s+/g, ' ');
+    end = from + honorificMatch.index;
+  }
+  const prefix = text.slice(from, end);
+  const cue = AFFILIATION_CUES.before.map((pattern) => pattern.exec(prefix)).find((match) => match !== null);
+  const cueOrganisation = cue ? { text: cue[1]!.replace(/^the\s+/i, ''), start: from + cue.index + cue[0].indexOf(cue[1]!) + (/^the\s+/i.exec(cue[1]!)?.[0].length ?? 0) } : undefined;
+  const commaTitle = COMMA_TITLE_BEFORE.exec(prefix);
+  if (commaTitle && TITLE_WORD.test(commaTitle[2]!)) {
+    const determiner = commaTitle[1]!;
+    const phraseStart = from + commaTitle.index + commaTitle[0].indexOf(determiner);
+    const possessive = /^(.*)[’']s$/su.exec(determiner);
+    const organisation = possessive && LOOKS_LIKE_ORGANISATION.test(possessive[1]!) ? { text: possessive[1]!, start: phraseStart } : undefined;
+    return {
+      start: phraseStart, honorific, title: commaTitle[2]!.trim(), organisation,
+      backReference: /^(?:its|their|our)$/i.test(determiner), cueOrganisation,
+    };
+  }
+  const title = titleBefore(text, end, from);
+  let start = honorificMatch ? end : nameStart;
+  let organisation: TextSpan | undefined;
+  if (title) {
+    start = title.start;
+    const head = text.slice(from, title.start);
+    const possessive = POSSESSIVE_BEFORE.exec(head) ?? ORGANISATION_BEFORE.exec(head);
+    if (possessive && (LOOKS_LIKE_ORGANISATION.test(possessive[1]!) || POSSESSIVE_BEFORE.test(head))) {
+      organisation = { text: possessive[1]!, start: from + possessive.index };
+      start = organisation.start;
+    }
+  } else {
+    const possessive = POSSESSIVE_BEFORE.exec(text.slice(from, end));
+    if (possessive && LOOKS_LIKE_ORGANISATION.test(possessive[1]!)) {
+      organisation = { text: possessive[1]!, start: from + possessive.index };
+      start = organisation.start;
+    }
+  }
+  // "Swiss Ambassador NAME": a qualified title-like honorific is the title.
+  const qualifier = honorific !== undefined && title === undefined ? /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(from, end)) : null;
+  const qualifiedTitle = qualifier && isTitleWord(honorific!) && !NOT_NAME_WORDS.has(qualifier[1]!) ? `${qualifier[1]} ${honorific}` : undefined;
+  if (qualifiedTitle) start = from + qualifier!.index;
+  return { start, honorific, title: title?.title ?? qualifiedTitle, organisation, cueOrganisation };
+}
+
+/** Splits at top-level commas (not inside parentheses). */
+function commaParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    const character = text[index];
+    if (character === '(') depth += 1;
+    if (character === ')') depth -= 1;
+    if (index === text.length || (character === ',' && depth === 0)) {
+      parts.push(text.slice(from, index));
+      from = index + 1;
+    }
+  }
+  return parts;
+}
+
+/** Description parts that say nothing of the person: stakeholder groups, photo directions. */
+function isEmptyPart(part: string): boolean {
+  const trimmed = part.trim().replace(/\s*\([^()]*\)$/, '').toLowerCase();
+  return STAKEHOLDER_GROUPS.has(trimmed) || NOT_DESCRIPTIONS.has(trimmed);
+}
+
+/** The description after a name: "(...)", " of/from ORG", or ", ..., ..." up to the clause that follows it. */
+export function descriptionAfter(text: string, nameEnd: number, limit: number): TextSpan | undefined {
   // Descriptions are a few hundred characters at most; looking further would make long texts quadratic.
   const rest = text.slice(nameEnd, Math.min(limit, nameEnd + MAX_DESCRIPTION));
   if (rest.startsWith(' (')) {
     let depth = 0;
+    let close = rest.length;
     for (let index = 1; index < rest.length; index += 1) {
       if (rest[index] === '(') depth += 1;
-      if (rest[index] === ')' && --depth === 0) return { text: rest.slice(2, index), start: nameEnd + 2 };
+      if (rest[index] === ')' && --depth === 0) { close = index; break; }
     }
-    return { text: rest.slice(2), start: nameEnd + 2 };
+    const inner = rest.slice(2, close);
+    return isEmptyPart(inner) || inner.trim() === '' ? undefined : { text: inner, start: nameEnd + 2 };
   }
   // "Ms Jane Holt from the University of Oxford chaired ...": the organisation up to the next clause.
   const preposition = /^ (?:from|of) (?=(?:the )?\p{Lu})/u.exec(rest);
@@ -60,60 +212,100 @@ function descriptionAfter(text: string, nameEnd: number, limit: number): TextSpa
   }
   if (!rest.startsWith(',')) return undefined;
   // The sentence ends at ". " before a capital, or at the end of the paragraph.
-  const sentenceEnd = /\.(?=\s+[\p{Lu}‘“"(])|\.?\s*$|:/u.exec(rest);
+  const sentenceEnd = /\.(?=\s+[\p{Lu}‘“"(])|\.?\s*$|[:;\n]/u.exec(rest);
   const sentence = rest.slice(1, sentenceEnd ? sentenceEnd.index : rest.length);
-  // Comma-separated parts after the name belong to it while they start with a capital or "(";
-  // the first part always does (lower-case titles: "co-director of ...").
-  const parts: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let index = 0; index <= sentence.length; index += 1) {
-    const character = sentence[index];
-    if (character === '(') depth += 1;
-    if (character === ')') depth -= 1;
-    if (index === sentence.length || (character === ',' && depth === 0)) {
-      parts.push(sentence.slice(from, index));
-      from = index + 1;
-    }
-  }
+  // Comma-separated parts after the name belong to it while they start with a capital, "(" or a
+  // title word; the first part always does (lower-case titles: "co-director of ...").
   let length = 0;
-  for (const [index, part] of parts.entries()) {
+  for (const [index, part] of commaParts(sentence).entries()) {
     const trimmed = part.trim();
-    if (index > 0 && !/^(?:\p{Lu}|\(|the \p{Lu})/u.test(trimmed)) break;
+    if (index > 0 && !/^(?:\p{Lu}|\(|the \p{Lu})/u.test(trimmed) && !TITLE_WORD.test(trimmed.split(/\s+/).slice(0, 3).join(' '))) break;
+    if (/^(?:who|which|whose|where|when)\b/.test(trimmed)) break;
     const verb = CLAUSE_VERB.exec(part);
     if (verb && verb.index > 0) {
       length += verb.index;
       break;
     }
+    if (verb && verb.index === 0) break;
     length += part.length + 1;
   }
-  const description = sentence.slice(0, Math.min(length, sentence.length)).replace(/[\s,]+$/, '');
+  const description = sentence.slice(0, Math.min(length, sentence.length)).replace(/[\s,]+$/, '').replace(/\s+(?:and|&)$/, '');
   const leading = description.length - description.trimStart().length;
-  return description.trim() === '' ? undefined : { text: description.trim(), start: nameEnd + 1 + leading };
+  const kept = description.trim().replace(/^(?:an?|the)\s+(?=\p{Ll})/u, '');
+  if (kept === '' || commaParts(kept).every(isEmptyPart)) return undefined;
+  return { text: kept, start: nameEnd + 1 + leading + (description.trim().length - kept.length) };
 }
 
-export function findMentions(text: string, from: number, to: number): PersonMention[] {
-  const mentions: PersonMention[] = [];
-  const window = text.slice(0, to);
-  for (const pattern of [HONORIFIC_MENTION, POSSESSIVE_MENTION, ACRONYM_TITLE_MENTION]) {
-    pattern.lastIndex = from;
-    for (let match = pattern.exec(window); match !== null; match = pattern.exec(window)) {
-      if (pattern === HONORIFIC_MENTION) {
-        const name = { text: match[2]!, start: match.index + match[0].length - match[2]!.length };
-        const description = descriptionAfter(text, spanEnd(name), to);
-        const end = description ? spanEnd(description) : spanEnd(name);
-        mentions.push({ honorific: match[1]!.replace(/\s+/g, ' '), name, description, whole: { text: text.slice(match.index, end), start: match.index } });
-      } else {
-        const organisation = { text: match[1]!, start: match.index };
-        const name = { text: match[4]!, start: match.index + match[0].length - match[4]!.length };
-        const honorific = match[3]?.replace(/\s+/g, ' ');
-        mentions.push({ ...(honorific ? { honorific } : {}), name, possessive: { organisation, title: match[2]! }, whole: { text: match[0], start: match.index } });
-      }
-    }
+/** An organisation the text ties to the name after its description ("NAME, who represented X"). */
+function organisationAfter(text: string, end: number, limit: number): TextSpan | undefined {
+  const rest = text.slice(end, Math.min(limit, end + MAX_DESCRIPTION));
+  for (const pattern of AFFILIATION_CUES.after) {
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    const organisation = match[1]!.replace(/^the\s+/i, '');
+    return { text: organisation, start: end + match.index + match[0].indexOf(match[1]!) + (match[1]!.length - organisation.length) };
   }
-  // "UN Secretary-General Mr António Guterres" is one mention: the title form also holds the honorific.
-  const titled = new Set(mentions.filter((mention) => mention.possessive).map((mention) => mention.name.start));
-  return mentions
-    .filter((mention) => mention.possessive !== undefined || !titled.has(mention.name.start))
-    .sort((a, b) => a.whole.start - b.whole.start);
+  return undefined;
+}
+
+interface NameHit {
+  readonly name: TextSpan;
+  readonly before: Before;
+}
+
+/** Every plausible name in running text with what stands before it. */
+function nameHits(text: string, from: number, to: number, taken: readonly TextSpan[]): NameHit[] {
+  const hits: NameHit[] = [];
+  const window = text.slice(0, to);
+  NAME.lastIndex = from;
+  for (let match = NAME.exec(window); match !== null; match = NAME.exec(window)) {
+    const name = trimName(match);
+    if (name === undefined) continue;
+    if (taken.some((span) => name.start < spanEnd(span) && spanEnd(name) > span.start)) continue;
+    hits.push({ name, before: before(text, name.start, from) });
+  }
+  return hits;
+}
+
+/**
+ * Whether a name starts another introduction: a cue before it, or a separator before it and a
+ * description after it ("..., Amela Hodžić, Mayor of Mostar, ..."). A description ends there.
+ */
+function startsIntroduction(text: string, hit: NameHit): boolean {
+  if (hit.before.honorific !== undefined || hit.before.title !== undefined || hit.before.organisation !== undefined) return true;
+  const previous = text.slice(Math.max(0, hit.name.start - 6), hit.name.start);
+  const next = text.slice(spanEnd(hit.name), spanEnd(hit.name) + 2);
+  return /(?:[,;:]|\band|^)\s*$/.test(previous) && /^(?:,|\s\()/.test(next);
+}
+
+/** The people introduced in text[from, to). */
+export function findMentions(text: string, from: number, to: number): PersonMention[] {
+  const listed = findListItems(text, from, to);
+  const hits = nameHits(text, from, to, listed.map((item) => item.whole));
+  const boundaries = hits.filter((hit) => startsIntroduction(text, hit)).map((hit) => hit.before.start);
+  const mentions: PersonMention[] = [];
+  let coveredUntil = from;
+  for (const hit of hits) {
+    if (hit.name.start < coveredUntil) continue;
+    const next = boundaries.find((start) => start > hit.name.start) ?? to;
+    const description = descriptionAfter(text, spanEnd(hit.name), Math.min(to, next));
+    const descriptionEnd = description ? spanEnd(description) : spanEnd(hit.name);
+    const organisation = hit.before.cueOrganisation ?? organisationAfter(text, descriptionEnd, Math.min(to, next));
+    const { honorific, title } = hit.before;
+    const cued = honorific !== undefined || title !== undefined || hit.before.organisation !== undefined;
+    if (!cued && description === undefined && organisation === undefined) continue;
+    if (!cued && organisation === undefined && !TITLE_WORD.test(description!.text) && !LOOKS_LIKE_ORGANISATION.test(description!.text)) continue;
+    const end = Math.max(descriptionEnd, organisation ? spanEnd(organisation) : 0);
+    mentions.push({
+      ...(honorific !== undefined ? { honorific } : {}),
+      name: hit.name,
+      description,
+      ...(title !== undefined || hit.before.organisation !== undefined
+        ? { before: { organisation: hit.before.organisation, title, backReference: hit.before.backReference } } : {}),
+      ...(organisation !== undefined ? { organisation } : {}),
+      whole: { text: text.slice(hit.before.start, end), start: hit.before.start },
+    });
+    coveredUntil = end;
+  }
+  return [...listed, ...mentions].sort((a, b) => a.whole.start - b.whole.start);
 }

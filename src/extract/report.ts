@@ -3,7 +3,7 @@
  * roles, titles and organisations, the themes and initiatives, each with the span it came from.
  */
 import type {
-  EventModel, Initiative, Mention, Participation, Place, ReportModel, SectionReport, Session, SourceDocument, ThemeLink,
+  EventModel, Initiative, Mention, Participation, Place, ReportModel, RoleName, SectionReport, Session, SourceDocument, ThemeLink,
 } from '../model/types.js';
 import { slugify } from '../rdf/iri.js';
 import { segmentReport, type Section, type SegmentedReport } from '../segment/report.js';
@@ -12,15 +12,13 @@ import type { Knowledge } from './knowledge.js';
 import { OrganisationRegistry } from './organisations.js';
 import { PeopleRegistry } from './people.js';
 import { findMentions, type PersonMention } from './mentions.js';
-import { parseDescription, type OrganisationMention } from './descriptions.js';
+import { parseDescription, type Description, type OrganisationMention } from './descriptions.js';
 import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
 import { evidenceOf, spanEnd, splitSpan, type TextSpan } from './text-span.js';
 import { wordPattern } from './patterns.js';
+import { BACK_REFERENCE_TARGET, GENERIC_ORGANISATION, isCountry, MODERATOR_CUES } from './words.js';
 
-/** Cues, in the sentence before a person's mention or right after it, that they chair the session. */
-const MODERATOR_BEFORE = /\b(?:moderated|moderator|moderating|chaired|chair of the panel|chaired by|opened by|facilitated by|introduced by|hosted by)\b[^.]*$/i;
-const MODERATOR_AFTER = /^[^.]*?\b(?:(?:started|opened|chaired|moderated|introduced|kicked off) the (?:session|debate|discussion|panel|event|roundtable|topic)|moderated|chaired)\b/i;
 /** A session title the text gives: the session on ‘...’, "..." session. */
 const QUOTED_TITLE = /\b(?:session|panel|roundtable|workshop|discussion|launch|lecture)\s+(?:on|entitled|titled|called)\s+[‘“"]([^’”"\n]{5,150})[’”"]/i;
 /** What a session was about, in its first sentence: "This session addressed the role of AI in ...". */
@@ -60,19 +58,56 @@ function certainPart(mention: PersonMention, pageEnd: number | undefined): Perso
   return { ...mention, description: { text: mention.description.text.slice(0, last.start - mention.description.start).replace(/[\s,]+$/, ''), start: mention.description.start } };
 }
 
-/** Registers a person introduced with a title or honorific; returns the key. */
+/** "the Foundation", "its", "our": the organisation the page named last before `position` whose name ends so. */
+function backReference(context: Context, word: string | undefined, position: number): OrganisationMention | undefined {
+  const window = context.text.slice(Math.max(0, position - 3000), position);
+  const named = [...window.matchAll(BACK_REFERENCE_TARGET)]
+    .filter((match) => word === undefined || match[1]!.endsWith(word))
+    .at(-1);
+  if (named === undefined) return undefined;
+  const start = position - window.length + named.index! + named[0].indexOf(named[1]!);
+  return { name: named[1]!, span: { text: named[1]!, start } };
+}
+
+/** A description's organisation written as a back-reference ("Senior Advisor at the Foundation"). */
+function resolveReferences(context: Context, description: Description, position: number): Description {
+  return {
+    ...description,
+    affiliations: description.affiliations.flatMap((affiliation) => {
+      const generic = affiliation.organisation.acronym === undefined ? GENERIC_ORGANISATION.exec(affiliation.organisation.name ?? '') : null;
+      if (generic === null) return [affiliation];
+      const target = backReference(context, generic[1], position);
+      return target === undefined ? [] : [{ ...affiliation, organisation: { ...target, span: affiliation.organisation.span } }];
+    }),
+  };
+}
+
+/** Registers a person introduced with a title, an organisation or an honorific; returns the key. */
 function addPerson(context: Context, mention: PersonMention): string {
   const key = context.people.add(mention.name.text, evidence(context, mention.name), mention.honorific);
   const whole = evidence(context, mention.whole);
-  if (mention.possessive) {
-    const organisationKey = context.organisations.resolve(mention.possessive.organisation.text, undefined, evidence(context, mention.possessive.organisation));
-    context.people.addTitle(key, mention.possessive.title);
-    context.people.addAffiliation(key, { organisationKey, jobTitle: mention.possessive.title, evidence: whole });
+  const { before } = mention;
+  if (before !== undefined) {
+    if (before.title !== undefined) context.people.addTitle(key, before.title);
+    const stated = before.backReference === true
+      ? backReference(context, undefined, mention.whole.start)
+      : before.organisation !== undefined ? { name: before.organisation.text, span: before.organisation } : undefined;
+    if (stated !== undefined && !isCountry(stated.name ?? '')) {
+      const organisationKey = resolveOrganisation(context, stated);
+      context.people.addAffiliation(key, { organisationKey, jobTitle: before.title, evidence: whole });
+    }
+  }
+  if (mention.organisation !== undefined && !isCountry(mention.organisation.text)) {
+    const organisation = parseDescription(mention.organisation, { isKnown: (name) => context.organisations.isKnown(name) }).affiliations[0]?.organisation
+      ?? { name: mention.organisation.text, span: mention.organisation };
+    context.people.addAffiliation(key, { organisationKey: resolveOrganisation(context, organisation), evidence: whole });
   }
   if (mention.description) {
-    const description = parseDescription(mention.description, { isKnown: (name) => context.organisations.isKnown(name) });
+    const parsed = parseDescription(mention.description, { isKnown: (name) => context.organisations.isKnown(name) });
+    const description = resolveReferences(context, parsed, mention.whole.start);
     for (const title of description.titles) context.people.addTitle(key, title);
     for (const affiliation of description.affiliations) {
+      if (isCountry(affiliation.organisation.name ?? affiliation.organisation.acronym ?? '')) continue;
       const organisationKey = resolveOrganisation(context, affiliation.organisation);
       if (affiliation.parent) context.organisations.setParent(organisationKey, resolveOrganisation(context, affiliation.parent));
       context.people.addAffiliation(key, { organisationKey, jobTitle: affiliation.title, evidence: whole });
@@ -85,7 +120,9 @@ function isModerator(text: string, mention: PersonMention, sectionStart: number)
   const sentenceStart = Math.max(text.lastIndexOf('. ', mention.whole.start) + 2, sectionStart);
   const before = text.slice(sentenceStart, mention.whole.start);
   const after = text.slice(spanEnd(mention.whole), spanEnd(mention.whole) + 160);
-  return MODERATOR_BEFORE.test(before) || MODERATOR_AFTER.test(after);
+  return MODERATOR_CUES.before.some((cue) => cue.test(before))
+    || MODERATOR_CUES.after.some((cue) => cue.test(after))
+    || /\bmoderator\b/i.test(mention.description?.text ?? '');
 }
 
 /** Spans of the section that a person's full introduction already covers. */
@@ -236,7 +273,9 @@ export function extractReport(source: SourceDocument, knowledge: Knowledge): Rep
       initiatives.set(hit.key, entry);
     }
     const sectionEvidence = evidence(context, { text: text.slice(section.start, section.end), start: section.start });
-    const participants = mentions.filter(({ mention }) => mention.honorific !== undefined);
+    // A reporter's section names people in passing unless it introduces them with an honorific;
+    // elsewhere everyone introduced takes part.
+    const participants = section.reporter === undefined ? mentions : mentions.filter(({ mention }) => mention.honorific !== undefined);
     if (participants.length === 0) {
       // A summary of the whole event: people it names are mentioned by the event, not speakers.
       for (const { mention, key } of mentions) eventPersonMentions.push({ key, evidence: evidence(context, mention.name) });
@@ -247,16 +286,15 @@ export function extractReport(source: SourceDocument, knowledge: Knowledge): Rep
     const position = sessions.length + 1;
     const sessionKey = `${eventKey}-${position}`;
     const participations: Participation[] = [];
-    const roleOf = new Map<string, 'moderator' | 'speaker'>();
+    const roleOf = new Map<string, RoleName>();
     for (const { mention, key } of mentions) {
-      const role = isModerator(text, mention, bodyStart) ? 'moderator' : 'speaker';
+      const role: RoleName = mention.listRole ?? (isModerator(text, mention, bodyStart) ? 'moderator' : 'speaker');
       if (roleOf.get(key) === 'moderator' || roleOf.get(key) === role) continue;
       roleOf.set(key, role);
       participations.push({ personKey: key, role, evidence: evidence(context, mention.whole) });
     }
     // One role per person and session: a moderator who also speaks stays the moderator.
-    const deduplicated = participations.filter((participation) =>
-      participation.role === 'moderator' || roleOf.get(participation.personKey) === 'speaker');
+    const deduplicated = participations.filter((participation) => participation.role === roleOf.get(participation.personKey));
     if (reporterKey !== undefined && section.reporter) {
       deduplicated.push({ personKey: reporterKey, role: 'reporter', evidence: evidence(context, section.reporter) });
     }

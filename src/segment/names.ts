@@ -1,17 +1,27 @@
 /** What a person's name looks like in the observatory's prose. */
 
 /** Lower-case particles that belong inside names: "Jean-Marie le Goff", "Pieter de Vries". */
-export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y'];
+export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y', 'ten', 'ter', 'zu'];
 
 /**
  * A capitalised word with a lower-case letter (so not an acronym): Jean-Marie, O’Brien, McDonald;
  * or a word of a script without letter case (Arabic, Hebrew, Chinese...).
  */
-const NAME_WORD = String.raw`(?:\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)*|\p{Lo}[\p{Lo}\p{M}]+)`;
+const NAME_WORD = String.raw`(?:\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lo}[\p{Lo}\p{M}]+)`;
 const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
 
-/** Two to five name words, particles allowed between them: "Barbara Rosen Jacobson", "Jean-Marie le Goff". */
-export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,4}`;
+/**
+ * Two to five name words, up to two particles between them: "Barbara Rosen Jacobson", "Jean-Marie
+ * le Goff", "Marguerite van der Berghe", "Hyun-woo Seol".
+ */
+export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${NAME_WORD}){1,4}`;
+
+/** A word in capitals, as programmes print names: "DELACROIX-ABBAS", "O’BRIEN". */
+const CAPITALS_WORD = String.raw`\p{Lu}[\p{Lu}\p{M}'’]+(?:-\p{Lu}[\p{Lu}\p{M}'’]*)*`;
+const CAPITALS_PARTICLE = `(?:${NAME_PARTICLES.map((particle) => particle.toUpperCase()).join('|')})`;
+
+/** A name in capitals ("LENA VON HOHENBERG-STRAUSS"), read only where a list line names a person. */
+export const CAPITALS_NAME_PATTERN = String.raw`${CAPITALS_WORD}(?:\s+(?:${CAPITALS_PARTICLE}\s+){0,2}${CAPITALS_WORD}){1,4}`;
 
 /** Whether a short line is nothing but a person's name (a reporter line). */
 export function isNameLine(line: string): boolean {

@@ -1,0 +1,87 @@
+/**
+ * The word lists of extraction (data/words/*.txt, described in data/words/README.md), read once
+ * and compiled into patterns. What observatory pages have in common lives in those files, so a
+ * new honorific or title word is a line of data, not a change of code.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
+import { escapeRegExp } from './patterns.js';
+
+const WORDS_DIR = join(PROJECT_ROOT, 'data', 'words');
+
+/** The entries of data/words/NAME.txt: one a line, comments and blank lines left out. */
+export function wordList(name: string): string[] {
+  return readFileSync(join(WORDS_DIR, `${name}.txt`), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter((line) => line !== '');
+}
+
+/** An alternation of literal entries, longest first so "Co-Chair" wins over "Chair". */
+export function literalAlternation(entries: readonly string[]): string {
+  return [...entries].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+/** Honorifics, each with an optional dot: "Dr" matches "Dr" and "Dr."; "H.E." may precede another. */
+const honorifics = wordList('honorifics');
+const HONORIFIC_WORDS = literalAlternation(honorifics.filter((word) => word !== 'H.E.').map((word) => word.replace(/\.$/, '')));
+export const HONORIFIC = String.raw`(?:H\.\s?E\.(?:\s+(?:${HONORIFIC_WORDS})\.?(?!\p{L}))?|(?:${HONORIFIC_WORDS})\.?(?!\p{L}))`;
+
+/** Words that make a phrase a job title, whatever their case ("Director", "senior advisor"). */
+export const TITLE_HEADS = wordList('title-heads');
+export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])(?:${literalAlternation(TITLE_HEADS)})s?(?![\p{L}-])`, 'iu');
+export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));
+
+/** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
+export const ORGANISATION_CUES = new RegExp(String.raw`\b(?:${wordList('organisation-words').join('|')})\b`, 'u');
+
+export const CLAUSE_VERB = new RegExp(String.raw`\s+(?:${literalAlternation(wordList('clause-verbs'))})\b`);
+
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(wordList('not-name-words'));
+
+/** Stakeholder and regional group labels, compared in lower case. */
+export const STAKEHOLDER_GROUPS: ReadonlySet<string> = new Set(wordList('stakeholder-groups').map((label) => label.toLowerCase()));
+
+function labelledCues(file: string, kind: string): RegExp[] {
+  return wordList(file)
+    .filter((line) => line.startsWith(`${kind}:`))
+    .map((line) => new RegExp(line.slice(kind.length + 1).trim(), 'iu'));
+}
+
+export const MODERATOR_CUES = { before: labelledCues('moderator-cues', 'before'), after: labelledCues('moderator-cues', 'after') } as const;
+
+const LIST_ROLES = ['speaker', 'moderator', 'organiser', 'reporter'] as const;
+export type ListRole = typeof LIST_ROLES[number];
+
+function isListRole(role: string): role is ListRole {
+  return (LIST_ROLES as readonly string[]).includes(role);
+}
+
+/** List label (lower case) -> the role of the people it introduces. */
+export const LIST_LABELS: ReadonlyMap<string, ListRole> = new Map(wordList('list-labels').map((line) => {
+  const [label = '', role = ''] = line.split('\t').map((part) => part.trim());
+  if (!isListRole(role)) throw new Error(`data/words/list-labels.txt: "${line}" names no known role (${LIST_ROLES.join(', ')})`);
+  return [label.toLowerCase(), role];
+}));
+
+/** Organisations stated around a name without a title: group 1 of each pattern. */
+export const AFFILIATION_CUES = { before: labelledCues('affiliation-cues', 'before'), after: labelledCues('affiliation-cues', 'after') } as const;
+
+export const NOT_DESCRIPTIONS: ReadonlySet<string> = new Set(wordList('not-descriptions').map((entry) => entry.toLowerCase()));
+
+export const ORGANISATION_DESCRIPTORS = new RegExp(String.raw`^(?:the\s+|a\s+)?(?:\p{L}+\s+){0,2}?(?:${literalAlternation(wordList('org-descriptors'))})\s+(?=\p{Lu})`, 'iu');
+
+const COUNTRIES: ReadonlySet<string> = new Set(wordList('countries').map((name) => name.toLowerCase()));
+
+/** Whether a name is a country's ("Sweden", "the Netherlands"), which is no organisation. */
+export function isCountry(name: string): boolean {
+  return COUNTRIES.has(name.trim().replace(/^the\s+/i, '').replace(/\s*\([^()]*\)$/, '').toLowerCase());
+}
+
+const GENERIC_WORDS = literalAlternation(wordList('generic-organisation-words'));
+/** "Foundation" alone: a back-reference. */
+export const GENERIC_ORGANISATION = new RegExp(String.raw`^(${GENERIC_WORDS})$`, 'u');
+/** A capitalised name ending in a generic organisation word, which a back-reference may stand for. */
+export const BACK_REFERENCE_TARGET = new RegExp(
+  String.raw`(?<![\p{L}])((?:\p{Lu}[\p{L}&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}(?:${GENERIC_WORDS}))(?![\p{L}])`, 'gu');
