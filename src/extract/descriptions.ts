@@ -6,7 +6,7 @@
  * It is parsed into job titles and the organisations they are held at, with their spans.
  */
 import { splitSpan, trimSpan, type TextSpan } from './text-span.js';
-import { ORGANISATION_CUES } from './organisations.js';
+import { isCountry, ORGANISATION_CUES, STAKEHOLDER_GROUPS, TITLE_WORD as TITLE_CUES } from './words.js';
 
 export interface OrganisationMention {
   readonly name?: string;
@@ -26,9 +26,6 @@ export interface Description {
   readonly affiliations: readonly DescribedAffiliation[];
 }
 
-/** Words that make a phrase a job title. */
-const TITLE_CUES = /\b(?:Director|Manager|Officer|Head|Chair|Chairman|Chairwoman|Chairperson|President|Vice-President|Minister|Coordinator|Co-ordinator|Adviser|Advisor|Specialist|Ambassador|Representative|Secretary|Professor|Lecturer|Researcher|Founder|Co-founder|Commissioner|Associate|Fellow|Leader|Lead|Analyst|Expert|Counsellor|Counselor|Consultant|Editor|Journalist|Entrepreneur|entrepreneur|Deputy|Executive|CEO|CTO|Chief|Partner|Member|Envoy|Rapporteur|Delegate|Diplomat|Attaché|Engineer|Scientist|Student|Intern|Co-director|director|manager|officer|leader|coordinator|adviser|specialist)\b/;
-
 /** Units that are part of the organisation named right after them ("Crisis Response Unit, UNDP"). */
 const UNIT_CUES = /\b(?:Unit|Division|Department|Section|Branch|Team|Bureau|Programme|Program|Cluster|Lab|Laboratory)\b/;
 
@@ -46,15 +43,21 @@ function isAcronym(text: string): boolean {
   return /^[\p{Lu}][\p{L}&.\- ]{0,14}$/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && uppercaseShare(text.replace(/\s/g, '')) >= 0.5;
 }
 
-/** "Name (ACR)" -> name and acronym; "Name (Germany)" -> the name, without the qualifier. */
-function organisationMention(span: TextSpan): OrganisationMention {
+/**
+ * "Name (ACR)", "Name [ACR]", "ACR (Name)" and "ACR - Name" -> name and acronym; "Name (Germany)"
+ * -> the name, without the qualifier.
+ */
+export function organisationMention(span: TextSpan): OrganisationMention {
   const trimmed = trimSpan(span);
-  const withTail = /^(.*?)\s*\(([^()]+)\)$/su.exec(trimmed.text);
+  const withTail = /^(.*?)\s*[([]([^()[\]]+)[)\]]$/su.exec(trimmed.text);
   if (withTail) {
     const [, name, inner] = withTail;
     if (isAcronym(inner!.trim())) return { name: name!.trim() || undefined, acronym: inner!.trim(), span: trimmed };
+    if (isAcronym(name!.trim()) && !name!.includes(' ') && /^\p{Lu}/u.test(inner!)) return { name: inner!.trim(), acronym: name!.trim(), span: trimmed };
     return { name: name!.trim(), span: { text: name!.trim(), start: trimmed.start } };
   }
+  const dashed = /^(\p{Lu}[\p{Lu}\d&]+)\s+[-–]\s+(\p{Lu}.+)$/su.exec(trimmed.text);
+  if (dashed) return { name: dashed[2]!, acronym: dashed[1]!, span: trimmed };
   if (isAcronym(trimmed.text) && !trimmed.text.includes(' ')) return { acronym: trimmed.text, span: trimmed };
   return { name: trimmed.text, span: trimmed };
 }
@@ -83,7 +86,7 @@ function looksLikeOrganisation(text: string, test: OrganisationTest, listed: boo
 }
 
 /** Splits "A at B" / "A of B" at the first top-level keyword; undefined if absent. */
-function splitAt(span: TextSpan, keyword: 'at' | 'of'): [TextSpan, TextSpan] | undefined {
+function splitAt(span: TextSpan, keyword: 'at' | 'of' | 'for' | 'in' | 'with'): [TextSpan, TextSpan] | undefined {
   const parts = splitSpan(span, new RegExp(`\\s+${keyword}\\s+(?:the\\s+)?`));
   if (parts.length < 2) return undefined;
   const [first, ...rest] = parts;
@@ -100,6 +103,11 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
     const countryStart = segment.start + text.indexOf(country);
     return { title: text.replace(/\s*\([^()]*\)$/, ''), organisations: [{ name: `Permanent Mission of ${country}`, span: { text: country, start: countryStart } }] };
   }
+  // "ISOC Regional Bureau Director for the Caribbean": an acronym, then the title held there.
+  const acronymFirst = /^(\p{Lu}[\p{Lu}\d&-]+)\s+(.+)$/u.exec(text);
+  if (acronymFirst && TITLE_CUES.test(acronymFirst[2]!) && !TITLE_CUES.test(acronymFirst[1]!)) {
+    return { title: acronymFirst[2]!, organisations: [{ acronym: acronymFirst[1]!, span: { text: acronymFirst[1]!, start: segment.start } }] };
+  }
   const atSplit = splitAt(segment, 'at');
   // "X at Y": an unknown plain Y counts only at the end ("at the Leadership, Crisis and ... Programme" continues).
   if (atSplit && looksLikeOrganisation(atSplit[1].text, test, last)) {
@@ -112,6 +120,14 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
     return { title: left.text.trim(), organisations: [parent] };
   }
   if (atSplit) return { title: atSplit[0].text.trim(), organisations: [] };
+  // "journalist for X", "Senior Legal Adviser in the Office of X", "Policy Lead with X".
+  for (const keyword of ['for', 'in', 'with'] as const) {
+    const split = splitAt(segment, keyword);
+    if (split && TITLE_CUES.test(split[0].text) && !/^(?:writing|speaking)\b/i.test(split[0].text)
+      && ORGANISATION_CUES.test(split[1].text) && looksLikeOrganisation(split[1].text, test, last)) {
+      return { title: split[0].text.trim(), organisations: [withoutUnit(organisationMention(split[1]))] };
+    }
+  }
   const ofSplit = splitAt(segment, 'of');
   if (ofSplit && TITLE_CUES.test(ofSplit[0].text) && looksLikeOrganisation(ofSplit[1].text, test, false)) {
     return { title: ofSplit[0].text.trim(), organisations: [organisationMention(ofSplit[1])] };
@@ -129,8 +145,33 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
   return { title: text, organisations: [] };
 }
 
+/** A stakeholder group, a country or a region: says nothing of title or organisation. */
+function isEmptySegment(text: string): boolean {
+  const bare = text.replace(/\s*\([^()]*\)$/, '').trim();
+  return bare === '' || STAKEHOLDER_GROUPS.has(bare.toLowerCase()) || isCountry(bare);
+}
+
+/** "Ministry of Trade, Industry and Energy": the comma list of a portfolio belongs to the name. */
+function joinPortfolios(whole: TextSpan, segments: readonly TextSpan[]): TextSpan[] {
+  const joined: TextSpan[] = [];
+  for (const segment of segments) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && /\b(?:Ministry|Department|Minister|Secretary|Committee|Commission)\b[^,]*\bof\s+\p{Lu}\p{L}+$/u.test(previous.text)
+      && /^\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*,?\s+and\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*$/u.test(segment.text) && !TITLE_CUES.test(segment.text)) {
+      const end = segment.start + segment.text.length;
+      joined[joined.length - 1] = { text: whole.text.slice(previous.start - whole.start, end - whole.start), start: previous.start };
+      continue;
+    }
+    joined.push(segment);
+  }
+  return joined;
+}
+
 export function parseDescription(span: TextSpan, test: OrganisationTest): Description {
-  const segments = splitSpan(span, /,\s+/).map(trimSpan).flatMap((segment) => {
+  const segments = joinPortfolios(span, splitSpan(span, /,\s+|;\s+|\s+·\s+|\.\s+(?=\p{Lu})|\s+&\s+(?=(?:\p{Lu}\p{L}*\s+){0,2}\p{Lu}\p{L}*,)/u)
+    .map(trimSpan)
+    .filter((segment) => !isEmptySegment(segment.text)))
+    .flatMap((segment) => {
     // "Manager at X and Internet Governance Associate at Y": two roles.
     const parts = splitSpan(segment, /\s+and\s+(?=[^()]*\bat\b)/);
     return parts.length === 2 && / at /.test(parts[0]!.text) ? parts.map(trimSpan) : [segment];

@@ -78,8 +78,10 @@ function readItem(text: string, item: Line, role: ListRole | undefined): PersonM
     listRole = 'moderator';
     after = after.replace(MODERATION, '');
   }
-  const separator = /^\s*(?:[,.·;:]|\s[-–]\s)?\s*/u.exec(after)![0];
-  const described = after.slice(separator.length).replace(/[\s.;,]+$/, '');
+  // "NAME (Title, Org)": the parentheses hold the description; otherwise the rest of the line does.
+  const parenthesised = /^\s\((.*)\)\s*$/su.exec(after);
+  const separator = parenthesised ? after.slice(0, after.indexOf('(') + 1) : /^\s*(?:[,.·;:]|\s[-–]\s)?\s*/u.exec(after)![0];
+  const described = (parenthesised ? parenthesised[1]! : after.slice(separator.length)).replace(/[\s.;,]+$/, '');
   const empty = described.split(/\s*,\s*/).every((part) => STAKEHOLDER_GROUPS.has(part.replace(/\s*\([^()]*\)$/, '').toLowerCase()) || NOT_DESCRIPTIONS.has(part.toLowerCase()));
   const description = described === '' || empty ? undefined : { text: described, start: offset + person[0].length + separator.length };
   return {

@@ -81,7 +81,8 @@ function trimName(match: RegExpExecArray): TextSpan | undefined {
     skipped += words[index]!.length + words[index + 1]!.length;
     index += 2;
   }
-  const text = match[0].slice(skipped);
+  // "Professor NAME’s opening remarks": the name without the possessive.
+  const text = match[0].slice(skipped).replace(/[’']s$/, '');
   return isPlausibleName(text) ? { text, start: match.index + skipped } : undefined;
 }
 
@@ -253,9 +254,25 @@ interface NameHit {
   readonly before: Before;
 }
 
+/**
+ * A line of keywords or tags ("ITU, Oman, Muscat, Digital Inclusion, NAME, Broadband, ..."): many
+ * short comma-separated items and no sentence. Names in it are tags, not introductions.
+ */
+function keywordLines(text: string, from: number, to: number): TextSpan[] {
+  const found: TextSpan[] = [];
+  for (const line of text.slice(from, to).matchAll(/[^\n]+/g)) {
+    const items = line[0].split(',');
+    if (items.length >= 6 && !/[.!?]\s/.test(line[0]) && items.every((item) => item.trim().split(/\s+/).length <= 4)) {
+      found.push({ text: line[0], start: from + line.index });
+    }
+  }
+  return found;
+}
+
 /** Every plausible name in running text with what stands before it. */
-function nameHits(text: string, from: number, to: number, taken: readonly TextSpan[]): NameHit[] {
+function nameHits(text: string, from: number, to: number, listed: readonly TextSpan[]): NameHit[] {
   const hits: NameHit[] = [];
+  const taken = [...listed, ...keywordLines(text, from, to)];
   const window = text.slice(0, to);
   NAME.lastIndex = from;
   for (let match = NAME.exec(window); match !== null; match = NAME.exec(window)) {
@@ -288,7 +305,9 @@ export function findMentions(text: string, from: number, to: number): PersonMent
   for (const hit of hits) {
     if (hit.name.start < coveredUntil) continue;
     const next = boundaries.find((start) => start > hit.name.start) ?? to;
-    const description = descriptionAfter(text, spanEnd(hit.name), Math.min(to, next));
+    // A description in parentheses closes itself; one after a comma ends where the next introduction starts.
+    const parenthesised = text.startsWith(' (', spanEnd(hit.name));
+    const description = descriptionAfter(text, spanEnd(hit.name), parenthesised ? to : Math.min(to, next));
     const descriptionEnd = description ? spanEnd(description) : spanEnd(hit.name);
     const organisation = hit.before.cueOrganisation ?? organisationAfter(text, descriptionEnd, Math.min(to, next));
     const { honorific, title } = hit.before;

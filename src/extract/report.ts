@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge.js';
 import { OrganisationRegistry } from './organisations.js';
 import { PeopleRegistry } from './people.js';
 import { findMentions, type PersonMention } from './mentions.js';
-import { parseDescription, type Description, type OrganisationMention } from './descriptions.js';
+import { organisationMention, parseDescription, type Description, type OrganisationMention } from './descriptions.js';
 import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
 import { evidenceOf, spanEnd, splitSpan, type TextSpan } from './text-span.js';
@@ -84,6 +84,13 @@ function resolveReferences(context: Context, description: Description, position:
 
 /** Registers a person introduced with a title, an organisation or an honorific; returns the key. */
 function addPerson(context: Context, mention: PersonMention): string {
+  // "Ambassador Aasland Brekke" after "Ambassador Henrik Aasland Brekke": the same person, named shorter.
+  const described = mention.description !== undefined || mention.before !== undefined || mention.organisation !== undefined;
+  const known = described ? undefined : context.people.shortForms().get(mention.name.text);
+  if (known !== undefined) {
+    context.people.mention(known, evidence(context, mention.name));
+    return known;
+  }
   const key = context.people.add(mention.name.text, evidence(context, mention.name), mention.honorific);
   const whole = evidence(context, mention.whole);
   const { before } = mention;
@@ -91,16 +98,14 @@ function addPerson(context: Context, mention: PersonMention): string {
     if (before.title !== undefined) context.people.addTitle(key, before.title);
     const stated = before.backReference === true
       ? backReference(context, undefined, mention.whole.start)
-      : before.organisation !== undefined ? { name: before.organisation.text, span: before.organisation } : undefined;
-    if (stated !== undefined && !isCountry(stated.name ?? '')) {
+      : before.organisation !== undefined ? organisationMention(before.organisation) : undefined;
+    if (stated !== undefined && !isCountry(stated.name ?? stated.acronym ?? '')) {
       const organisationKey = resolveOrganisation(context, stated);
       context.people.addAffiliation(key, { organisationKey, jobTitle: before.title, evidence: whole });
     }
   }
   if (mention.organisation !== undefined && !isCountry(mention.organisation.text)) {
-    const organisation = parseDescription(mention.organisation, { isKnown: (name) => context.organisations.isKnown(name) }).affiliations[0]?.organisation
-      ?? { name: mention.organisation.text, span: mention.organisation };
-    context.people.addAffiliation(key, { organisationKey: resolveOrganisation(context, organisation), evidence: whole });
+    context.people.addAffiliation(key, { organisationKey: resolveOrganisation(context, organisationMention(mention.organisation)), evidence: whole });
   }
   if (mention.description) {
     const parsed = parseDescription(mention.description, { isKnown: (name) => context.organisations.isKnown(name) });

@@ -30,7 +30,7 @@ export const HONORIFIC = String.raw`(?:H\.\s?E\.(?:\s+(?:${HONORIFIC_WORDS})\.?(
 
 /** Words that make a phrase a job title, whatever their case ("Director", "senior advisor"). */
 export const TITLE_HEADS = wordList('title-heads');
-export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])(?:${literalAlternation(TITLE_HEADS)})s?(?![\p{L}-])`, 'iu');
+export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])(?:${literalAlternation(TITLE_HEADS)})(?![\p{L}-])`, 'iu');
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));
 
 /** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
