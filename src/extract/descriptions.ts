@@ -6,7 +6,7 @@
  * It is parsed into job titles and the organisations they are held at, with their spans.
  */
 import { splitSpan, trimSpan, type TextSpan } from './text-span.js';
-import { isCountry, ORGANISATION_CUES, STAKEHOLDER_GROUPS, TITLE_WORD as TITLE_CUES } from './words.js';
+import { isCountry, ORGANISATION_CUES, STAKEHOLDER_GROUPS, TITLE_HEAD, TITLE_MODIFIERS, TITLE_WORD as TITLE_CUES } from './words.js';
 
 export interface OrganisationMention {
   readonly name?: string;
@@ -27,11 +27,16 @@ export interface Description {
 }
 
 /** Units that are part of the organisation named right after them ("Crisis Response Unit, UNDP"). */
-const UNIT_CUES = /\b(?:Unit|Division|Department|Section|Branch|Team|Bureau|Programme|Program|Cluster|Lab|Laboratory)\b/;
+const UNIT_CUES = /\b(?:Unit|Division|Department|Section|Branch|Team|Bureau|Programme|Program|Cluster|Lab|Laboratory|Hub|Directorate|Sector)\b/;
 
 export interface OrganisationTest {
   /** Whether the gazetteer or the report already knows this name or acronym. */
   readonly isKnown: (name: string) => boolean;
+}
+
+function isTitleHead(word: string): boolean {
+  const match = TITLE_CUES.exec(word);
+  return match !== null && match[0].length === word.length;
 }
 
 function uppercaseShare(word: string): number {
@@ -76,6 +81,8 @@ function looksLikeOrganisation(text: string, test: OrganisationTest, listed: boo
   const name = mention.name ?? '';
   if (name === '' || !/^\p{Lu}/u.test(name)) return false;
   if (test.isKnown(name)) return true;
+  // "Office of the High Commissioner for ...": an organisation, whatever title word it holds.
+  if (/^\p{Lu}\p{L}+\s+(?:of|for|on)\s/u.test(name) && ORGANISATION_CUES.test(name.split(/\s+/)[0]!)) return true;
   // "Programme Manager", "Project Coordinator": a title, whatever organisation word it holds.
   if (TITLE_CUES.test(name)) return false;
   if (ORGANISATION_CUES.test(name)) return true;
@@ -128,8 +135,18 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
       return { title: split[0].text.trim(), organisations: [withoutUnit(organisationMention(split[1]))] };
     }
   }
+  // "Co-Lead Nordic Network on Data Justice": a title, then the organisation, with no word between.
+  const titleFirst = /^((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(\p{Lu}[\p{L}-]*(?:\s+.+)?)$/u.exec(text);
+  if (titleFirst && titleFirst[1]!.split(/\s+/).every((word) => isTitleHead(word) || TITLE_MODIFIERS.has(word)) && isTitleHead(titleFirst[1]!.split(/\s+/).at(-1)!)
+    && ORGANISATION_CUES.test(titleFirst[2]!) && !/^(?:of|for|at|in)\b/.test(titleFirst[2]!)) {
+    const start = segment.start + text.lastIndexOf(titleFirst[2]!);
+    return { title: titleFirst[1]!, organisations: [organisationMention({ text: titleFirst[2]!, start })] };
+  }
   const ofSplit = splitAt(segment, 'of');
   if (ofSplit && TITLE_CUES.test(ofSplit[0].text) && looksLikeOrganisation(ofSplit[1].text, test, false)) {
+    // "Director of the UNDP Office in Geneva": the office stays in the title, UNDP is the organisation.
+    const office = /^(\p{Lu}[\p{Lu}\d&-]+)\s+(?:Office|Liaison Office|Country Office|Regional Office|Bureau)\b/u.exec(ofSplit[1].text);
+    if (office) return { title: text, organisations: [{ acronym: office[1]!, span: { text: office[1]!, start: ofSplit[1].start } }] };
     return { title: ofSplit[0].text.trim(), organisations: [organisationMention(ofSplit[1])] };
   }
   // "Diplomatic Council Commissioner for UN Affairs": a known organisation, then a title.
@@ -144,6 +161,9 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
   if (looksLikeOrganisation(text, test, listed)) return { organisations: [withoutUnit(organisationMention(segment))] };
   return { title: text, organisations: [] };
 }
+
+/** " and " or " & " before a second title: "Alliance and Head of the Centre", "X & Co-Lead Y". */
+const TWO_ROLES = new RegExp(String.raw`\s+(?:and|&)\s+(?=(?:\S+\s+){0,2}?${TITLE_HEAD})`, 'iu');
 
 /** A stakeholder group, a country or a region: says nothing of title or organisation. */
 function isEmptySegment(text: string): boolean {
@@ -167,21 +187,52 @@ function joinPortfolios(whole: TextSpan, segments: readonly TextSpan[]): TextSpa
   return joined;
 }
 
+type ParsedSegment = ReturnType<typeof parseSegment>;
+
+/** An organisation the text names for sure: an acronym, an organisation word, or one already known. */
+function isClearOrganisation(organisation: OrganisationMention, test: OrganisationTest): boolean {
+  const name = organisation.name ?? '';
+  return organisation.acronym !== undefined || test.isKnown(name) || (ORGANISATION_CUES.test(name) && !UNIT_CUES.test(name));
+}
+
+/**
+ * "Chief, Technology and Rights Section, Office of ...", "Director, Global Policy, Meridian Labs":
+ * a unit or a plain capitalised phrase between a title and a clear organisation belongs to the title.
+ */
+function continuedTitles(segments: readonly TextSpan[], parsed: readonly ParsedSegment[], test: OrganisationTest): ParsedSegment[] {
+  const result = [...parsed];
+  for (let index = 1; index < result.length; index += 1) {
+    const current = result[index]!;
+    const previous = result[index - 1]!;
+    const organisation = current.organisations[0];
+    if (current.title !== undefined || organisation === undefined || current.organisations.length > 1 || isClearOrganisation(organisation, test)) continue;
+    if (previous.title === undefined || previous.organisations.length > 0) continue;
+    if (!result.slice(index + 1).some((later) => later.organisations.some((candidate) => isClearOrganisation(candidate, test)))) continue;
+    result[index - 1] = { ...previous, title: `${previous.title}, ${segments[index]!.text}` };
+    result.splice(index, 1);
+    segments = [...segments.slice(0, index), ...segments.slice(index + 1)];
+    index -= 1;
+  }
+  return result;
+}
+
 export function parseDescription(span: TextSpan, test: OrganisationTest): Description {
   const segments = joinPortfolios(span, splitSpan(span, /,\s+|;\s+|\s+·\s+|\.\s+(?=\p{Lu})|\s+&\s+(?=(?:\p{Lu}\p{L}*\s+){0,2}\p{Lu}\p{L}*,)/u)
     .map(trimSpan)
     .filter((segment) => !isEmptySegment(segment.text)))
     .flatMap((segment) => {
-    // "Manager at X and Internet Governance Associate at Y": two roles.
-    const parts = splitSpan(segment, /\s+and\s+(?=[^()]*\bat\b)/);
-    return parts.length === 2 && / at /.test(parts[0]!.text) ? parts.map(trimSpan) : [segment];
+    // "Manager at X and Internet Governance Associate at Y", "X & Co-Lead Y": two roles.
+    const parts = splitSpan(segment, TWO_ROLES);
+    // "Co-founder and Co-director" is one title; a second role follows a first one that names its place.
+    return parts.length === 2 && !isTitleHead(parts[0]!.text.trim().split(/\s+/).at(-1)!) ? parts.map(trimSpan) : [segment];
   }).filter((segment) => segment.text !== '');
 
   const titles: string[] = [];
   const affiliations: DescribedAffiliation[] = [];
   let pendingTitle: string | undefined;
-  segments.forEach((segment, index) => {
-    const parsed = parseSegment(segment, test, index > 0 || segments.length > 1, index === segments.length - 1);
+  const parsedSegments = continuedTitles(segments, segments.map((segment, index) =>
+    parseSegment(segment, test, index > 0 || segments.length > 1, index === segments.length - 1)), test);
+  parsedSegments.forEach((parsed) => {
     if (parsed.title !== undefined && parsed.title !== '') titles.push(parsed.title);
     const title = parsed.title ?? pendingTitle;
     if (parsed.organisations.length === 0) {

@@ -72,18 +72,17 @@ function isLeadingWord(word: string): boolean {
   return NOT_NAME_WORDS.has(word) || TITLE_MODIFIERS.has(word) || isTitleWord(word) || /[’']s$/.test(word) || new RegExp(`^(?:${HONORIFIC})$`, 'u').test(word);
 }
 
-/** The name in a capitalised run, without the words before it that are no part of it. */
+/** The name in a capitalised run, without the words before it that are no part of it ("Swiss Ambassador NAME"). */
 function trimName(match: RegExpExecArray): TextSpan | undefined {
   const words = match[0].split(/(\s+)/);
   let skipped = 0;
-  let index = 0;
-  while (index < words.length - 2 && isLeadingWord(words[index]!)) {
+  for (let index = 0; index < words.length - 2; index += 2) {
+    // "Professor NAME’s opening remarks": the name without the possessive.
+    const text = match[0].slice(skipped).replace(/[’']s$/, '');
+    if (!isLeadingWord(words[index]!) && isPlausibleName(text)) return { text, start: match.index + skipped };
     skipped += words[index]!.length + words[index + 1]!.length;
-    index += 2;
   }
-  // "Professor NAME’s opening remarks": the name without the possessive.
-  const text = match[0].slice(skipped).replace(/[’']s$/, '');
-  return isPlausibleName(text) ? { text, start: match.index + skipped } : undefined;
+  return undefined;
 }
 
 interface Before {

@@ -10,9 +10,9 @@ export function spanEnd(span: TextSpan): number {
   return span.start + span.text.length;
 }
 
-/** The span without surrounding white space and separators, nor a leading "the ". */
+/** The span without surrounding white space and separators, nor a leading "the " or "and ". */
 export function trimSpan(span: TextSpan): TextSpan {
-  const leading = /^(?:[\s,;:]+|the\s+)*/i.exec(span.text)![0].length;
+  const leading = /^(?:[\s,;:&·]+|the\s+|and\s+)*/i.exec(span.text)![0].length;
   const text = span.text.slice(leading).replace(/[\s,;:]+$/, '');
   return { text, start: span.start + leading };
 }

@@ -30,7 +30,9 @@ export const HONORIFIC = String.raw`(?:H\.\s?E\.(?:\s+(?:${HONORIFIC_WORDS})\.?(
 
 /** Words that make a phrase a job title, whatever their case ("Director", "senior advisor"). */
 export const TITLE_HEADS = wordList('title-heads');
-export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])(?:${literalAlternation(TITLE_HEADS)})(?![\p{L}-])`, 'iu');
+/** A title head, possibly with a hyphenated prefix ("Vice-Director"); case-insensitive patterns compose it. */
+export const TITLE_HEAD = String.raw`(?:\p{L}+-)?(?:${literalAlternation(TITLE_HEADS)})(?![\p{L}-])`;
+export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])${TITLE_HEAD}`, 'iu');
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));
 
 /** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
