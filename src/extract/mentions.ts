@@ -9,7 +9,7 @@
 import { NAME_PATTERN } from '../segment/names.js';
 import { spanEnd, type TextSpan } from './text-span.js';
 import {
-  AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
+  AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, ORGANISATION_WORD, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
 import { findListItems } from './list-items.js';
@@ -41,12 +41,14 @@ const MAX_BEFORE = 160;
 const NAME = new RegExp(NAME_PATTERN, 'gu');
 const HONORIFIC_BEFORE = new RegExp(String.raw`(?<![\p{L}.])(${HONORIFIC})\s+$`, 'u');
 /** "the Mayor of Lausanne, ", "its head of digital credentials, ", "The panel's moderator, ". */
-const COMMA_TITLE_BEFORE = /(?:^|[\s(])(the|its|their|our|his|her|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,4}[’']s)\s+([^,.;:()"“”]{2,90}?),\s+$/u;
+const COMMA_TITLE_BEFORE = /^.*(?:^|[\s(])([Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,4}[’']s)\s+([^,.;:()"“”]{2,90}?),\s+$/su;
 const POSSESSIVE_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,4})[’']s\s+$/u;
-const ORGANISATION_BEFORE = /(?<![\p{L}])((?:\p{Lu}[\p{L}&.-]*\s+){0,5}\p{Lu}[\p{L}&.-]*)\s+$/u;
+const ORGANISATION_BEFORE = /(?<![\p{L}])((?:\p{Lu}[\p{L}&.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}\p{Lu}[\p{L}&.-]*(?:\s+\(\p{Lu}[\p{L}&.-]*\))?)\s+$/u;
 
 /** A period that ends an honorific or an initial ("Prof.", "H.E.", "M.") ends no sentence. */
 const ABBREVIATION = new RegExp(String.raw`(?:(?<![\p{L}.])(?:${HONORIFIC})|(?<![\p{L}])\p{Lu}\.)$`, 'u');
+
+const SESSION_ROLE = /\b(?:moderator|chair|facilitator|host|rapporteur|speaker|panell?ist)s?$/i;
 
 /** Where the sentence holding `index` starts. */
 function sentenceStart(text: string, index: number, floor: number): number {
@@ -64,7 +66,7 @@ function isTitleWord(word: string): boolean {
 /** Whether a capitalised phrase can be a person's name: no sentence opener, organisation or calendar word. */
 export function isPlausibleName(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !ORGANISATION_CUES.test(word) && !isTitleWord(word));
+  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !ORGANISATION_WORD.test(word) && !isTitleWord(word));
 }
 
 /** Words that may open a capitalised run before the name itself: "Microsoft’s President", "High Commissioner Mr". */
@@ -126,7 +128,8 @@ function before(text: string, nameStart: number, floor: number): Before {
   const cue = AFFILIATION_CUES.before.map((pattern) => pattern.exec(prefix)).find((match) => match !== null);
   const cueOrganisation = cue ? { text: cue[1]!.replace(/^the\s+/i, ''), start: from + cue.index + cue[0].indexOf(cue[1]!) + (/^the\s+/i.exec(cue[1]!)?.[0].length ?? 0) } : undefined;
   const commaTitle = COMMA_TITLE_BEFORE.exec(prefix);
-  if (commaTitle && TITLE_WORD.test(commaTitle[2]!)) {
+  // "The session moderator, NAME": a role in the session (the moderator cues read it), not a job title.
+  if (commaTitle && TITLE_WORD.test(commaTitle[2]!) && !SESSION_ROLE.test(commaTitle[2]!)) {
     const determiner = commaTitle[1]!;
     const phraseStart = from + commaTitle.index + commaTitle[0].indexOf(determiner);
     const possessive = /^(.*)[’']s$/su.exec(determiner);
@@ -232,8 +235,13 @@ export function descriptionAfter(text: string, nameEnd: number, limit: number): 
   const description = sentence.slice(0, Math.min(length, sentence.length)).replace(/[\s,]+$/, '').replace(/\s+(?:and|&)$/, '');
   const leading = description.length - description.trimStart().length;
   const kept = description.trim().replace(/^(?:an?|the)\s+(?=\p{Ll})/u, '');
-  if (kept === '' || commaParts(kept).every(isEmptyPart)) return undefined;
+  if (kept === '' || commaParts(kept).every(isEmptyPart) || !describesPerson(kept)) return undefined;
   return { text: kept, start: nameEnd + 1 + leading + (description.trim().length - kept.length) };
+}
+
+/** A title word in its first words, or an organisation: "fewer than a third of ..." describes nobody. */
+function describesPerson(description: string): boolean {
+  return TITLE_WORD.test(commaParts(description)[0]!) || (/^(?:the\s+)?\p{Lu}/u.test(description) && LOOKS_LIKE_ORGANISATION.test(description));
 }
 
 /** An organisation the text ties to the name after its description ("NAME, who represented X"). */

@@ -50,7 +50,8 @@ function resolveOrganisation(context: Context, mention: OrganisationMention): st
 
 /** On a page cut off mid-sentence, the description running into the cut may be incomplete: drop its last part. */
 function certainPart(mention: PersonMention, pageEnd: number | undefined): PersonMention | undefined {
-  if (pageEnd === undefined || spanEnd(mention.whole) < pageEnd) return mention;
+  // A list line ends where its line does: nothing of it is cut off.
+  if (pageEnd === undefined || spanEnd(mention.whole) < pageEnd || mention.listed === true) return mention;
   if (mention.description === undefined) return undefined;
   const parts = splitSpan(mention.description, /,\s+/);
   if (parts.length < 2) return { ...mention, description: undefined };

@@ -36,7 +36,10 @@ export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])${TITLE_HEAD}`, 'iu
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));
 
 /** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
-export const ORGANISATION_CUES = new RegExp(String.raw`\b(?:${wordList('organisation-words').join('|')})\b`, 'u');
+const ORGANISATION_WORDS = wordList('organisation-words').join('|');
+export const ORGANISATION_CUES = new RegExp(String.raw`\b(?:${ORGANISATION_WORDS})\b`, 'u');
+/** Whether one word is an organisation word ("Cross" is; "Mupfumira-Cross" is not). */
+export const ORGANISATION_WORD = new RegExp(String.raw`^(?:${ORGANISATION_WORDS})$`, 'u');
 
 export const CLAUSE_VERB = new RegExp(String.raw`\s+(?:${literalAlternation(wordList('clause-verbs'))})\b`);
 

@@ -9,19 +9,21 @@ export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', '
  */
 const NAME_WORD = String.raw`(?:\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lo}[\p{Lo}\p{M}]+)`;
 const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
+/** Spaces inside one line: a name never runs across a line break. */
+const SPACE = String.raw`[^\S\n]+`;
 
 /**
  * Two to five name words, up to two particles between them: "Barbara Rosen Jacobson", "Jean-Marie
  * le Goff", "Marguerite van der Berghe", "Hyun-woo Seol".
  */
-export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${NAME_WORD}){1,4}`;
+export const NAME_PATTERN = String.raw`${NAME_WORD}(?:${SPACE}(?:${PARTICLE}${SPACE}){0,2}${NAME_WORD}){1,4}`;
 
 /** A word in capitals, as programmes print names: "DELACROIX-ABBAS", "O’BRIEN". */
 const CAPITALS_WORD = String.raw`\p{Lu}[\p{Lu}\p{M}'’]+(?:-\p{Lu}[\p{Lu}\p{M}'’]*)*`;
 const CAPITALS_PARTICLE = `(?:${NAME_PARTICLES.map((particle) => particle.toUpperCase()).join('|')})`;
 
 /** A name in capitals ("LENA VON HOHENBERG-STRAUSS"), read only where a list line names a person. */
-export const CAPITALS_NAME_PATTERN = String.raw`${CAPITALS_WORD}(?:\s+(?:${CAPITALS_PARTICLE}\s+){0,2}${CAPITALS_WORD}){1,4}`;
+export const CAPITALS_NAME_PATTERN = String.raw`${CAPITALS_WORD}(?:${SPACE}(?:${CAPITALS_PARTICLE}${SPACE}){0,2}${CAPITALS_WORD}){1,4}`;
 
 /** Whether a short line is nothing but a person's name (a reporter line). */
 export function isNameLine(line: string): boolean {
