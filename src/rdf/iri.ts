@@ -29,7 +29,7 @@ function foldName(text: string): string {
  */
 export function nameIdentity(text: string): string {
   const folded = foldName(text);
-  return (NON_LATIN_LETTER.test(text) ? folded : transliterate(folded).toLowerCase()).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+  return (NON_LATIN_LETTER.test(folded) ? folded : transliterate(folded).toLowerCase()).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
 }
 
 /** First 8 hex digits of the SHA-256 of a name's identity: 32 bits tell apart the few names that share a slug. */
@@ -60,8 +60,9 @@ function slugText(text: string, length: number): string {
  * organisations"). Empty input gives "x" so an IRI never ends with its kind's "/".
  */
 export function slugify(text: string): string {
-  const readable = transliterate(foldName(text));
-  if (!NON_LATIN_LETTER.test(text)) return slugText(readable, MAX_SLUG) || 'x';
+  const folded = foldName(text);
+  const readable = transliterate(folded);
+  if (!NON_LATIN_LETTER.test(folded)) return slugText(readable, MAX_SLUG) || 'x';
   const suffix = identityHash(text);
   return `${slugText(readable, MAX_SLUG - suffix.length - 1) || 'x'}-${suffix}`;
 }

@@ -27,6 +27,7 @@ describe('rdf/iri', () => {
     const sameSlug: Array<[string, string]> = [
       ['José Ramírez', 'Jose Ramirez'],
       ['Straße', 'STRASSE'],
+      ['𝔘𝔫𝔦𝔠𝔬𝔡𝔢 Ｆｕｌｌ', 'Unicode Full'],
       ['Jean-Marie le Goff', 'JEAN MARIE LE GOFF'],
       ['O’Brien', "O'Brien"],
       ['Σωκράτης Παπαδόπουλος', 'ΣΩΚΡΑΤΗΣ ΠΑΠΑΔΟΠΟΥΛΟΣ'],
