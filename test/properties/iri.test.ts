@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DataFactory, Parser, Writer } from 'n3';
-import { createMinter, normaliseBase, slugify } from '../../src/rdf/iri.js';
+import { createMinter, nameIdentity, normaliseBase, slugify } from '../../src/rdf/iri.js';
 import { DEFAULT_BASE, RESOURCE_KINDS } from '../../src/rdf/namespaces.js';
 import { hostileString } from './hostile.js';
 
@@ -27,6 +27,25 @@ describe('properties: minted IRIs', () => {
       expect(slugify(text)).to.equal(slug);
       expect(slugify(text.normalize('NFD'))).to.equal(slugify(text.normalize('NFC')));
     }), { numRuns: 500 });
+  });
+
+  // Names as reports write them: words of one script, capitalised or in capitals, accented or not.
+  const ALPHABETS = ['abcdeéfghiíjklmnñoöpqrsßtuüvwxyz', 'αάβγδεέζηήθιίκλμνξοόπρσςτυύφχψωώ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя', '王汪伟小明李张刘陈杨'];
+  const word = (alphabet: string) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 8 });
+  const name = fc.constantFrom(...ALPHABETS).chain((alphabet) => fc.array(word(alphabet), { minLength: 1, maxLength: 4 })).map((words) => words.join(' '));
+
+  it('a name slugs alike in capitals, capitalised, with accents dropped, hyphenated or NFD', () => {
+    fc.assert(fc.property(name, (text) => {
+      const capitalised = text.replace(/(^| )(.)/gu, (_whole, space: string, first: string) => `${space}${first.toUpperCase()}`);
+      const variants = [text.toUpperCase(), capitalised, text.normalize('NFD').replace(/[\u0300-\u036f]/g, ''), text.replace(/ /g, '-'), text.normalize('NFD')];
+      for (const variant of variants) expect(slugify(variant), variant).to.equal(slugify(text));
+    }), { numRuns: 500 });
+  });
+
+  it('two names share a slug exactly when they are one name (same identity)', () => {
+    fc.assert(fc.property(name, name, (a, b) => {
+      expect(slugify(a) === slugify(b), `${a} / ${b}`).to.equal(nameIdentity(a) === nameIdentity(b));
+    }), { numRuns: 1000 });
   });
 
   it('every kind, key and accepted base gives a valid absolute IRI that N3 writes and reads back unchanged', async () => {

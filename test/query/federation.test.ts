@@ -25,7 +25,7 @@ describe('query --source (federation with data/example)', function () {
     expect(output.join('')).to.equal([
       'organisation,wikidata,founded,website,people',
       'European Organization for Nuclear Research,http://www.wikidata.org/entity/Q42944,1954-09-29,https://home.cern/,1',
-      'International Committee of the Red Cross,http://www.wikidata.org/entity/Q71437,1863-02-17,https://www.icrc.org/,1',
+      'International Committee of the Red Cross,http://www.wikidata.org/entity/Q5987345,1863-02-17,https://www.icrc.org/,1',
       'Microsoft,http://www.wikidata.org/entity/Q2283,1975-04-04,https://www.microsoft.com/,1',
       '',
     ].join('\r\n'));

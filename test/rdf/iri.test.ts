@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { DataFactory } from 'n3';
-import { createMinter, normaliseBase, slugify } from '../../src/rdf/iri.js';
+import { createMinter, nameIdentity, normaliseBase, slugify } from '../../src/rdf/iri.js';
 
 describe('rdf/iri', () => {
   describe('slugify', () => {
@@ -11,17 +12,76 @@ describe('rdf/iri', () => {
       ['Geneva Peace Week 2017', 'geneva-peace-week-2017'],
       ['  Klaus-Ulrich  Moeller ', 'klaus-ulrich-moeller'],
       ['Straße', 'strasse'],
-      ['مرحبا', 'x'],
+      ['Øystein Åsheim', 'oystein-asheim'],
+      ['Nguyễn Văn An', 'nguyen-van-an'],
+      ['O’Brien', 'o-brien'],
       ['', 'x'],
       ['a/b#c?d', 'a-b-c-d'],
     ];
     for (const [input, expected] of cases) {
       it(`${JSON.stringify(input)} -> ${expected}`, () => expect(slugify(input)).to.equal(expected));
     }
+
+    // Latin script: the slug is the identity. "José" and "Jose" are one person (writers drop accents
+    // on ASCII keyboards far more often than two people differ by an accent alone).
+    const sameSlug: Array<[string, string]> = [
+      ['José Ramírez', 'Jose Ramirez'],
+      ['Straße', 'STRASSE'],
+      ['𝔘𝔫𝔦𝔠𝔬𝔡𝔢 Ｆｕｌｌ', 'Unicode Full'],
+      ['Jean-Marie le Goff', 'JEAN MARIE LE GOFF'],
+      ['O’Brien', "O'Brien"],
+      ['Σωκράτης Παπαδόπουλος', 'ΣΩΚΡΑΤΗΣ ΠΑΠΑΔΟΠΟΥΛΟΣ'],
+      ['Σωκράτης Παπαδόπουλος', 'Σωκρατης Παπαδοπουλος'],
+      ['Пётр Иванов', 'Петр Иванов'],
+      ['مُحَمَّد علي', 'محمد علي'],
+      ['Иван  Петров', 'Иван Петров'],
+    ];
+    for (const [a, b] of sameSlug) {
+      it(`${JSON.stringify(a)} and ${JSON.stringify(b)} are one name`, () => {
+        expect(slugify(a)).to.equal(slugify(b));
+        expect(nameIdentity(a)).to.equal(nameIdentity(b));
+      });
+    }
+
+    // Transliteration loses distinctions: every pair reads alike in ASCII and must stay apart.
+    const apart: Array<[string, string]> = [
+      ['王伟', '汪伟'],
+      ['Иван Петров', 'Ivan Petrov'],
+      ['Иван Петров', 'Иван Петрова'],
+      ['ガ', 'カ'],
+      ['राम', 'रम'],
+      ['مرحبا', 'سلام'],
+      ['Ηλίας', 'Ιλίας'],
+    ];
+    for (const [a, b] of apart) {
+      it(`${JSON.stringify(a)} and ${JSON.stringify(b)} get different slugs`, () => expect(slugify(a)).to.not.equal(slugify(b)));
+    }
+
+    // Readable transliterations; the 8 hex digits after them are the identity's hash.
+    const readable: Array<[string, RegExp]> = [
+      ['Σωκράτης Παπαδόπουλος', /^sokratis-papadopoulos-[0-9a-f]{8}$/],
+      ['Иван Петров', /^ivan-petrov-[0-9a-f]{8}$/],
+      ['王小明', /^wang-xiao-ming-[0-9a-f]{8}$/],
+      ['김정은', /^gim-jeong-eun-[0-9a-f]{8}$/],
+      ['محمد بن سلمان', /^mhmd-bn-slmn-[0-9a-f]{8}$/],
+      ['Dr. Иван Петров', /^dr-ivan-petrov-[0-9a-f]{8}$/],
+    ];
+    for (const [input, pattern] of readable) {
+      it(`${JSON.stringify(input)} reads ${pattern}`, () => expect(slugify(input)).to.match(pattern));
+    }
+
+    it('the hash is the SHA-256 of the identity, independent of this implementation', () => {
+      const expected = createHash('sha256').update('иван петров').digest('hex').slice(0, 8);
+      expect(slugify('ИВАН  ПЕТРОВ')).to.equal(`ivan-petrov-${expected}`);
+    });
+
     it('caps long slugs at 80 characters without a trailing dash', () => {
       const slug = slugify('word '.repeat(100));
       expect(slug.length).to.be.at.most(80);
       expect(slug).to.match(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const suffixed = slugify('слово '.repeat(100));
+      expect(suffixed.length).to.be.at.most(80);
+      expect(suffixed).to.match(/^[a-z0-9-]+-[0-9a-f]{8}$/);
     });
   });
 
