@@ -18,7 +18,7 @@ export function syntheticModel(index: number, people: number): ReportModel {
       mentions: [span(person * 20 + 3)],
     })),
     organisations: Array.from({ length: 50 }, (_, org) => ({
-      key: `org-${org}`, name: `Organisation ${org}`, acronym: `O${org}`, aliases: [], sameAs: [], evidence: [span(org)],
+      key: `org-${org}`, name: `Organisation ${org}`, acronym: `O${org}`, alternateNames: [], aliases: [], sameAs: [], evidence: [span(org)],
     })),
     initiatives: [],
     warnings: [],

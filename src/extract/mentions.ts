@@ -13,6 +13,7 @@ import {
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
 import { findListItems } from './list-items.js';
+import { COUNTRIES } from './countries.js';
 
 export interface PersonMention {
   readonly honorific?: string;
@@ -43,7 +44,7 @@ const HONORIFIC_BEFORE = new RegExp(String.raw`(?<![\p{L}.])(${HONORIFIC})\s+$`,
 /** "the Mayor of Lausanne, ", "its head of digital credentials, ", "The panel's moderator, ". */
 const COMMA_TITLE_BEFORE = /^.*(?:^|[\s(])([Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,4}[’']s)\s+([^,.;:()"“”]{2,90}?),\s+$/su;
 const POSSESSIVE_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,4})[’']s\s+$/u;
-const ORGANISATION_BEFORE = /(?<![\p{L}])((?:\p{Lu}[\p{L}&.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}\p{Lu}[\p{L}&.-]*(?:\s+\(\p{Lu}[\p{L}&.-]*\))?)\s+$/u;
+const ORGANISATION_BEFORE = /(?<![\p{L}])((?:\p{Lu}[\p{L}&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,6}\p{Lu}[\p{L}&.-]*(?:\s+\(\p{Lu}[\p{L}&.-]*\))?)\s+$/u;
 
 /** A period that ends an honorific or an initial ("Prof.", "H.E.", "M.") ends no sentence. */
 const ABBREVIATION = new RegExp(String.raw`(?:(?<![\p{L}.])(?:${HONORIFIC})|(?<![\p{L}])\p{Lu}\.)$`, 'u');
@@ -66,7 +67,7 @@ function isTitleWord(word: string): boolean {
 /** Whether a capitalised phrase can be a person's name: no sentence opener, organisation or calendar word. */
 export function isPlausibleName(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !ORGANISATION_WORD.test(word) && !isTitleWord(word));
+  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !isTitleWord(word) && !word.split('-').some((part) => ORGANISATION_WORD.test(part)));
 }
 
 /** Words that may open a capitalised run before the name itself: "Microsoft’s President", "High Commissioner Mr". */
@@ -131,7 +132,8 @@ function before(text: string, nameStart: number, floor: number): Before {
   // "The session moderator, NAME": a role in the session (the moderator cues read it), not a job title.
   if (commaTitle && TITLE_WORD.test(commaTitle[2]!) && !SESSION_ROLE.test(commaTitle[2]!)) {
     const determiner = commaTitle[1]!;
-    const phraseStart = from + commaTitle.index + commaTitle[0].indexOf(determiner);
+    const phraseIndex = commaTitle[0].lastIndexOf(commaTitle[2]!);
+    const phraseStart = from + commaTitle.index + commaTitle[0].lastIndexOf(determiner, phraseIndex);
     const possessive = /^(.*)[’']s$/su.exec(determiner);
     const organisation = possessive && LOOKS_LIKE_ORGANISATION.test(possessive[1]!) ? { text: possessive[1]!, start: phraseStart } : undefined;
     return {
@@ -159,7 +161,7 @@ function before(text: string, nameStart: number, floor: number): Before {
   }
   // "Swiss Ambassador NAME": a qualified title-like honorific is the title.
   const qualifier = honorific !== undefined && title === undefined ? /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(from, end)) : null;
-  const qualifiedTitle = qualifier && isTitleWord(honorific!) && !NOT_NAME_WORDS.has(qualifier[1]!) ? `${qualifier[1]} ${honorific}` : undefined;
+  const qualifiedTitle = qualifier && isTitleWord(honorific!) && COUNTRIES.byAdjective(qualifier[1]!) !== undefined ? `${qualifier[1]} ${honorific}` : undefined;
   if (qualifiedTitle) start = from + qualifier!.index;
   return { start, honorific, title: title?.title ?? qualifiedTitle, organisation, cueOrganisation };
 }
@@ -298,8 +300,8 @@ function nameHits(text: string, from: number, to: number, listed: readonly TextS
 function startsIntroduction(text: string, hit: NameHit): boolean {
   if (hit.before.honorific !== undefined || hit.before.title !== undefined || hit.before.organisation !== undefined) return true;
   const previous = text.slice(Math.max(0, hit.name.start - 6), hit.name.start);
-  const next = text.slice(spanEnd(hit.name), spanEnd(hit.name) + 2);
-  return /(?:[,;:]|\band|^)\s*$/.test(previous) && /^(?:,|\s\()/.test(next);
+  const next = text.slice(spanEnd(hit.name), spanEnd(hit.name) + 120);
+  return /(?:[,;:]|\band|^)\s*$/.test(previous) && (next.startsWith(' (') || (next.startsWith(',') && describesPerson(next.slice(1).trim())));
 }
 
 /** The people introduced in text[from, to). */

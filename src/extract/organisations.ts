@@ -47,6 +47,9 @@ interface Entry {
   key: string;
   name: string;
   acronym?: string;
+  /** Names written in the reports for it, other than its name: alternative labels. */
+  writtenNames: Set<string>;
+  /** Variants matched only approximately (typos): hidden labels. */
   aliases: Set<string>;
   parentKey?: string;
   sameAs: readonly string[];
@@ -97,7 +100,7 @@ export class OrganisationRegistry {
 
   private index(entry: Entry): void {
     if (entry.acronym !== undefined && !this.byAcronym.has(entry.acronym)) this.byAcronym.set(entry.acronym, entry);
-    for (const name of [entry.name, ...entry.aliases]) {
+    for (const name of [entry.name, ...entry.writtenNames, ...entry.aliases]) {
       const normalised = normaliseName(name);
       if (!this.byName.has(normalised)) this.byName.set(normalised, entry);
     }
@@ -113,10 +116,14 @@ export class OrganisationRegistry {
     const known = this.known(name, acronym);
     const existing = known ? this.entries.get(known.key) : this.local(name, acronym);
     const entry: Entry = existing ?? (known
-      ? { key: known.key, name: known.name, acronym: known.acronyms[0], aliases: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, evidence: [] }
-      : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, aliases: new Set(), sameAs: [], evidence: [] });
+      ? { key: known.key, name: known.name, acronym: known.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, evidence: [] }
+      : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, writtenNames: new Set(), aliases: new Set(), sameAs: [], evidence: [] });
     if (entry.acronym === undefined && acronym !== undefined) entry.acronym = acronym;
-    if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) entry.aliases.add(name);
+    if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) {
+      // A name a letter or two away from the organisation's is a typo (hidden); any other is a real alternative name.
+      const typo = boundedEditDistance(normaliseName(name), normaliseName(entry.name)) <= MAX_EDITS;
+      (typo ? entry.aliases : entry.writtenNames).add(name);
+    }
     if (!entry.evidence.some((seen) => seen.start === evidence.start && seen.end === evidence.end)) entry.evidence.push(evidence);
     this.entries.set(entry.key, entry);
     this.index(entry);
@@ -147,7 +154,7 @@ export class OrganisationRegistry {
         const parent = this.knowledge.organisations.find((organisation) => organisation.key === parentKey);
         if (parent === undefined) break;
         this.entries.set(parent.key, {
-          key: parent.key, name: parent.name, acronym: parent.acronyms[0], aliases: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, evidence: [],
+          key: parent.key, name: parent.name, acronym: parent.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, evidence: [],
         });
         parentKey = parent.parentKey;
       }
@@ -158,7 +165,7 @@ export class OrganisationRegistry {
     this.addKnownParents();
     return [...this.entries.values()]
       .map((entry) => ({
-        key: entry.key, name: entry.name, acronym: entry.acronym, aliases: [...entry.aliases].sort(),
+        key: entry.key, name: entry.name, acronym: entry.acronym, alternateNames: [...entry.writtenNames].sort(), aliases: [...entry.aliases].sort(),
         parentKey: entry.parentKey, sameAs: entry.sameAs, evidence: [...entry.evidence].sort((a, b) => a.start - b.start),
       }))
       .sort((a, b) => (a.key < b.key ? -1 : 1));

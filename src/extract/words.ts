@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import { escapeRegExp } from './patterns.js';
+import { COUNTRIES } from './countries.js';
 
 const WORDS_DIR = join(PROJECT_ROOT, 'data', 'words');
 
@@ -77,11 +78,12 @@ export const NOT_DESCRIPTIONS: ReadonlySet<string> = new Set(wordList('not-descr
 
 export const ORGANISATION_DESCRIPTORS = new RegExp(String.raw`^(?:the\s+|a\s+)?(?:\p{L}+\s+){0,2}?(?:${literalAlternation(wordList('org-descriptors'))})\s+(?=\p{Lu})`, 'iu');
 
-const COUNTRIES: ReadonlySet<string> = new Set(wordList('countries').map((name) => name.toLowerCase()));
+const REGIONS: ReadonlySet<string> = new Set(wordList('regions').map((name) => name.toLowerCase()));
 
-/** Whether a name is a country's ("Sweden", "the Netherlands"), which is no organisation. */
+/** Whether a name is a country's or a region's ("Sweden", "the Netherlands", "Asia Pacific"), which is no organisation. */
 export function isCountry(name: string): boolean {
-  return COUNTRIES.has(name.trim().replace(/^the\s+/i, '').replace(/\s*\([^()]*\)$/, '').toLowerCase());
+  const bare = name.trim().replace(/\s*\([^()]*\)$/, '');
+  return COUNTRIES.byName(bare) !== undefined || REGIONS.has(bare.replace(/^the\s+/i, '').toLowerCase());
 }
 
 const GENERIC_WORDS = literalAlternation(wordList('generic-organisation-words'));

@@ -31,7 +31,9 @@ export interface Organisation {
   readonly key: string;
   readonly name: string;
   readonly acronym?: string;
-  /** Other names seen in the text or listed in the gazetteer. */
+  /** Other names the reports write for it ("Office of the High Commissioner for Human Rights" for OHCHR). */
+  readonly alternateNames: readonly string[];
+  /** Variants matched only approximately, typos included ("United National ..."): for resolving mentions, not for display. */
   readonly aliases: readonly string[];
   /** Key of the parent organisation (UNOSAT within UNITAR). */
   readonly parentKey?: string;

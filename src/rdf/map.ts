@@ -8,7 +8,7 @@ import type {
   Evidence, EventModel, Initiative, Mention, Organisation, Person, Place, ReportModel, RoleName, Session, SectionReport,
 } from '../model/types.js';
 import { createMinter, type Minter } from './iri.js';
-import { OA, ORG, OWL, PG, PROV, RDF, SCHEMA, XSD } from './vocab.js';
+import { OA, ORG, OWL, PG, PROV, RDF, SCHEMA, XSD, SKOS } from './vocab.js';
 
 export interface MapOptions {
   readonly factory: DataFactory;
@@ -104,6 +104,7 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
     add(node, RDF.type, SCHEMA.Organization);
     add(node, SCHEMA.name, text(organisation.name));
     add(node, SCHEMA.alternateName, text(organisation.acronym));
+    for (const name of organisation.alternateNames) add(node, SKOS.altLabel, text(name));
     for (const alias of organisation.aliases) add(node, PG.alias, text(alias));
     if (organisation.parentKey !== undefined) {
       const parent = mint('org', organisation.parentKey);

@@ -37,7 +37,7 @@ export const OA = terms(NS.oa, [
 ] as const);
 
 export const PROV = terms(NS.prov, ['wasDerivedFrom'] as const);
-export const SKOS = terms(NS.skos, ['Concept', 'prefLabel'] as const);
+export const SKOS = terms(NS.skos, ['Concept', 'prefLabel', 'altLabel'] as const);
 export const OWL = terms(NS.owl, ['sameAs'] as const);
 export const RDFS = terms(NS.rdfs, ['label'] as const);
 export const RDF = terms(NS.rdf, ['type'] as const);

@@ -53,7 +53,7 @@ function hostileModel(values: HostileFields): ReportModel {
     ...base,
     source: { ...base.source, text },
     people,
-    organisations: [{ ...aeu!, name: values.organisation.name, acronym: values.organisation.acronym, aliases: [values.organisation.alias] }, ...organisations],
+    organisations: [{ ...aeu!, name: values.organisation.name, acronym: values.organisation.acronym, alternateNames: [], aliases: [values.organisation.alias] }, ...organisations],
     initiatives: [{ key: slugify(values.initiative), name: values.initiative, evidence: [quote] }],
     event: {
       ...base.event,

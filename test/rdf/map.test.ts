@@ -19,7 +19,7 @@ const model: ReportModel = {
     mentions: [span('Einar Bjorgo'), span('Bjorgo', 20)],
   }],
   organisations: [{
-    key: 'unosat', name: 'UN Operational Satellite Applications Programme', acronym: 'UNOSAT', aliases: [],
+    key: 'unosat', name: 'UN Operational Satellite Applications Programme', acronym: 'UNOSAT', alternateNames: [], aliases: [],
     parentKey: 'unitar', sameAs: ['http://www.wikidata.org/entity/Q1' ], evidence: [span('UNOSAT')],
   }],
   initiatives: [],

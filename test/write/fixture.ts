@@ -38,9 +38,9 @@ export const fixtureModel: ReportModel = {
     },
   ],
   organisations: [
-    { key: 'aeu', name: 'Analytical Engines Unit', acronym: 'AEU', aliases: ['Analytic Engines Unit'], sameAs: [], evidence: [span('Analytical Engines Unit (AEU)')] },
-    { key: 'unitar', name: 'United Nations Institute for Training and Research', acronym: 'UNITAR', aliases: [], sameAs: ['http://www.wikidata.org/entity/Q1426374'], evidence: [span('UNITAR')] },
-    { key: 'unosat', name: 'UN Operational Satellite Applications Programme', acronym: 'UNOSAT', aliases: [], parentKey: 'unitar', sameAs: [], evidence: [span('UNOSAT')] },
+    { key: 'aeu', name: 'Analytical Engines Unit', acronym: 'AEU', alternateNames: [], aliases: ['Analytic Engines Unit'], sameAs: [], evidence: [span('Analytical Engines Unit (AEU)')] },
+    { key: 'unitar', name: 'United Nations Institute for Training and Research', acronym: 'UNITAR', alternateNames: [], aliases: [], sameAs: ['http://www.wikidata.org/entity/Q1426374'], evidence: [span('UNITAR')] },
+    { key: 'unosat', name: 'UN Operational Satellite Applications Programme', acronym: 'UNOSAT', alternateNames: [], aliases: [], parentKey: 'unitar', sameAs: [], evidence: [span('UNOSAT')] },
   ],
   initiatives: [{ key: 'mission-zhobia', name: 'Mission Zhobia', evidence: [span('Mission Zhobia')] }],
   warnings: [],
