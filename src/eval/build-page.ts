@@ -11,7 +11,12 @@ import type { Quad } from '@rdfjs/types';
 import { buildCorpus, GraphViolation } from '../corpus/build.js';
 import { BUILD_DEFAULTS } from '../corpus/defaults.js';
 
-export type PageBuild = { readonly built: true } | { readonly built: false; readonly problem: string };
+export type PageBuild = { readonly built: true } | PageRefused;
+export interface PageRefused {
+  readonly built: false;
+  /** Why nothing was written. */
+  readonly problem: string;
+}
 
 /** Builds `path` into `outDir` (written only when the page is built, as `build` does). */
 export async function buildPageInto(path: string, outDir: string): Promise<PageBuild> {
@@ -37,7 +42,7 @@ export async function readBuiltGraph(outDir: string): Promise<Quad[]> {
 }
 
 /** Builds `path` alone in a temporary folder and returns the quads of its graph.ttl. */
-export async function buildPage(path: string): Promise<(PageBuild & { readonly built: false }) | { readonly built: true; readonly quads: Quad[] }> {
+export async function buildPage(path: string): Promise<{ readonly built: true; readonly quads: Quad[] } | PageRefused> {
   const outDir = await mkdtemp(join(tmpdir(), 'peacegraph-eval-'));
   try {
     const build = await buildPageInto(path, outDir);
