@@ -5,13 +5,22 @@
 import { BUNDLED } from '../paths.js';
 import { DEFAULT_BASE } from '../rdf/namespaces.js';
 
-export const BUILD_DEFAULTS = {
-  base: DEFAULT_BASE,
+export interface BuildSettings {
+  readonly base: string;
   /** Largest accepted report, in MiB. */
+  readonly maxSizeMiB: number;
+  readonly validate: boolean;
+  readonly evidence: boolean;
+  readonly shapesPath: string;
+  /** 0: peacegraph chooses the worker threads (src/corpus/pool.ts). */
+  readonly jobs: number;
+}
+
+export const BUILD_DEFAULTS: BuildSettings = {
+  base: DEFAULT_BASE,
   maxSizeMiB: 10,
   validate: true,
   evidence: true,
   shapesPath: BUNDLED.shapes,
-  /** 0: peacegraph chooses the worker threads (src/corpus/pool.ts). */
   jobs: 0,
-} as const;
+};

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { buildCorpus, GraphViolation } from '../corpus/build.js';
-import { BUILD_DEFAULTS } from '../corpus/defaults.js';
+import { BUILD_DEFAULTS, type BuildSettings } from '../corpus/defaults.js';
 
 export type PageBuild = { readonly built: true } | PageRefused;
 export interface PageRefused {
@@ -19,8 +19,8 @@ export interface PageRefused {
 }
 
 /** Builds `path` into `outDir` (written only when the page is built, as `build` does). */
-export async function buildPageInto(path: string, outDir: string): Promise<PageBuild> {
-  const { maxSizeMiB, ...options } = BUILD_DEFAULTS;
+export async function buildPageInto(path: string, outDir: string, settings: BuildSettings = BUILD_DEFAULTS): Promise<PageBuild> {
+  const { maxSizeMiB, ...options } = settings;
   try {
     const result = await buildCorpus([path], outDir, { ...options, maxBytes: maxSizeMiB * 1024 * 1024 });
     if (result.digests.length === 0) {
