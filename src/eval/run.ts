@@ -45,7 +45,7 @@ export interface EvalOptions {
 /** The gold folder's *.txt files, in code-unit order. */
 async function goldFolderPages(goldDir: string): Promise<string[]> {
   const entries = await readdir(goldDir, { withFileTypes: true }).catch((error: unknown) => {
-    throw new InputError(goldDir, describeFsError(error));
+    throw new InputError(goldDir, `gold folder: ${describeFsError(error)}`);
   });
   const names = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.') && extname(entry.name) === '.txt').map((entry) => entry.name).sort();
   if (names.length === 0) throw new InputError(goldDir, 'gold folder holds no page (*.txt): name the pages to evaluate');

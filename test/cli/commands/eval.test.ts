@@ -52,6 +52,12 @@ describe('cli/commands/eval', function () {
     expect((JSON.parse(run.stdout) as EvalReport).pages.map((page) => page.page)).to.deep.equal(['visit']);
   });
 
+  it('a gold folder that does not exist is an error naming it', async () => {
+    const run = await runCommand(evalCommand, ['eval', '--gold', join(root, 'absent')]);
+    expect(run.exitCode).to.equal(1);
+    expect(run.error?.message).to.equal(`${join(root, 'absent')}: gold folder: no such file or folder`);
+  });
+
   it('a page without a gold file is an error naming the gold file it looked for', async () => {
     const page = join(root, 'lonely.txt');
     await copyFile(join(DEVSET, `${VISIT}.txt`), page);
