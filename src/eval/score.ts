@@ -1,8 +1,8 @@
 /**
  * One page's graph against its gold, counted exactly as the independent scorer counts
  * (../shared/tools/scoring/score.py and score2.py), with the names behind each count:
- * - people: gold people found by normalised name; a name the graph gives two nodes counts once
- *   as found and once more as predicted (duplicates lower precision);
+ * - people: gold people found by normalised name; a name the graph gives to two nodes counts once,
+ *   and the second node is a duplicate (it lowers the page's precision);
  * - person-organisation pairs: a predicted pair is right when its organisation has a label
  *   matching one of the person's gold organisations; a gold pair is found when the organisation
  *   or one of its parents matches (matching: equal normalised labels, or the shorter one of 2+
