@@ -12,10 +12,12 @@ import { queryCommand } from './commands/query.js';
 import { queriesCommand } from './commands/queries.js';
 import { serveCommand } from './commands/serve.js';
 import { pushCommand } from './commands/push.js';
+import { evalCommand } from './commands/eval.js';
 
 const COMMANDS: readonly CommandRegistration[] = [
   defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
   defineCommand(queryCommand), defineCommand(queriesCommand), defineCommand(serveCommand), defineCommand(pushCommand),
+  defineCommand(evalCommand),
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */

@@ -6,7 +6,7 @@ import { buildCorpus, GraphViolation, type CorpusBuild } from '../../corpus/buil
 import { printFindings, printProblems, printSummaryQuery } from '../findings.js';
 import { buildProgress } from '../progress.js';
 import { normaliseBase } from '../../rdf/iri.js';
-import { DEFAULT_BASE } from '../../rdf/namespaces.js';
+import { BUILD_DEFAULTS } from '../../corpus/defaults.js';
 import { BUNDLED } from '../../paths.js';
 
 interface BuildArgs {
@@ -32,16 +32,16 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       yargs
         .positional('inputs', { type: 'string', array: true, default: [BUNDLED.reports], defaultDescription: 'data/reports/', describe: 'report files or folders' })
         .option('out', { type: 'string', default: 'out', describe: 'output folder' })
-        .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI for minted resources' })
+        .option('base', { type: 'string', default: BUILD_DEFAULTS.base, describe: 'base IRI for minted resources' })
         .option('strict', { type: 'boolean', default: false, describe: 'fail (write nothing) if any input is refused' })
         .option('summary', { type: 'boolean', default: false, describe: 'print what was found' })
         .option('people', { type: 'boolean', default: false, describe: 'also list people with organisations and sessions' })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only errors' })
-        .option('validate', { type: 'boolean', default: true, describe: 'check the graph against ontology/shapes.ttl before writing (--no-validate skips)' })
-        .option('max-size', { type: 'number', default: 10, describe: 'largest accepted report, in MiB' })
-        .option('shapes', { type: 'string', default: BUNDLED.shapes, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes every report\'s graph must meet' })
-        .option('evidence', { type: 'boolean', default: true, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, 4-9x fewer triples)' })
-        .option('jobs', { type: 'number', default: 0, describe: 'worker threads (0: one per core from 200 reports, where they pay for their start)' })
+        .option('validate', { type: 'boolean', default: BUILD_DEFAULTS.validate, describe: 'check the graph against ontology/shapes.ttl before writing (--no-validate skips)' })
+        .option('max-size', { type: 'number', default: BUILD_DEFAULTS.maxSizeMiB, describe: 'largest accepted report, in MiB' })
+        .option('shapes', { type: 'string', default: BUILD_DEFAULTS.shapesPath, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes every report\'s graph must meet' })
+        .option('evidence', { type: 'boolean', default: BUILD_DEFAULTS.evidence, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, 4-9x fewer triples)' })
+        .option('jobs', { type: 'number', default: BUILD_DEFAULTS.jobs, describe: 'worker threads (0: one per core from 200 reports, where they pay for their start)' })
         .example('$0 build', 'build the bundled example into out/')
         .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
         .example('$0 build a.txt b.txt --strict', 'refuse to write anything if one report is bad') as never,
