@@ -10,5 +10,7 @@ export const BUNDLED = {
   ontology: join(PROJECT_ROOT, 'ontology', 'peacegraph.ttl'),
   shapes: join(PROJECT_ROOT, 'ontology', 'shapes.ttl'),
   context: join(PROJECT_ROOT, 'ontology', 'context.jsonld'),
+  /** A subset of schema.org's JSON-LD context, served instead of fetching https://schema.org (data/contexts/README.md). */
+  schemaOrgContext: join(PROJECT_ROOT, 'data', 'contexts', 'schema.org.jsonld'),
   queries: join(PROJECT_ROOT, 'queries'),
 } as const;
