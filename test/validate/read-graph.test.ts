@@ -38,7 +38,7 @@ describe('validate/read-graph', () => {
     ['an unknown extension', 'graph.xml', '<rdf/>', /graph\.xml: unknown graph format "\.xml"/],
     ['broken Turtle', 'broken.ttl', '<a> <b> .', /broken\.ttl: .*/],
     ['broken JSON', 'broken.jsonld', '{"@context": ', /broken\.jsonld: not valid JSON/],
-    ['a remote @context', 'remote.jsonld', '{"@context": "https://schema.org/", "@id": "urn:x", "name": "x"}', /remote\.jsonld: .*refusing to fetch remote context https:\/\/schema\.org\//],
+    ['a remote @context', 'remote.jsonld', '{"@context": "https://example.org/context.jsonld", "@id": "urn:x", "name": "x"}', /remote\.jsonld: .*refusing to fetch remote context https:\/\/example\.org\/context\.jsonld/],
   ];
   for (const [title, name, content, message] of failures) {
     it(`refuses ${title}, naming the file`, async () => {
