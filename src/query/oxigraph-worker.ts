@@ -6,7 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
 import { loadFailure, type WorkerReply, type WorkerRequest } from './oxigraph-protocol.js';
-import { jsonLdToNQuads } from '../validate/read-graph.js';
 
 const { files } = workerData as { files: ReadonlyArray<{ path: string; format: string }> };
 const store = new oxigraph.Store();
@@ -21,6 +20,8 @@ async function loadFile(path: string, format: string): Promise<void> {
     store.load(input, { format, lenient: false });
   } catch (error) {
     if (format !== 'application/ld+json') throw error;
+    // Imported only here: jsonld.js would slow every worker's start-up (and its first query).
+    const { jsonLdToNQuads } = await import('../validate/read-graph.js');
     store.load(await jsonLdToNQuads(path, input.toString('utf8')), { format: 'application/n-quads', lenient: false });
   }
 }
