@@ -50,6 +50,16 @@ describe('validate/read-graph', () => {
     });
   }
 
+  it('reads a document naming schema.org\'s context offline, with the bundled copy', async () => {
+    const path = join(dir, 'event.jsonld');
+    await writeFile(path, JSON.stringify({ '@context': 'https://schema.org', '@id': 'https://example.org/id/event/x', '@type': 'Event', name: 'X' }));
+    const triples = (await readGraphFile(path)).map((quad) => `${quad.subject.value} ${quad.predicate.value} ${quad.object.value}`).sort();
+    expect(triples).to.deep.equal([
+      'https://example.org/id/event/x http://schema.org/name X',
+      'https://example.org/id/event/x http://www.w3.org/1999/02/22-rdf-syntax-ns#type http://schema.org/Event',
+    ]);
+  });
+
   it('names a missing file', async () => {
     let failure: Error | undefined;
     await readGraphFile(join(dir, 'missing.ttl')).catch((error: Error) => (failure = error));
