@@ -10,5 +10,9 @@ export const BUNDLED = {
   ontology: join(PROJECT_ROOT, 'ontology', 'peacegraph.ttl'),
   shapes: join(PROJECT_ROOT, 'ontology', 'shapes.ttl'),
   context: join(PROJECT_ROOT, 'ontology', 'context.jsonld'),
+  /** A subset of schema.org's JSON-LD context, served instead of fetching https://schema.org (data/contexts/README.md). */
+  schemaOrgContext: join(PROJECT_ROOT, 'data', 'contexts', 'schema.org.jsonld'),
   queries: join(PROJECT_ROOT, 'queries'),
+  /** Country names -> ISO 3166-1 alpha-2 codes, for schema:addressCountry in the event pages. */
+  countryCodes: join(PROJECT_ROOT, 'data', 'country-codes.tsv'),
 } as const;

@@ -3,6 +3,7 @@
  * separate (writeGraph, or the streaming corpus build in src/corpus/) so callers can validate
  * first. A bad report is reported and skipped; the good ones are still built.
  */
+import { withEventPageWarning } from './publish/event-files.js';
 import { readFile } from 'node:fs/promises';
 import { DataFactory, Parser } from 'n3';
 import rdf from 'rdf-ext';
@@ -68,7 +69,7 @@ export function buildReport(
   document: SourceDocument, knowledge: Knowledge, options: { base: string; evidence: boolean }, seconds: StageSeconds = {},
 ): ReportBuild {
   try {
-    const model = timed(seconds, 'extract', () => extractReport(document, knowledge));
+    const model = withEventPageWarning(timed(seconds, 'extract', () => extractReport(document, knowledge)), options.base);
     const problem = layoutProblem(model);
     if (problem !== undefined) return { problem };
     return { model, quads: timed(seconds, 'map', () => mapReport(model, { factory: MAPPING_FACTORY, ...options })) };

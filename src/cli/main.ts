@@ -32,7 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .help()
     .alias('help', 'h')
     .version()
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    // No wrapping: a wrapped URL or example cannot be pasted; the terminal folds long lines itself.
+    .wrap(null)
     .exitProcess(false)
     .fail((message, error) => {
       throw error ?? new UserError(message);

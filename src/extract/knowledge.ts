@@ -15,6 +15,8 @@ export interface KnownOrganisation {
   readonly aliases: readonly string[];
   readonly parentKey?: string;
   readonly sameAs: readonly string[];
+  /** schema:url: the organisation's own website. */
+  readonly url?: string;
 }
 
 export interface ThemeConcept {
@@ -89,6 +91,7 @@ export async function loadKnowledge(projectRoot: string): Promise<Knowledge> {
       aliases: predicates.get(`${NS.pg}alias`) ?? [],
       parentKey: predicates.get(SCHEMA('parentOrganization'))?.map(localName)[0],
       sameAs: predicates.get(`${NS.owl}sameAs`) ?? [],
+      url: predicates.get(SCHEMA('url'))?.[0],
     }));
   const organisationsByName = new Map<string, KnownOrganisation>();
   const organisationsByAcronym = new Map<string, KnownOrganisation>();

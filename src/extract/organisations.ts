@@ -53,6 +53,7 @@ interface Entry {
   aliases: Set<string>;
   parentKey?: string;
   sameAs: readonly string[];
+  url?: string;
   evidence: Evidence[];
 }
 
@@ -116,7 +117,7 @@ export class OrganisationRegistry {
     const known = this.known(name, acronym);
     const existing = known ? this.entries.get(known.key) : this.local(name, acronym);
     const entry: Entry = existing ?? (known
-      ? { key: known.key, name: known.name, acronym: known.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, evidence: [] }
+      ? { key: known.key, name: known.name, acronym: known.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, url: known.url, evidence: [] }
       : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, writtenNames: new Set(), aliases: new Set(), sameAs: [], evidence: [] });
     if (entry.acronym === undefined && acronym !== undefined) entry.acronym = acronym;
     if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) {
@@ -154,7 +155,7 @@ export class OrganisationRegistry {
         const parent = this.knowledge.organisations.find((organisation) => organisation.key === parentKey);
         if (parent === undefined) break;
         this.entries.set(parent.key, {
-          key: parent.key, name: parent.name, acronym: parent.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, evidence: [],
+          key: parent.key, name: parent.name, acronym: parent.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, url: parent.url, evidence: [],
         });
         parentKey = parent.parentKey;
       }
@@ -166,7 +167,8 @@ export class OrganisationRegistry {
     return [...this.entries.values()]
       .map((entry) => ({
         key: entry.key, name: entry.name, acronym: entry.acronym, alternateNames: [...entry.writtenNames].sort(), aliases: [...entry.aliases].sort(),
-        parentKey: entry.parentKey, sameAs: entry.sameAs, evidence: [...entry.evidence].sort((a, b) => a.start - b.start),
+        parentKey: entry.parentKey, sameAs: entry.sameAs, ...(entry.url === undefined ? {} : { url: entry.url }),
+        evidence: [...entry.evidence].sort((a, b) => a.start - b.start),
       }))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
   }

@@ -39,6 +39,8 @@ export interface Organisation {
   readonly parentKey?: string;
   /** Wikidata (or other) IRIs for the same organisation, from the gazetteer. */
   readonly sameAs: readonly string[];
+  /** The organisation's own website, from the gazetteer's schema:url. */
+  readonly url?: string;
   readonly evidence: readonly Evidence[];
 }
 
@@ -93,6 +95,10 @@ export interface Session {
   /** Evidence of the name when quoted from the text; absent when derived. */
   readonly nameEvidence?: Evidence;
   readonly description?: string;
+  /** When and where the report says this session took place (xsd:date or xsd:dateTime forms). */
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly place?: Place;
   readonly participations: readonly Participation[];
   /** Surname-only or other later mentions of people: evidence of speaking. */
   readonly personMentions: readonly Mention[];

@@ -53,6 +53,45 @@ function sessions(event: SchemaObject): string {
   return items.length === 0 ? '' : `<h2>Sessions</h2>\n<ol>\n${items.join('')}</ol>\n`;
 }
 
+/** At most `limit` characters, cut at a word with an ellipsis: the length search results and cards show. */
+function summary(text: string, limit = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= limit) return flat;
+  const cut = flat.slice(0, limit - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), limit / 2)).trimEnd()}…`;
+}
+
+/** "Geneva Peace Week, 6 Nov 2017 to 10 Nov 2017, Geneva, Switzerland": what a page says when the report has no description. */
+function fallbackDescription(event: SchemaObject, location: SchemaObject | undefined): string {
+  const start = text(event.startDate);
+  const end = text(event.endDate);
+  const when = start === undefined ? undefined : end === undefined || end === start ? humanDate(start) : `${humanDate(start)} to ${humanDate(end)}`;
+  return [text(event.name) ?? 'Event', when, text(location?.name)].filter((part) => part !== undefined).join(', ');
+}
+
+/**
+ * <title>, meta description, Open Graph and Twitter card tags. og:url is the event's IRI, its
+ * permanent identifier. No image tags: reports carry no image, and none is invented.
+ */
+function metaTags(event: SchemaObject, location: SchemaObject | undefined): string {
+  const title = text(event.name) ?? 'Event';
+  const description = summary(text(event.description) ?? fallbackDescription(event, location));
+  const tags: Array<[string, string, string | undefined]> = [
+    ['name', 'description', description],
+    ['property', 'og:type', 'website'],
+    ['property', 'og:title', title],
+    ['property', 'og:description', description],
+    ['property', 'og:url', text(event['@id'])],
+    ['name', 'twitter:card', 'summary'],
+    ['name', 'twitter:title', title],
+    ['name', 'twitter:description', description],
+  ];
+  return tags
+    .filter((tag): tag is [string, string, string] => tag[2] !== undefined)
+    .map(([attribute, key, content]) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">\n`)
+    .join('');
+}
+
 export function eventHtml(event: SchemaObject): string {
   const name = escapeHtml(text(event.name) ?? 'Event');
   const [location] = objects(event.location);
@@ -60,7 +99,9 @@ export function eventHtml(event: SchemaObject): string {
   const organizers = objects(event.organizer);
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${name}</title>\n` +
+    metaTags(event, location) +
     `<script type="application/ld+json">\n${scriptSafeJson(event)}\n</script>\n` +
     '</head>\n<body>\n<article>\n' +
     `<h1>${name}</h1>\n` +

@@ -9,14 +9,35 @@ import { loadFailure, type WorkerReply, type WorkerRequest } from './oxigraph-pr
 
 const { files } = workerData as { files: ReadonlyArray<{ path: string; format: string }> };
 const store = new oxigraph.Store();
-let loadError: string | undefined;
-try {
-  for (const { path, format } of files) store.load(readFileSync(path), { format, lenient: false });
-} catch (error) {
-  loadError = loadFailure(files.map((file) => file.path), error);
+
+/**
+ * Oxigraph parses JSON-LD natively but cannot resolve a remote @context (the event files name
+ * "https://schema.org"): those files go through jsonld.js with the bundled contexts instead.
+ */
+async function loadFile(path: string, format: string): Promise<void> {
+  const input = readFileSync(path);
+  try {
+    store.load(input, { format, lenient: false });
+  } catch (error) {
+    if (format !== 'application/ld+json') throw error;
+    // Imported only here: jsonld.js would slow every worker's start-up (and its first query).
+    const { jsonLdToNQuads } = await import('../validate/read-graph.js');
+    store.load(await jsonLdToNQuads(path, input.toString('utf8')), { format: 'application/n-quads', lenient: false });
+  }
 }
 
-parentPort!.on('message', (request: WorkerRequest) => {
+async function loadAll(): Promise<string | undefined> {
+  try {
+    for (const { path, format } of files) await loadFile(path, format);
+    return undefined;
+  } catch (error) {
+    return loadFailure(files.map((file) => file.path), error);
+  }
+}
+const loaded = loadAll();
+
+parentPort!.on('message', async (request: WorkerRequest) => {
+  const loadError = await loaded;
   let reply: WorkerReply;
   try {
     if (loadError !== undefined) throw new Error(loadError);

@@ -1,11 +1,15 @@
-/** Reads a graph file in any format peacegraph writes, chosen by extension; JSON-LD never touches the network. */
+/**
+ * Reads a graph file in any format peacegraph writes, chosen by extension; JSON-LD never touches the
+ * network (the schema.org context is served from data/contexts/).
+ */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import jsonld from 'jsonld';
 import type { JsonLdDocument } from 'jsonld';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { jsonLdErrorMessage, offlineDocumentLoader } from '../write/jsonld.js';
+import { jsonLdErrorMessage } from '../write/jsonld.js';
+import { bundledDocumentLoader } from '../read/jsonld-loader.js';
 
 const N3_FORMATS: Readonly<Record<string, string>> = {
   '.ttl': 'text/turtle',
@@ -17,7 +21,8 @@ const JSONLD_EXTENSIONS = new Set(['.jsonld', '.json']);
 
 export const GRAPH_EXTENSIONS = [...Object.keys(N3_FORMATS), ...JSONLD_EXTENSIONS] as const;
 
-async function jsonLdToNQuads(path: string, text: string): Promise<string> {
+/** JSON-LD text as N-Quads, with the bundled contexts; errors name the file. */
+export async function jsonLdToNQuads(path: string, text: string): Promise<string> {
   let document: JsonLdDocument;
   try {
     document = JSON.parse(text) as JsonLdDocument;
@@ -27,7 +32,7 @@ async function jsonLdToNQuads(path: string, text: string): Promise<string> {
   try {
     return (await jsonld.toRDF(document, {
       format: 'application/n-quads',
-      documentLoader: async (url: string) => offlineDocumentLoader(url),
+      documentLoader: bundledDocumentLoader,
     })) as unknown as string;
   } catch (error) {
     throw new Error(`${path}: ${jsonLdErrorMessage(error)}`);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { boundedEditDistance } from '../../src/extract/organisations.js';
+import { boundedEditDistance, OrganisationRegistry } from '../../src/extract/organisations.js';
+import type { Knowledge, KnownOrganisation } from '../../src/extract/knowledge.js';
 
 /** The textbook Levenshtein distance, to check the banded one against. */
 function editDistance(a: string, b: string): number {
@@ -38,6 +39,26 @@ describe('extract/organisations', () => {
       fc.assert(fc.property(word, word, (a, b) => {
         expect(boundedEditDistance(a, b)).to.equal(Math.min(editDistance(a, b), 3));
       }), { numRuns: 2000 });
+    });
+  });
+
+  describe('OrganisationRegistry', () => {
+    const parent: KnownOrganisation = { key: 'uno', name: 'Union of Nowhere', acronyms: ['UNO'], aliases: [], sameAs: [], url: 'https://uno.example.org/' };
+    const child: KnownOrganisation = { key: 'exo', name: 'Example Office', acronyms: ['EXO'], aliases: [], parentKey: 'uno', sameAs: ['http://www.wikidata.org/entity/Q1'] };
+    const knowledge: Knowledge = {
+      organisations: [parent, child],
+      organisationsByName: new Map([['union of nowhere', parent], ['example office', child]]),
+      organisationsByAcronym: new Map([['UNO', parent], ['EXO', child]]),
+      themes: [], initiatives: [], placeSameAs: new Map(),
+    };
+
+    it('carries the gazetteer website of an organisation and of the parent it adds, and none where the gazetteer has none', () => {
+      const registry = new OrganisationRegistry(knowledge);
+      registry.resolve('Example Office', 'EXO', { source: 't', start: 0, end: 14, exact: 'Example Office' });
+      const byKey = new Map(registry.organisations().map((organisation) => [organisation.key, organisation]));
+      expect(byKey.get('uno')?.url).to.equal('https://uno.example.org/');
+      expect(byKey.get('exo')).to.not.have.property('url');
+      expect(byKey.get('exo')?.sameAs).to.deep.equal(['http://www.wikidata.org/entity/Q1']);
     });
   });
 });

@@ -50,14 +50,17 @@ describe('network: nothing leaves the machine unless the user names an endpoint'
     const out = join(dir, 'out');
     const remote = join(dir, 'remote-context.jsonld');
     await writeFile(remote, JSON.stringify({
-      '@context': 'https://schema.org/',
+      '@context': 'https://example.org/context.jsonld',
       '@id': 'https://example.org/id/person/ada', '@type': 'Person', name: 'Ada',
     }));
+    const eventPage = join(out, 'event-geneva-peace-week-2017.jsonld');
     const invocations = [
       ['build', BUNDLED.reports, '--out', out, '--quiet'],
       ['query', 'SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://schema.org/Person> }', '--data', out, '--format', 'csv'],
       ['validate', join(out, 'graph.ttl')],
       ['validate', join(out, 'graph.jsonld')],
+      // The event file names schema.org's context: served from the bundled copy, never fetched.
+      ['query', 'SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <http://schema.org/Person> }', '--data', eventPage, '--format', 'csv'],
       ['validate', remote],
       ['query', 'SELECT * WHERE { ?s ?p ?o }', '--data', remote, '--format', 'csv'],
     ];
@@ -75,22 +78,24 @@ describe('network: nothing leaves the machine unless the user names an endpoint'
   });
 
   it('build, query and validate succeed offline', () => {
-    const [build, query, validateTurtle, validateJsonLd] = runs;
+    const [build, query, validateTurtle, validateJsonLd, queryEventPage] = runs;
     expect(build!.exitCode, build!.stderr).to.equal(0);
     expect(query!.exitCode, query!.stderr).to.equal(0);
     expect(Number(query!.stdout.trim().split('\n')[1])).to.be.above(20);
     expect(validateTurtle!.exitCode, validateTurtle!.stderr).to.equal(0);
     expect(validateJsonLd!.exitCode, validateJsonLd!.stderr).to.equal(0);
+    expect(queryEventPage!.exitCode, queryEventPage!.stderr).to.equal(0);
+    expect(Number(queryEventPage!.stdout.trim().split('\n')[1])).to.be.above(10);
   });
 
   it('a remote @context is refused with a message naming the file and saying why', () => {
-    for (const run of runs.slice(4)) {
+    for (const run of runs.slice(5)) {
       expect(run.exitCode, run.argv.join(' ')).to.equal(1);
       expect(run.stderr, run.argv.join(' ')).to.include('remote-context.jsonld');
       expect(run.stderr, run.argv.join(' ')).to.match(/remote context/i);
     }
     // validate also names the URL it refused to fetch.
-    expect(runs[4]!.stderr).to.include('https://schema.org/');
+    expect(runs[5]!.stderr).to.include('https://example.org/context.jsonld');
   });
 
   it('no command tried to reach the network', async () => {

@@ -48,6 +48,45 @@ describe('publish/event-html', () => {
     expect(html).to.include('peace &#38; tech &#60;b&#62;in Geneva&#60;/b&#62;');
   });
 
+  /** content="..." of <meta name|property="key">, unescaped by hand (only the escapes escapeHtml makes). */
+  const meta = (html: string, key: string): string | undefined => {
+    const match = new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)">`).exec(html);
+    return match?.[1]?.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+  };
+
+  it('carries title, description, Open Graph and Twitter card tags for search results and link previews', () => {
+    const event = eventJsonLd(fixtureModel, { base: FIXTURE_BASE });
+    const html = eventHtml(event);
+    const expected: Array<[string, string]> = [
+      ['description', 'A week on peace & tech <b>in Geneva</b>.'],
+      ['og:type', 'website'],
+      ['og:title', 'Geneva Peace Week'],
+      ['og:description', 'A week on peace & tech <b>in Geneva</b>.'],
+      ['og:url', `${FIXTURE_BASE}event/geneva-peace-week-2017`],
+      ['twitter:card', 'summary'],
+      ['twitter:title', 'Geneva Peace Week'],
+      ['twitter:description', 'A week on peace & tech <b>in Geneva</b>.'],
+    ];
+    for (const [key, content] of expected) expect(meta(html, key), key).to.equal(content);
+    expect(html).to.include('<title>Geneva Peace Week</title>');
+    expect(meta(html, 'og:image'), 'no invented image').to.equal(undefined);
+  });
+
+  it('describes an event without description by its name, dates and place, and cuts long ones at a word', () => {
+    const bare = eventHtml(eventJsonLd({ ...fixtureModel, event: { ...fixtureModel.event, description: undefined, themeLine: undefined } }));
+    expect(meta(bare, 'description')).to.equal('Geneva Peace Week, 6 Nov 2017 to 10 Nov 2017, Geneva, Switzerland');
+    const long = eventHtml(eventJsonLd({ ...fixtureModel, event: { ...fixtureModel.event, description: 'word '.repeat(100) } }));
+    const description = meta(long, 'description')!;
+    expect(description.length).to.be.at.most(160);
+    expect(description).to.match(/^(word )+word…$/);
+  });
+
+  it('keeps hostile text inside the meta attributes', () => {
+    const html = eventHtml(eventJsonLd(hostileModel));
+    expect(meta(html, 'og:title')).to.equal(HOSTILE);
+    expect(html.match(/<meta /g)).to.have.length(10);
+  });
+
   const escapes: Array<[string, string, string]> = [
     ['a closing script tag', '</script>', '\\u003c/script\\u003e'],
     ['an ampersand', 'a & b', 'a \\u0026 b'],

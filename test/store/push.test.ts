@@ -1,45 +1,14 @@
 /**
- * push against a small in-memory Graph Store (node:http) that can fail on demand: the previous
+ * push against a small in-memory Graph Store (fake-store.ts) that can fail on demand: the previous
  * version of a graph survives a store going down in the middle of an upload.
  */
 import { expect } from 'chai';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeStore } from './fake-store.js';
 import { countGraph, pushAll, pushGraph, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
 
 const triples = (count: number, tag: string) =>
   Array.from({ length: count }, (_unused, index) => `<http://example.org/s${index}> <http://example.org/p> "${tag}" .\n`).join('');
-
-/** Graphs as N-Triples text; PUT, GET, DELETE by ?graph=, and MOVE on /update; fails uploads while `failing`. */
-function fakeStore() {
-  const graphs = new Map<string, string>();
-  const state = { failing: false };
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
-    request.on('end', () => {
-      const url = new URL(request.url!, 'http://localhost');
-      const graph = url.searchParams.get('graph') ?? '';
-      if (url.pathname === '/update') {
-        const move = /MOVE GRAPH <([^>]+)> TO GRAPH <([^>]+)>/.exec(body);
-        if (move) { graphs.set(move[2]!, graphs.get(move[1]!) ?? ''); graphs.delete(move[1]!); }
-        response.writeHead(move ? 204 : 400).end();
-      } else if (request.method === 'PUT') {
-        // A store dying mid-upload: half the data lands, then the connection drops.
-        if (state.failing) { graphs.set(graph, body.slice(0, body.length / 2)); request.socket.destroy(); return; }
-        graphs.set(graph, body);
-        response.writeHead(201).end();
-      } else if (request.method === 'DELETE') {
-        response.writeHead(graphs.delete(graph) ? 200 : 404).end();
-      } else if (graphs.has(graph)) {
-        response.writeHead(200, { 'content-type': 'application/n-triples' }).end(graphs.get(graph));
-      } else {
-        response.writeHead(404).end();
-      }
-    });
-  });
-  return { server, graphs, state };
-}
 
 describe('store/push', () => {
   const { server, graphs, state } = fakeStore();

@@ -38,7 +38,7 @@ describe('validate/read-graph', () => {
     ['an unknown extension', 'graph.xml', '<rdf/>', /graph\.xml: unknown graph format "\.xml"/],
     ['broken Turtle', 'broken.ttl', '<a> <b> .', /broken\.ttl: .*/],
     ['broken JSON', 'broken.jsonld', '{"@context": ', /broken\.jsonld: not valid JSON/],
-    ['a remote @context', 'remote.jsonld', '{"@context": "https://schema.org/", "@id": "urn:x", "name": "x"}', /remote\.jsonld: .*refusing to fetch remote context https:\/\/schema\.org\//],
+    ['a remote @context', 'remote.jsonld', '{"@context": "https://example.org/context.jsonld", "@id": "urn:x", "name": "x"}', /remote\.jsonld: .*refusing to fetch remote context https:\/\/example\.org\/context\.jsonld/],
   ];
   for (const [title, name, content, message] of failures) {
     it(`refuses ${title}, naming the file`, async () => {
@@ -49,6 +49,16 @@ describe('validate/read-graph', () => {
       expect(failure?.message).to.match(message);
     });
   }
+
+  it('reads a document naming schema.org\'s context offline, with the bundled copy', async () => {
+    const path = join(dir, 'event.jsonld');
+    await writeFile(path, JSON.stringify({ '@context': 'https://schema.org', '@id': 'https://example.org/id/event/x', '@type': 'Event', name: 'X' }));
+    const triples = (await readGraphFile(path)).map((quad) => `${quad.subject.value} ${quad.predicate.value} ${quad.object.value}`).sort();
+    expect(triples).to.deep.equal([
+      'https://example.org/id/event/x http://schema.org/name X',
+      'https://example.org/id/event/x http://www.w3.org/1999/02/22-rdf-syntax-ns#type http://schema.org/Event',
+    ]);
+  });
 
   it('names a missing file', async () => {
     let failure: Error | undefined;

@@ -43,8 +43,8 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .option('evidence', { type: 'boolean', default: BUILD_DEFAULTS.evidence, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, 4-9x fewer triples)' })
         .option('jobs', { type: 'number', default: BUILD_DEFAULTS.jobs, describe: 'worker threads (0: one per core from 200 reports, where they pay for their start)' })
         .example('$0 build', 'build the bundled example into out/')
-        .example('$0 build reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
-        .example('$0 build a.txt b.txt --strict', 'refuse to write anything if one report is bad') as never,
+        .example('$0 build data/reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')
+        .example('$0 build data/reports/geneva-peace-week-2017.txt --out strict/ --strict', 'refuse to write anything if one report is bad') as never,
     handler: async (args) => {
       if (!Number.isFinite(args['max-size']) || args['max-size'] <= 0) {
         throw new UserError('--max-size must be a positive number of MiB');

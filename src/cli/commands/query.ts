@@ -59,7 +59,8 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         .example('$0 query people-by-organisation --param org=UNITAR', 'a bundled query with a parameter')
         .example('$0 query queries/sessions-by-theme.rq --format csv', 'a query file, as CSV')
         .example('$0 query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"', 'a query string')
-        .example('$0 query organisations-wikidata --source data/example/organisations-wikidata.ttl', 'join with another dataset')
+        .example('$0 query queries/federation/organisations-with-external-facts.rq --source data/example/organisation-facts.ttl', 'join with another dataset')
+        .example('$0 query "SELECT ?name WHERE { ?person a <http://schema.org/Person> ; <http://schema.org/name> ?name }" --data out/event-geneva-peace-week-2017.jsonld', 'query the schema.org JSON-LD of an event page')
         .example('$0 query who-moderated-what --endpoint http://127.0.0.1:8890/sparql', 'run against a triple store') as never,
     handler: async (args) => {
       let resolved;

@@ -19,7 +19,7 @@ export function statsCommand(context: CliContext): CommandModule<object, StatsAr
       yargs
         .positional('inputs', { type: 'string', array: true, default: [BUNDLED.reports], defaultDescription: 'data/reports/', describe: 'report files or folders' })
         .example('$0 stats', 'people found in the bundled report')
-        .example('$0 stats reports/2018/', 'people found in a folder of reports') as never,
+        .example('$0 stats data/reports/', 'people found in a folder of reports') as never,
     handler: async (args) => {
       const result = await buildGraph(args.inputs);
       printProblems(context.io, result, false);

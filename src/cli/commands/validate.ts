@@ -25,7 +25,8 @@ export function validateCommand(context: CliContext): CommandModule<object, Vali
         .option('shapes', { type: 'string', default: BUNDLED.shapes, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes file (Turtle)' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI the graph was built with (for short names in the report)' })
         .example('$0 validate', 'check out/graph.ttl')
-        .example('$0 validate site/graph.jsonld', 'check a JSON-LD export') as never,
+        .example('$0 validate out/graph.jsonld', 'check the JSON-LD export')
+        .example('$0 validate out/graph.nt --shapes ontology/shapes.ttl', 'check against a shapes file') as never,
     handler: async (args) => {
       let quads;
       try {
