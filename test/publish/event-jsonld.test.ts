@@ -19,7 +19,7 @@ function checkRichResult(event: SchemaObject): void {
   for (const path of [...REQUIRED, ...RECOMMENDED]) expect(get(event, path), path).to.not.equal(undefined);
   expect(get(event, 'location.@type')).to.equal('Place');
   expect(get(event, 'location.address.@type')).to.equal('PostalAddress');
-  expect(event.startDate).to.match(/^\d{4}-\d{2}-\d{2}$/);
+  expect(event.startDate).to.match(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})?)?$/);
   expect(event.eventStatus).to.equal('https://schema.org/EventScheduled');
   expect(event.eventAttendanceMode).to.equal('https://schema.org/OfflineEventAttendanceMode');
   for (const organizer of event.organizer as SchemaObject[]) expect(organizer).to.include({ '@type': 'Organization' }).and.to.have.property('name');
