@@ -40,11 +40,13 @@ const PLACE = /^[\p{Lu}][\p{L} .'’-]+,\s*[\p{Lu}][\p{L} .'’-]+$/u;
 /** "..., on Paris,France" at the end of a date line. */
 const TRAILING_PLACE = /[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)*,\s*[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)*(?=\.?$)/u;
 /** "Geneva, Switzerland, " before the date of a dateline. */
-const DATELINE_PLACE = /^([\p{Lu}][\p{L} .'’-]*(?:,\s*[\p{Lu}][\p{L} .'’-]*)*),?\s*$/u;
+const PLACE_NAME = String.raw`[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*`;
+const DATELINE_PLACE = new RegExp(String.raw`^(${PLACE_NAME}(?:,\s*${PLACE_NAME})*),?\s*$`, 'u');
 const YEAR = /(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)/g;
 /** A line is prose (a body paragraph) rather than a header line. */
 const PROSE_LENGTH = 100;
 const HEADER_LINE_LENGTH = 160;
+const FIRST_LINE_TITLE_LENGTH = 200;
 /** How far into the header the event's date line may be, and how far into the body its date. */
 const DATE_LINE_MAX_INDEX = 4;
 const BODY_PARAGRAPHS = 8;
@@ -71,8 +73,9 @@ function isCategoryLine(text: string): boolean {
   return breadcrumb || (words.length <= 6 && !/[.,:;!?]/.test(text) && CATEGORY.test(text));
 }
 
-function isTitle(text: string): boolean {
-  return text.length <= 200 && !/[.:;]$/.test(text) && !NOT_TITLE.test(text) && !NUMBERED_LABEL.test(text) && !STAMP_BEFORE.test(text) &&
+/** A title line; `maxLength` keeps a first paragraph from reading as the title of a page without a date line. */
+function isTitle(text: string, maxLength = Infinity): boolean {
+  return text.length <= maxLength && !/[.:;]$/.test(text) && !NOT_TITLE.test(text) && !NUMBERED_LABEL.test(text) && !STAMP_BEFORE.test(text) &&
     !STAMP_AFTER.test(text) && !isCategoryLine(text) && findDates(text).length === 0;
 }
 
@@ -159,7 +162,7 @@ function titleBefore(candidates: readonly Line[], index: number): Line | undefin
 /** The page's first line, after breadcrumbs and category lines, when it reads as a title. */
 function firstLineTitle(candidates: readonly Line[]): Line | undefined {
   const first = candidates.find((line) => !isCategoryLine(line.text));
-  return first !== undefined && isTitle(first.text) && !isNameLine(first.text) ? first : undefined;
+  return first !== undefined && isTitle(first.text, FIRST_LINE_TITLE_LENGTH) && !isNameLine(first.text) ? first : undefined;
 }
 
 function sentences(text: string, offset: number): Line[] {
@@ -183,20 +186,24 @@ function endAfter(following: readonly Line[], startDate: string): string | undef
 }
 
 /** The event's dates in the first sentences of the body: a dateline, or a sentence about the event. */
-function bodyDates(page: string, from: number): (DateRange & { line: Line }) | undefined {
+function bodyDates(page: string, from: number): { dates: DateRange & { line: Line }; place?: Line } | undefined {
   for (const paragraph of paragraphs(page, from).slice(0, BODY_PARAGRAPHS)) {
     const list = sentences(paragraph.text, paragraph.start);
     for (const [position, sentence] of list.entries()) {
       const years = yearsNear(page, sentence.start, paragraph);
       for (const found of findDates(sentence.text, { years })) {
         const before = sentence.text.slice(0, found.index);
-        const dateline = position === 0 && DATELINE_PLACE.test(before) && before.trim() !== '';
+        const datelinePlace = position === 0 && before.trim() !== '' ? DATELINE_PLACE.exec(before)?.[1] : undefined;
+        const dateline = datelinePlace !== undefined;
         if (!dateline && !EVENT_WORDS.test(sentence.text)) continue;
         const line = subLine(sentence, found.index, found.text);
         const end = found.endDate ?? endAfter([{ ...sentence, text: sentence.text.slice(found.index + found.text.length) }, ...list.slice(position + 1)], found.startDate)
           ?? endAfter(paragraphs(page, paragraph.end).slice(0, 1).flatMap((next) => sentences(next.text, next.start)).slice(0, 2), found.startDate);
         const startDate = end !== undefined && found.endDate === undefined ? found.startDate.slice(0, 10) : found.startDate;
-        return end === undefined ? { startDate, line } : { startDate, endDate: end, line };
+        const dates = end === undefined ? { startDate, line } : { startDate, endDate: end, line };
+        // "Geneva, Switzerland, 12 April 2019.": the dateline's place is the event's.
+        const place = datelinePlace !== undefined && PLACE.test(datelinePlace) ? subLine(sentence, 0, datelinePlace) : undefined;
+        return place === undefined ? { dates } : { dates, place };
       }
     }
   }
@@ -226,8 +233,8 @@ export function parseHeader(candidates: readonly Line[], page = ''): { header: H
 
   if (dateLine === undefined) {
     const scanned = [title, ...stamps.map((stamp) => candidates[stamp.lines[stamp.lines.length - 1]!])].reduce((end, line) => Math.max(end, line?.end ?? 0), 0);
-    const dates = bodyDates(page, scanned);
-    return { header: { ...(title ? { title } : {}), ...(dates ? { dates } : {}), ...published }, used: 0 };
+    const body = bodyDates(page, scanned);
+    return { header: { ...(title ? { title } : {}), ...body, ...published }, used: 0 };
   }
   const line = candidates[dateLine.index]!;
   const times = candidates[dateLine.index + 1] === undefined ? undefined : parseTimeLine(candidates[dateLine.index + 1]!.text);
