@@ -121,7 +121,8 @@ interface DateLine {
 /** The event's date line: the date first, after a label ("Date:") or time, or after the place of a dateline. */
 function dateLineAt(line: Line, index: number, page: string): DateLine | undefined {
   const [first] = findDates(line.text, { years: yearsNear(page, line.start) });
-  if (first === undefined || (line.text.length > HEADER_LINE_LENGTH && first.index > 0)) return undefined;
+  // A long line is a date line only as a run-on header ("09:00–09:45, Thursday, 16 March 2023 Room C1, ..."), not prose.
+  if (first === undefined || isProse(line) || (line.text.length > HEADER_LINE_LENGTH && first.index > 0)) return undefined;
   const before = line.text.slice(0, first.index);
   const dateline = before.trim() === '' ? undefined : DATELINE_PLACE.exec(before);
   if (before.trim() !== '' && !/^[\p{L} ]{1,12}:\s*$/u.test(before) && !(dateline && PLACE.test(dateline[1]!))) return undefined;

@@ -45,6 +45,10 @@ const cases: Array<[string, string, Expected]> = [
   ['range end in a later sentence, year from an acronym', 'Summit on rural broadband opens\n\nThe summit (RBS-2022) opened on Monday 7 March in Rabat. It will run until March 9.\n',
     { title: 'Summit on rural broadband opens', startDate: '2022-03-07', endDate: '2022-03-09' }],
   ['no year anywhere: no date', 'A day of talks\n\nThe conference opened on 7 March with a keynote.\n', { title: 'A day of talks' }],
+  ['a run-on agenda line', 'High-level session 2\n\nSession 140\n\n14:00–14:45, Monday, 3 May 2021 Room A, Main Building Interpretation: E/F/S Ministerial round\n',
+    { title: 'High-level session 2', startDate: '2021-05-03T14:00:00', endDate: '2021-05-03T14:45:00' }],
+  ['a first paragraph starting with a date is prose, not a date line', 'Ministers agree on data rules\n\n3 May 2021 was the first day of the regional forum on data rules, held in Lomé with ministers of twelve states. It ended with a declaration.\n',
+    { title: 'Ministers agree on data rules', startDate: '2021-05-03' }],
   ['a reporter line is not a title', 'Lena Fischer\n\nThe panel met in Geneva. It discussed data.\n', {}],
 ];
 
@@ -71,5 +75,7 @@ describe('segment/header parseHeader', () => {
     expect(parseHeader(linesOf(page), page).used).to.equal(3);
     const undated = 'A day of talks\n\nThe conference opened on 7 March 2020 with a keynote.\n';
     expect(parseHeader(linesOf(undated), undated).used).to.equal(0);
+    const prose = 'Ministers agree\n\n3 May 2021 will be remembered as the day the ministers of the region agreed on common rules. They met in Lomé.\n';
+    expect(parseHeader(linesOf(prose), prose)).to.deep.include({ used: 0 });
   });
 });
