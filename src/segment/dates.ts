@@ -33,13 +33,14 @@ const parser = chrono.en.GB;
 
 /**
  * Same-length rewrites chrono does not read itself, so offsets stay valid: the "h" after a time
- * ("15:30h") and "between 14 and 16 March" (read as "14 to 16 March").
+ * ("15:30h"), a dash between days ("June 12–14"), and "between 14 and 16 March" (read as "14 to 16 March").
  */
 const TIME_SUFFIX = /(\d{1,2}[:.]\d{2})h\b/g;
+const DAY_DASH = /(?<=\b\d{1,2})[–—](?=\d{1,2}\b)/g;
 const BETWEEN = new RegExp(String.raw`\b(${wordsPattern(HEADER_WORDS.rangeOpeners)})(\s+\d{1,2}\s+)and(?=\s+\d{1,2}\b)`, 'giu');
 
 function normalise(text: string): string {
-  return text.replace(TIME_SUFFIX, '$1 ').replace(BETWEEN, '$1$2to ');
+  return text.replace(TIME_SUFFIX, '$1 ').replace(DAY_DASH, '-').replace(BETWEEN, '$1$2to ');
 }
 
 interface Day {
@@ -99,6 +100,12 @@ function dayOf(components: ParsedComponents, years: readonly number[]): Day | un
   return undefined;
 }
 
+/** Whether a day comes after the day of a range's end (whose year is written). */
+function isAfter(day: Day, end: ParsedComponents): boolean {
+  const endDay = dayOf(end, []);
+  return endDay !== undefined && formatDay(day) > formatDay(endDay);
+}
+
 function timeOf(components: ParsedComponents): Time | undefined {
   const hour = certain(components, 'hour');
   if (hour === undefined) return undefined;
@@ -126,9 +133,13 @@ export function findDates(text: string, options: DateOptions = {}): FoundDate[] 
   const found: FoundDate[] = [];
   results.forEach((result, position) => {
     if (!/\d/.test(result.text)) return;
-    const start = dayOf(result.start, years);
+    // "30 May - 2 June 2022", "30 Dec - 2 Jan 2022": the year written at the range's end only.
+    const endYear = result.end ? certain(result.end, 'year') : undefined;
+    const choices = endYear === undefined ? [years] : [[endYear], [endYear - 1]];
+    const days = choices.map((list) => dayOf(result.start, list));
+    const start = days.find((day) => day !== undefined && !(result.end && isAfter(day, result.end))) ?? days[0];
     if (start === undefined) return;
-    const end = result.end ? dayOf(result.end, [start.year]) : undefined;
+    const end = result.end ? dayOf(result.end, [start.year, start.year + 1]) : undefined;
     let startTime = timeOf(result.start);
     let endTime = result.end ? timeOf(result.end) : undefined;
     let last = result;
@@ -149,11 +160,16 @@ export function findDates(text: string, options: DateOptions = {}): FoundDate[] 
   return found;
 }
 
-/** A line holding only a time or time range ("17:15 - 19:00"), as it follows a day on the next line. */
+/** A field label before a date or time: "Date:", "Session Time:". */
+const LABEL = /^[\p{L} ]{1,20}:\s*/u;
+const ONLY_LABEL = /^[\p{L} ]{1,20}:$/u;
+
+/** A line holding only a time or time range ("17:15 - 19:00", "Time: 13:00 to 13:20"), as it follows a day on the next line. */
 export function parseTimeLine(line: string): { start: Time; end?: Time } | undefined {
-  const results = parser.parse(normalise(line), REFERENCE);
+  const text = line.trim().replace(LABEL, '');
+  const results = parser.parse(normalise(text), REFERENCE);
   const [only] = results;
-  if (results.length !== 1 || only === undefined || !isTimeOnly(only) || only.text.trim().length < line.trim().length - 4) return undefined;
+  if (results.length !== 1 || only === undefined || !isTimeOnly(only) || only.text.trim().length < text.length - 4) return undefined;
   const start = timeOf(only.start)!;
   const end = only.end ? timeOf(only.end) : undefined;
   return end === undefined ? { start } : { start, end };
@@ -172,7 +188,7 @@ export function parseDateLine(line: string, options: DateOptions = {}): DateRang
   const [first] = findDates(line, options);
   if (first === undefined) return undefined;
   const before = line.slice(0, first.index).trim();
-  if (before !== '' && !/^[\p{L} ]{1,12}:$/u.test(before)) return undefined;
+  if (before !== '' && !ONLY_LABEL.test(before)) return undefined;
   const startDate = first.startDate;
   return first.endDate === undefined ? { startDate } : { startDate, endDate: first.endDate };
 }

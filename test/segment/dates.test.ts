@@ -19,6 +19,10 @@ describe('segment/dates parseDateLine', () => {
     ['10:30-11:15, Monday, 6 July 2020 Blue Room', { startDate: '2020-07-06T10:30:00', endDate: '2020-07-06T11:15:00' }],
     ['15 May 2022, 14.00-15.30 CEST', { startDate: '2022-05-15T14:00:00+02:00', endDate: '2022-05-15T15:30:00+02:00' }],
     ['2 December 2021, 16.00-17.00 CET', { startDate: '2021-12-02T16:00:00+01:00', endDate: '2021-12-02T17:00:00+01:00' }],
+    ['June 12–14, 2018', { startDate: '2018-06-12', endDate: '2018-06-14' }],
+    ['30 May - 2 June 2022', { startDate: '2022-05-30', endDate: '2022-06-02' }],
+    ['29 Dec - 3 Jan 2021', { startDate: '2020-12-29', endDate: '2021-01-03' }],
+    ['Session Time: Wednesday, 4 December, 2019 - 11:00 to 12:30', { startDate: '2019-12-04T11:00:00', endDate: '2019-12-04T12:30:00' }],
     ['31 Feb 2018', undefined],
     ['Geneva, Switzerland', undefined],
     ['The week opened on 6 Nov 2017 with a panel.', undefined],
@@ -60,6 +64,10 @@ describe('segment/dates time lines', () => {
     const times = parseTimeLine('16:30 - 18:00');
     expect(times).to.not.equal(undefined);
     expect(withTimes({ startDate: '2020-02-03' }, times!)).to.deep.equal({ startDate: '2020-02-03T16:30:00', endDate: '2020-02-03T18:00:00' });
+  });
+
+  it('reads a labelled time line with a zone', () => {
+    expect(withTimes({ startDate: '2020-02-03' }, parseTimeLine('Time: 09:15 to 10:00 CET')!)).to.deep.equal({ startDate: '2020-02-03T09:15:00+01:00', endDate: '2020-02-03T10:00:00+01:00' });
   });
 
   it('does not read a sentence or a day as a time line', () => {

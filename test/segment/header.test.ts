@@ -24,6 +24,8 @@ const cases: Array<[string, string, Expected]> = [
     { title: 'Digital trade for small economies', startDate: '2019-04-03T15:00:00', endDate: '2019-04-03T18:00:00' }],
   ['day, then times on the next line, then place', '16 Jan 2019\n17:15 - 19:00\nVienna, Austria\n\n[Update] Slides are online.\n',
     { startDate: '2019-01-16T17:15:00', endDate: '2019-01-16T19:00:00', place: 'Vienna, Austria' }],
+  ['labelled date and time lines', 'Briefing on cyber norms\n\nDate: Monday, March 2, 2020\nTime: 13:00 to 13:20\n',
+    { title: 'Briefing on cyber norms', startDate: '2020-03-02T13:00:00', endDate: '2020-03-02T13:20:00' }],
   ['breadcrumb, title, day, attendance and place', 'ethics, Technology\n\nStudents from Leiden meet diplomats\n\n3 May 2022\n\nin-situ, Geneva, Switzerland\n',
     { title: 'Students from Leiden meet diplomats', startDate: '2022-05-03', place: 'Geneva, Switzerland' }],
   ['place on the date line', 'Open Forum - Net Access\n\n11 November 2019 - An Open Forum on Berlin,Germany\n',
