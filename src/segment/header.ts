@@ -56,9 +56,19 @@ function subLine(line: Line, from: number, text: string): Line {
   return { start, end: start + text.length, text };
 }
 
-/** The years written on the page, nearest to `offset` first: for dates written without one. */
-function yearsNear(page: string, offset: number, within?: { start: number; end: number }): number[] {
-  const found = [...page.matchAll(YEAR)].map((match) => ({ year: Number(match[0]), at: match.index }));
+/** The page's text and the years written on it (found once). */
+interface Page {
+  readonly text: string;
+  readonly years: ReadonlyArray<{ readonly year: number; readonly at: number }>;
+}
+
+function pageOf(text: string): Page {
+  return { text, years: [...text.matchAll(YEAR)].map((match) => ({ year: Number(match[0]), at: match.index })) };
+}
+
+/** The years written on the page, nearest to `offset` first (those `within` a paragraph before all): for dates written without one. */
+function yearsNear(page: Page, offset: number, within?: { start: number; end: number }): number[] {
+  const found = page.years;
   const inside = within === undefined ? [] : found.filter(({ at }) => at >= within.start && at < within.end);
   const byDistance = (list: typeof found) => [...list].sort((a, b) => Math.abs(a.at - offset) - Math.abs(b.at - offset)).map(({ year }) => year);
   return [...new Set([...byDistance(inside), ...byDistance(found)])];
@@ -87,7 +97,7 @@ interface Stamp {
 }
 
 /** A publication stamp starting at line `index`, in one of the forms the observatories use. */
-function stampAt(candidates: readonly Line[], index: number, page: string): Stamp | undefined {
+function stampAt(candidates: readonly Line[], index: number, page: Page): Stamp | undefined {
   const line = candidates[index]!;
   const next = candidates[index + 1];
   const years = yearsNear(page, line.start);
@@ -119,7 +129,7 @@ interface DateLine {
 }
 
 /** The event's date line: the date first, after a label ("Date:") or time, or after the place of a dateline. */
-function dateLineAt(line: Line, index: number, page: string): DateLine | undefined {
+function dateLineAt(line: Line, index: number, page: Page): DateLine | undefined {
   const [first] = findDates(line.text, { years: yearsNear(page, line.start) });
   // A long line is a date line only as a run-on header ("09:00–09:45, Thursday, 16 March 2023 Room C1, ..."), not prose.
   if (first === undefined || isProse(line) || (line.text.length > HEADER_LINE_LENGTH && first.index > 0)) return undefined;
@@ -187,8 +197,8 @@ function endAfter(following: readonly Line[], startDate: string): string | undef
 }
 
 /** The event's dates in the first sentences of the body: a dateline, or a sentence about the event. */
-function bodyDates(page: string, from: number): { dates: DateRange & { line: Line }; place?: Line } | undefined {
-  for (const paragraph of paragraphs(page, from).slice(0, BODY_PARAGRAPHS)) {
+function bodyDates(page: Page, from: number): { dates: DateRange & { line: Line }; place?: Line } | undefined {
+  for (const paragraph of paragraphs(page.text, from).slice(0, BODY_PARAGRAPHS)) {
     const list = sentences(paragraph.text, paragraph.start);
     for (const [position, sentence] of list.entries()) {
       const years = yearsNear(page, sentence.start, paragraph);
@@ -199,7 +209,7 @@ function bodyDates(page: string, from: number): { dates: DateRange & { line: Lin
         if (!dateline && !EVENT_WORDS.test(sentence.text)) continue;
         const line = subLine(sentence, found.index, found.text);
         const end = found.endDate ?? endAfter([{ ...sentence, text: sentence.text.slice(found.index + found.text.length) }, ...list.slice(position + 1)], found.startDate)
-          ?? endAfter(paragraphs(page, paragraph.end).slice(0, 1).flatMap((next) => sentences(next.text, next.start)).slice(0, 2), found.startDate);
+          ?? endAfter(paragraphs(page.text, paragraph.end).slice(0, 1).flatMap((next) => sentences(next.text, next.start)).slice(0, 2), found.startDate);
         const startDate = end !== undefined && found.endDate === undefined ? found.startDate.slice(0, 10) : found.startDate;
         const dates = end === undefined ? { startDate, line } : { startDate, endDate: end, line };
         // "Geneva, Switzerland, 12 April 2019.": the dateline's place is the event's.
@@ -216,7 +226,8 @@ function bodyDates(page: string, from: number): { dates: DateRange & { line: Lin
  * offsets into `page`). `used` counts the leading lines the event's header block takes (0 when the
  * page has no date line): the body starts after them.
  */
-export function parseHeader(candidates: readonly Line[], page = ''): { header: Header; used: number } {
+export function parseHeader(candidates: readonly Line[], text = ''): { header: Header; used: number } {
+  const page = pageOf(text);
   const stamps: Stamp[] = [];
   let dateLine: DateLine | undefined;
   for (let index = 0; index < candidates.length && dateLine === undefined; index += 1) {
