@@ -163,10 +163,13 @@ export function findDates(text: string, options: DateOptions = {}): FoundDate[] 
 /** A field label before a date or time: "Date:", "Session Time:". */
 const LABEL = /^[\p{L} ]{1,20}:\s*/u;
 const ONLY_LABEL = /^[\p{L} ]{1,20}:$/u;
+/** "09:00h - 13:00h CEST" and a little more: a longer line is not a time line. */
+const TIME_LINE_LENGTH = 40;
 
 /** A line holding only a time or time range ("17:15 - 19:00", "Time: 13:00 to 13:20"), as it follows a day on the next line. */
 export function parseTimeLine(line: string): { start: Time; end?: Time } | undefined {
   const text = line.trim().replace(LABEL, '');
+  if (text.length > TIME_LINE_LENGTH) return undefined;
   const results = parser.parse(normalise(text), REFERENCE);
   const [only] = results;
   if (results.length !== 1 || only === undefined || !isTimeOnly(only) || only.text.trim().length < text.length - 4) return undefined;

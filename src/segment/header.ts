@@ -50,6 +50,13 @@ const FIRST_LINE_TITLE_LENGTH = 200;
 /** How far into the header the event's date line may be, and how far into the body its date. */
 const DATE_LINE_MAX_INDEX = 4;
 const BODY_PARAGRAPHS = 8;
+/** Dates are looked for in the first characters of a header line and of the body only: a huge page costs no more. */
+const LINE_SCAN = 300;
+const BODY_SCAN = 4000;
+
+function scanned(line: Line): Line {
+  return line.text.length <= LINE_SCAN ? line : { start: line.start, end: line.start + LINE_SCAN, text: line.text.slice(0, LINE_SCAN) };
+}
 
 function subLine(line: Line, from: number, text: string): Line {
   const start = line.start + from;
@@ -86,7 +93,7 @@ function isCategoryLine(text: string): boolean {
 /** A title line; `maxLength` keeps a first paragraph from reading as the title of a page without a date line. */
 function isTitle(text: string, maxLength = Infinity): boolean {
   return text.length <= maxLength && !/[.:;]$/.test(text) && !NOT_TITLE.test(text) && !NUMBERED_LABEL.test(text) && !STAMP_BEFORE.test(text) &&
-    !STAMP_AFTER.test(text) && !isCategoryLine(text) && findDates(text).length === 0;
+    !STAMP_AFTER.test(text) && !isCategoryLine(text) && findDates(text.slice(0, LINE_SCAN)).length === 0;
 }
 
 interface Stamp {
@@ -98,8 +105,8 @@ interface Stamp {
 
 /** A publication stamp starting at line `index`, in one of the forms the observatories use. */
 function stampAt(candidates: readonly Line[], index: number, page: Page): Stamp | undefined {
-  const line = candidates[index]!;
-  const next = candidates[index + 1];
+  const line = scanned(candidates[index]!);
+  const next = candidates[index + 1] === undefined ? undefined : scanned(candidates[index + 1]!);
   const years = yearsNear(page, line.start);
   const label = STAMP_BEFORE.exec(line.text);
   if (label !== null) {
@@ -198,8 +205,10 @@ function endAfter(following: readonly Line[], startDate: string): string | undef
 
 /** The event's dates in the first sentences of the body: a dateline, or a sentence about the event. */
 function bodyDates(page: Page, from: number): { dates: DateRange & { line: Line }; place?: Line } | undefined {
-  for (const paragraph of paragraphs(page.text, from).slice(0, BODY_PARAGRAPHS)) {
-    const list = sentences(paragraph.text, paragraph.start);
+  const limit = Math.min(page.text.length, from + BODY_SCAN);
+  const sentencesOf = (paragraph: Line) => sentences(paragraph.text.slice(0, limit - paragraph.start), paragraph.start);
+  for (const paragraph of paragraphs(page.text, from, limit).slice(0, BODY_PARAGRAPHS)) {
+    const list = sentencesOf(paragraph);
     for (const [position, sentence] of list.entries()) {
       const years = yearsNear(page, sentence.start, paragraph);
       for (const found of findDates(sentence.text, { years })) {
@@ -209,7 +218,7 @@ function bodyDates(page: Page, from: number): { dates: DateRange & { line: Line 
         if (!dateline && !EVENT_WORDS.test(sentence.text)) continue;
         const line = subLine(sentence, found.index, found.text);
         const end = found.endDate ?? endAfter([{ ...sentence, text: sentence.text.slice(found.index + found.text.length) }, ...list.slice(position + 1)], found.startDate)
-          ?? endAfter(paragraphs(page.text, paragraph.end).slice(0, 1).flatMap((next) => sentences(next.text, next.start)).slice(0, 2), found.startDate);
+          ?? endAfter(paragraphs(page.text, paragraph.end, limit).slice(0, 1).flatMap(sentencesOf).slice(0, 2), found.startDate);
         const startDate = end !== undefined && found.endDate === undefined ? found.startDate.slice(0, 10) : found.startDate;
         const dates = end === undefined ? { startDate, line } : { startDate, endDate: end, line };
         // "Geneva, Switzerland, 12 April 2019.": the dateline's place is the event's.
@@ -236,7 +245,7 @@ export function parseHeader(candidates: readonly Line[], text = ''): { header: H
       stamps.push(stamp);
       index = stamp.lines[stamp.lines.length - 1]!;
     } else if (index <= DATE_LINE_MAX_INDEX) {
-      dateLine = dateLineAt(candidates[index]!, index, page);
+      dateLine = dateLineAt(scanned(candidates[index]!), index, page);
     }
   }
   const published = stamps[0] === undefined ? {} : { published: { date: stamps[0].date, line: stamps[0].line } };
