@@ -124,7 +124,7 @@ function stampAt(candidates: readonly Line[], index: number, page: Page): Stamp 
   if (next !== undefined && STAMP_AFTER.test(next.text)) return { date: dates.startDate, line, lines: [index, index + 1] };
   // A bare day under a headline, with the article straight after it: the news item's date.
   const bareDay = dates.endDate === undefined && !dates.startDate.includes('T') && findDates(line.text)[0]?.text.length === line.text.replace(/[.\s]+$/, '').length;
-  if (index > 0 && bareDay && isProse(next)) return { date: dates.startDate, line, lines: [index] };
+  if (index > 0 && bareDay && isProse(candidates[index + 1])) return { date: dates.startDate, line, lines: [index] };
   return undefined;
 }
 

@@ -36,6 +36,8 @@ const cases: Array<[string, string, Expected]> = [
     { title: 'A new season of data talks', published: '2021-03-21T09:10:00', startDate: '2021-03-19' }],
   ['a news date under a headline, no event date', 'Lively exchanges at a side event on ocean data\n\n4 July 2021\n\nThe side event gathered some forty participants at the Palais des Nations, who discussed how satellite data on the oceans can be shared fairly between states.\n',
     { title: 'Lively exchanges at a side event on ocean data', published: '2021-07-04' }],
+  ['a news date under a headline, before a long first sentence', `Experts weigh the future of ocean data\n\n9 August 2021\n\nTogether with ${'partners from the region, '.repeat(14)}the institute held a side event on how satellite data on the oceans can be shared.\n`,
+    { title: 'Experts weigh the future of ocean data', published: '2021-08-09' }],
   ['stamp with the author, then a dateline', 'Editor   3 Jun 2020   Diplomacy\n\nMalta, 1 June 2020. Thirty diplomats met for a debate on online trust.\n',
     { published: '2020-06-03', startDate: '2020-06-01' }],
   ['a dateline with city and country', 'Leaders of the region agree on a roadmap\n\nDakar, Senegal, 14 May 2021. Ministers of twelve states met for a two-day forum.\n',
