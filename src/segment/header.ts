@@ -240,10 +240,10 @@ export function parseHeader(candidates: readonly Line[], text = ''): { header: H
   const stamps: Stamp[] = [];
   let dateLine: DateLine | undefined;
   for (let index = 0; index < candidates.length && dateLine === undefined; index += 1) {
-    const stamp = stamps.some((taken) => taken.lines.includes(index)) ? undefined : stampAt(candidates, index, page);
+    const stamp = stampAt(candidates, index, page);
     if (stamp !== undefined) {
       stamps.push(stamp);
-      index = stamp.lines[stamp.lines.length - 1]!;
+      index = stamp.lines[stamp.lines.length - 1]!; // past the stamp's lines
     } else if (index <= DATE_LINE_MAX_INDEX) {
       dateLine = dateLineAt(scanned(candidates[index]!), index, page);
     }
@@ -253,8 +253,9 @@ export function parseHeader(candidates: readonly Line[], text = ''): { header: H
   const title = (Number.isFinite(firstDated) ? titleBefore(candidates, firstDated) : undefined) ?? firstLineTitle(candidates);
 
   if (dateLine === undefined) {
-    const scanned = [title, ...stamps.map((stamp) => candidates[stamp.lines[stamp.lines.length - 1]!])].reduce((end, line) => Math.max(end, line?.end ?? 0), 0);
-    const body = bodyDates(page, scanned);
+    // The body's first sentences start after the title and the stamps.
+    const bodyFrom = [title, ...stamps.map((stamp) => candidates[stamp.lines[stamp.lines.length - 1]!])].reduce((end, line) => Math.max(end, line?.end ?? 0), 0);
+    const body = bodyDates(page, bodyFrom);
     return { header: { ...(title ? { title } : {}), ...body, ...published }, used: 0 };
   }
   const line = candidates[dateLine.index]!;
