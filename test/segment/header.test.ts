@@ -32,6 +32,8 @@ const cases: Array<[string, string, Expected]> = [
     { title: 'Open Forum - Net Access', startDate: '2019-11-11', place: 'Berlin,Germany' }],
   ['stamp "Published on" and the event in the first sentence', 'Network leaders speak in Lima\n\nPublished on\nNovember 2, 2022\n\nThe speeches below were given at the network summit on October 12-14, 2022 in Lima, Peru.\n',
     { title: 'Network leaders speak in Lima', published: '2022-11-02', startDate: '2022-10-12', endDate: '2022-10-14' }],
+  ['one-line "Published on" stamp, the event dated by a sentence about it', 'Youth voices on online safety\n\nPublished on March 13, 2018\n\nThe youth forum held in Accra on 2 March 2018 gathered 200 students.\n',
+    { title: 'Youth voices on online safety', published: '2018-03-13', startDate: '2018-03-02' }],
   ['news stamp with "News stories" and a weekday date in the body', 'A new season of data talks\n\n21/03/2021 - 09:10\nNews stories\n\nThe mission opened its new series of debates on Friday, 19 March, with two ministers.\n',
     { title: 'A new season of data talks', published: '2021-03-21T09:10:00', startDate: '2021-03-19' }],
   ['a news date under a headline, no event date', 'Lively exchanges at a side event on ocean data\n\n4 July 2021\n\nThe side event gathered some forty participants at the Palais des Nations, who discussed how satellite data on the oceans can be shared fairly between states.\n',
