@@ -16,9 +16,9 @@ export interface CliContext {
 /** Exit codes, documented in the README. */
 export const EXIT = {
   ok: 0,
-  /** Nothing was written: bad arguments, fatal input problem, validation failure. */
+  /** Nothing was written: bad arguments, fatal input problem, no usable report, --strict with a refused input; `validate` on violations. */
   failure: 1,
-  /** Output was written for the good inputs, but some inputs were refused. */
+  /** Output was written for the good inputs, but some inputs were refused (unreadable, unknown layout, a graph that violates the shapes). */
   partial: 3,
 } as const;
 

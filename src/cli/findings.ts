@@ -18,6 +18,12 @@ export function printProblems(io: CliIo, result: Pick<BuildResult, 'warnings' | 
   io.stderr(lines.join(''));
 }
 
+/** How a build ended, in one line: "3 reports built, 1 built with warnings, 1 refused". */
+export function closingLine(result: { readonly digests: readonly unknown[]; readonly builtWithWarnings: number; readonly failures: readonly unknown[] }): string {
+  const reports = result.digests.length === 1 ? 'report' : 'reports';
+  return `${result.digests.length} ${reports} built, ${result.builtWithWarnings} built with warnings, ${result.failures.length} refused`;
+}
+
 export function printFindings(io: CliIo, digests: readonly ReportDigest[], triples: number, withPeople: boolean): void {
   io.stdout(`${formatCounts(countFindings(digests, triples))}\n`);
   if (withPeople) io.stdout(`\nPeople:\n${formatPeople(listPeople(digests))}\n`);

@@ -26,8 +26,13 @@ export interface CorpusBuildOptions extends JobSetup {
 
 export interface CorpusBuild {
   readonly digests: readonly ReportDigest[];
+  /** Inputs refused (unreadable, unknown layout, a graph that violates the shapes); the others are built. */
   readonly failures: readonly BuildProblem[];
   readonly warnings: readonly BuildProblem[];
+  /** The SHACL report of each refused graph, formatted. */
+  readonly violations: readonly { readonly path: string; readonly report: string }[];
+  /** Built reports with at least one warning. */
+  readonly builtWithWarnings: number;
   /** Distinct triples in the union graph (lines of graph.nt). */
   readonly triples: number;
   /** Seconds per stage summed over threads, and wall-clock seconds of the whole build. */
@@ -36,14 +41,6 @@ export interface CorpusBuild {
   readonly commit: () => Promise<string[]>;
   /** Removes the staged files; the output folder stays as it was. */
   readonly abort: () => Promise<void>;
-}
-
-/** A report's graph violates the shapes: nothing is written, and the SHACL report says why. */
-export class GraphViolation extends Error {
-  constructor(readonly path: string, readonly report: string) {
-    super(`${path}: the built graph violates the SHACL shapes: nothing written`);
-    this.name = 'GraphViolation';
-  }
 }
 
 export async function buildCorpus(inputs: readonly string[], outDir: string, options: CorpusBuildOptions): Promise<CorpusBuild> {
@@ -56,6 +53,9 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   const failures: BuildProblem[] = loaded.failures.map(({ path, problem }) => ({ path, problem }));
   const warnings: BuildProblem[] = loaded.warnings.map(({ path, problem }) => ({ path, problem }));
   const digests: ReportDigest[] = [];
+  const violations: Array<{ path: string; report: string }> = [];
+  const warned = new Set(warnings.map(({ path }) => path));
+  let builtWithWarnings = 0;
   const staged = new StagedFiles();
   let triples = 0;
   try {
@@ -64,13 +64,17 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
     const total = loaded.documents.length;
     await runReports(loaded.documents, { base: options.base, validate: options.validate, evidence: options.evidence, shapesPath: options.shapesPath }, options.jobs, async (batch) => {
       for (const report of batch.reports) {
-        if (report.kind === 'invalid') throw new GraphViolation(report.path, report.report);
-        if (report.kind === 'refused') {
+        if (report.kind === 'invalid') {
+          // Structural breakage refuses this report alone; the corpus is built without it.
+          failures.push({ path: report.path, problem: `its graph violates the SHACL shapes (${report.violations} violation(s)): refused` });
+          violations.push({ path: report.path, report: report.report });
+        } else if (report.kind === 'refused') {
           failures.push({ path: report.path, problem: report.problem });
         } else {
           for (const [name, content] of report.eventFiles) await staged.write(join(outDir, name), content);
           digests.push(report.digest);
           warnings.push(...report.warnings.map((problem) => ({ path: report.path, problem })));
+          if (report.warnings.length > 0 || warned.has(report.path)) builtWithWarnings += 1;
           addSeconds(seconds, report.seconds);
         }
       }
@@ -87,5 +91,5 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
     throw error;
   }
   seconds.wall = (performance.now() - started) / 1000;
-  return { digests, failures, warnings, triples, seconds, commit: () => staged.commit(), abort: () => staged.abort() };
+  return { digests, failures, warnings, violations, builtWithWarnings, triples, seconds, commit: () => staged.commit(), abort: () => staged.abort() };
 }

@@ -13,8 +13,9 @@ import { graphRenderer } from '../write/outputs.js';
 import { packChunks, type PackedChunks } from '../write/graph-writer.js';
 import { graphPrefixes } from '../write/prefixes.js';
 import { renderEventFiles } from '../publish/event-files.js';
-import { validateQuads } from '../validate/validate.js';
+import { validateQuads, type ValidationReport } from '../validate/validate.js';
 import { formatReport } from '../validate/format.js';
+import type { ReportModel } from '../model/types.js';
 import { digestReport, type ReportDigest } from '../summary/counts.js';
 import { timed, type StageSeconds } from '../timing.js';
 
@@ -33,12 +34,13 @@ export type ReportOutput =
     readonly path: string;
     readonly eventFiles: ReadonlyArray<readonly [string, string]>;
     readonly digest: ReportDigest;
+    /** What extraction dropped and what the report lacks (the shapes' warnings): the graph is written all the same. */
     readonly warnings: readonly string[];
     readonly seconds: StageSeconds;
   }
   | { readonly kind: 'refused'; readonly path: string; readonly problem: string }
-  /** The report's graph violates the shapes: the SHACL report, formatted. */
-  | { readonly kind: 'invalid'; readonly path: string; readonly report: string };
+  /** The report's graph violates the shapes (structural breakage): this report is refused, with the SHACL report, formatted. */
+  | { readonly kind: 'invalid'; readonly path: string; readonly violations: number; readonly report: string };
 
 export interface BatchResult {
   /** Index of the batch's first report among all documents. */
@@ -46,6 +48,13 @@ export interface BatchResult {
   readonly reports: readonly ReportOutput[];
   readonly graph: PackedChunks;
   readonly seconds: StageSeconds;
+}
+
+/** What a report lacks, in words: the shapes' warnings, and a title the event could not take its name from. */
+function missingFacts(model: ReportModel, validation: ValidationReport | undefined): string[] {
+  const missing = model.event.nameEvidence === undefined ? ['no title found: the event is named after the file'] : [];
+  const warnings = validation?.findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.message) ?? [];
+  return [...missing, ...new Set(warnings)];
 }
 
 export class ReportJob {
@@ -78,17 +87,18 @@ export class ReportJob {
     const seconds: StageSeconds = {};
     const built = buildReport(document, this.knowledge, this.setup, seconds);
     if (built.problem !== undefined) return { output: { kind: 'refused', path: document.path, problem: built.problem } };
+    let validation: ValidationReport | undefined;
     if (this.setup.validate) {
       const started = performance.now();
       // The theme scheme is in the ontology graph; shapes check that theme links point at concepts.
-      const validation = await validateQuads([...built.quads, ...this.ontology], this.setup.shapesPath, { evidence: this.setup.evidence });
+      validation = await validateQuads([...built.quads, ...this.ontology], this.setup.shapesPath, { evidence: this.setup.evidence });
       seconds.validate = (performance.now() - started) / 1000;
       if (!validation.conforms) {
-        return { output: { kind: 'invalid', path: document.path, report: formatReport(validation, graphPrefixes(this.setup.base)) } };
+        return { output: { kind: 'invalid', path: document.path, violations: validation.violations, report: formatReport(validation, graphPrefixes(this.setup.base)) } };
       }
     }
     const chunk = this.renderer.render(built.quads, seconds);
     const eventFiles = timed(seconds, 'event pages', () => [...renderEventFiles([built.model], this.setup.base)]);
-    return { output: { kind: 'built', path: document.path, eventFiles, digest: digestReport(built.model), warnings: built.model.warnings, seconds }, chunk };
+    return { output: { kind: 'built', path: document.path, eventFiles, digest: digestReport(built.model), warnings: [...built.model.warnings, ...missingFacts(built.model, validation)], seconds }, chunk };
   }
 }

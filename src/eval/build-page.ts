@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { buildCorpus, GraphViolation } from '../corpus/build.js';
+import { buildCorpus } from '../corpus/build.js';
 import { BUILD_DEFAULTS, type BuildSettings } from '../corpus/defaults.js';
 
 export type PageBuild = { readonly built: true } | PageRefused;
@@ -21,18 +21,13 @@ export interface PageRefused {
 /** Builds `path` into `outDir` (written only when the page is built, as `build` does). */
 export async function buildPageInto(path: string, outDir: string, settings: BuildSettings = BUILD_DEFAULTS): Promise<PageBuild> {
   const { maxSizeMiB, ...options } = settings;
-  try {
-    const result = await buildCorpus([path], outDir, { ...options, maxBytes: maxSizeMiB * 1024 * 1024 });
-    if (result.digests.length === 0) {
-      await result.abort();
-      return { built: false, problem: result.failures.map((failure) => failure.problem).join('; ') || 'nothing built' };
-    }
-    await result.commit();
-    return { built: true };
-  } catch (error) {
-    if (error instanceof GraphViolation) return { built: false, problem: 'its graph violates the SHACL shapes (`peacegraph build` prints the report)' };
-    throw error;
+  const result = await buildCorpus([path], outDir, { ...options, maxBytes: maxSizeMiB * 1024 * 1024 });
+  if (result.digests.length === 0) {
+    await result.abort();
+    return { built: false, problem: result.failures.map((failure) => failure.problem).join('; ') || 'nothing built' };
   }
+  await result.commit();
+  return { built: true };
 }
 
 /** The graph.ttl a build wrote into `outDir`. */

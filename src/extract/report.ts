@@ -339,6 +339,6 @@ export function extractReport(source: SourceDocument, knowledge: Knowledge): Rep
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   return {
     source, event, people: context.people.people(), organisations: context.organisations.organisations(),
-    initiatives: initiativeList, warnings: context.warnings,
+    initiatives: initiativeList, datePublished: header.published?.date, warnings: context.warnings,
   };
 }

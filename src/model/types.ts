@@ -133,7 +133,10 @@ export interface EventModel {
   readonly key: string;
   readonly name: string;
   readonly nameEvidence?: Evidence;
-  /** xsd:date lexical forms (YYYY-MM-DD). */
+  /**
+   * xsd:date (YYYY-MM-DD) or, when the page gives a time, xsd:dateTime lexical forms
+   * (YYYY-MM-DDThh:mm:ss, with the offset the page states: Z, +02:00...); both ends at the same precision.
+   */
   readonly startDate?: string;
   readonly endDate?: string;
   readonly place?: Place;
@@ -153,6 +156,8 @@ export interface ReportModel {
   readonly people: readonly Person[];
   readonly organisations: readonly Organisation[];
   readonly initiatives: readonly Initiative[];
+  /** When the page itself was published (its stamp, never the event's date): xsd:date or xsd:dateTime lexical form. */
+  readonly datePublished?: string;
   /** Things extraction noticed and dropped (an incomplete last mention on a truncated page...). */
   readonly warnings: readonly string[];
 }

@@ -18,12 +18,16 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** "2017-11-06" -> "6 Nov 2017", without the locale of the machine that builds. */
+/**
+ * "2017-11-06" -> "6 Nov 2017", "2023-10-08T11:00:00+02:00" -> "8 Oct 2023, 11:00 (UTC+02:00)", without
+ * the locale or time zone of the machine that builds.
+ */
 function humanDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}):\d{2}(Z|[+-]\d{2}:\d{2})?)?$/.exec(date);
   if (match === null) return date;
-  const [, year, month, day] = match;
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  const [, year, month, day, time, zone] = match;
+  const clock = time === undefined ? '' : `, ${time}${zone === undefined ? '' : zone === 'Z' ? ' (UTC)' : ` (UTC${zone})`}`;
+  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}${clock}`;
 }
 
 const text = (value: SchemaValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);

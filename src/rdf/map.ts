@@ -43,8 +43,9 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
   const text = (value: string | undefined): Literal | undefined =>
     value === undefined || value === '' ? undefined : factory.literal(value);
   const integer = (value: number): Literal => factory.literal(String(value), XSD.integer);
+  /** A day is an xsd:date, a day with a time an xsd:dateTime. */
   const date = (value: string | undefined): Literal | undefined =>
-    value === undefined ? undefined : factory.literal(value, XSD.date);
+    value === undefined ? undefined : factory.literal(value, value.includes('T') ? XSD.dateTime : XSD.date);
 
   const source = mint('report', model.source.id);
 
@@ -96,6 +97,7 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
     add(source, RDF.type, SCHEMA.CreativeWork);
     add(source, SCHEMA.name, text(model.source.path.split(/[\\/]/).pop()));
     add(source, PG.sha256, text(model.source.sha256));
+    add(source, SCHEMA.datePublished, date(model.datePublished));
   };
 
   const mapOrganisation = (organisation: Organisation): void => {

@@ -26,7 +26,7 @@ export const SCHEMA = terms(NS.schema, [
   'name', 'alternateName', 'honorificPrefix', 'jobTitle', 'affiliation', 'parentOrganization',
   'startDate', 'endDate', 'location', 'address', 'addressLocality', 'addressCountry', 'streetAddress',
   'subEvent', 'superEvent', 'performer', 'organizer', 'description', 'author', 'about', 'mentions',
-  'isPartOf', 'sameAs',
+  'isPartOf', 'sameAs', 'datePublished',
 ] as const);
 
 export const ORG = terms(NS.org, ['Membership', 'Organization', 'member', 'organization', 'subOrganizationOf'] as const);
@@ -41,7 +41,7 @@ export const SKOS = terms(NS.skos, ['Concept', 'prefLabel', 'altLabel'] as const
 export const OWL = terms(NS.owl, ['sameAs'] as const);
 export const RDFS = terms(NS.rdfs, ['label'] as const);
 export const RDF = terms(NS.rdf, ['type'] as const);
-export const XSD = terms(NS.xsd, ['date', 'integer', 'nonNegativeInteger', 'string'] as const);
+export const XSD = terms(NS.xsd, ['date', 'dateTime', 'integer', 'nonNegativeInteger', 'string'] as const);
 
 /** Vocabularies whose terms the code emits (datatypes included); the vocabulary test walks them all. */
 export const EMITTED_VOCABULARIES = { PG, SCHEMA, ORG, OA, PROV, SKOS, OWL, RDFS, RDF, XSD } as const;

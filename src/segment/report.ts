@@ -4,23 +4,10 @@
  * the closing description of the event, and the observatory footer, which is dropped.
  */
 import { isNameLine } from './names.js';
-import { parseDateLine, type DateRange } from './dates.js';
+import { parseHeader, type Header, type Line } from './header.js';
 import { paragraphs, type Paragraph } from './paragraphs.js';
 
-export interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-export interface Header {
-  readonly title?: Line;
-  readonly dates?: DateRange & { readonly line: Line };
-  /** "City, Country", sometimes preceded by a venue and a street address line. */
-  readonly place?: Line;
-  readonly venue?: Line;
-  readonly street?: Line;
-}
+export type { Header, Line } from './header.js';
 
 export interface Section {
   readonly reporter?: Paragraph;
@@ -57,22 +44,6 @@ function lines(text: string, from: number, to: number): Line[] {
   return found;
 }
 
-/** Title, dates and place from the lines before "Event report/s:" (or the first lines of a page without it). */
-function parseHeader(candidates: readonly Line[]): { header: Header; used: number } {
-  const dateIndex = candidates.findIndex((line) => parseDateLine(line.text) !== undefined);
-  if (dateIndex < 0 || dateIndex > 3) return { header: {}, used: 0 };
-  const dates = { ...parseDateLine(candidates[dateIndex]!.text)!, line: candidates[dateIndex]! };
-  const title = dateIndex > 0 ? candidates[dateIndex - 1] : undefined;
-  // After the dates: optional venue and street lines, then "City, Country".
-  const after = candidates.slice(dateIndex + 1, dateIndex + 4);
-  const placeIndex = after.findIndex((line) => /^[\p{Lu}][\p{L} .'’-]+,\s*[\p{Lu}][\p{L} .'’-]+$/u.test(line.text) && !/\d/.test(line.text));
-  if (placeIndex < 0) return { header: { title, dates }, used: dateIndex + 1 };
-  const before = after.slice(0, placeIndex);
-  const street = before.find((line) => /\d/.test(line.text));
-  const venue = before.find((line) => line !== street);
-  return { header: { title, dates, place: after[placeIndex], venue, street }, used: dateIndex + 2 + placeIndex };
-}
-
 /** Drops the teaser: a first paragraph that the next one repeats (often cut mid-word). */
 function withoutTeaser(body: readonly Paragraph[]): Paragraph[] {
   const [first, second] = body;
@@ -87,7 +58,7 @@ export function segmentReport(text: string): SegmentedReport {
   const contentEnd = footer ? footer.index : text.length;
   const marker = MARKER.exec(text.slice(0, contentEnd));
   const headerLines = lines(text, 0, marker ? marker.index : Math.min(contentEnd, 400));
-  const { header, used } = parseHeader(marker ? headerLines : headerLines.slice(0, 6));
+  const { header, used } = parseHeader(marker ? headerLines : headerLines.slice(0, 6), text);
   const bodyStart = marker ? marker.index + marker[0].length : used > 0 ? headerLines[used - 1]!.end : 0;
   const body = paragraphs(text, bodyStart, contentEnd).filter((paragraph) => !EMPTY_LABEL.test(paragraph.text));
 

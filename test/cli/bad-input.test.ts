@@ -75,10 +75,10 @@ async function expectValidGraphFiles(files: ReadonlyMap<string, string>): Promis
 
 /** A stderr line `peacegraph: <level>: <path>: <problem>`. */
 function expectLine(stderr: string, level: 'error' | 'warning', path: string, problem: RegExp): void {
-  const line = new RegExp(`^peacegraph: ${level}: ${escapeRegExp(path)}: (.*)$`, 'm');
-  const match = line.exec(stderr);
-  expect(match, `stderr has no ${level} line for ${path}:\n${stderr}`).to.not.equal(null);
-  expect(match![1]).to.match(problem);
+  const line = new RegExp(`^peacegraph: ${level}: ${escapeRegExp(path)}: (.*)$`, 'gm');
+  const problems = [...stderr.matchAll(line)].map((match) => match[1]!);
+  expect(problems, `stderr has no ${level} line for ${path}:\n${stderr}`).to.not.be.empty;
+  expect(problems.some((text) => problem.test(text)), `no ${level} line for ${path} matches ${problem}:\n${stderr}`).to.equal(true);
 }
 
 interface Row {
@@ -123,6 +123,11 @@ const hasPersonIris = (...keys: string[]): Check => (graph) => {
 };
 
 let sample = '';
+
+/** The generated report without its date and place lines. */
+function withoutDateLines(report: string): string {
+  return report.replace('4 Nov 2019 to 8 Nov 2019\nGeneva, Switzerland\n', '');
+}
 const rows: Row[] = [
   { name: 'empty file', setup: write('empty.txt', ''), exitCode: 1, errors: [['empty.txt', /^empty file \(0 bytes\)$/]], fatal: /no report could be built/ },
   { name: 'white space only', setup: write('blank.txt', '\n \t\r\n'), exitCode: 1, errors: [['blank.txt', /^empty file \(only white space\)$/]] },
@@ -159,6 +164,12 @@ const rows: Row[] = [
     name: 'a page with no "Event report/s:" and no people',
     setup: write('essay.txt', 'Thoughts on peace\n\nPeace is more than the absence of war. It needs institutions, trust and time.\n'),
     exitCode: 1, errors: [['essay.txt', /unknown layout/]],
+  },
+  {
+    name: 'a report without date and place (built, with a warning per missing fact)',
+    setup: write('undated.txt', withoutDateLines(observatoryReport())), exitCode: 0,
+    warnings: [['undated.txt', /^no event date found/], ['undated.txt', /^no event place found/]],
+    check: hasPeople('Lukas Brunner'),
   },
   {
     name: 'truncated page (cut in the middle of a word)', setup: async (dir) => write('cut.txt', sample.slice(0, Math.floor(sample.length * 0.55)))(dir), exitCode: 0,
@@ -347,6 +358,25 @@ describe('cli: bad input to build (issue 8)', function () {
       row.check?.(await expectValidGraphFiles(after), { reference });
     });
   });
+
+  // [options, the lines expected at the end of stderr]
+  const closings: Array<[string[], RegExp]> = [
+    [[], /\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\n$/],
+    [['--quiet'], /^(?:(?!warning:).)*\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\n$/s],
+    [['--strict'], /\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\npeacegraph: 1 input\(s\) refused and --strict is set: nothing written\n$/],
+  ];
+  for (const [options, closing] of closings) {
+    it(`ends a build with how many reports were built, with warnings and refused${options.length > 0 ? ` (${options.join(' ')})` : ''}`, async () => {
+      const dir = join(root, `closing${options.join('')}`);
+      await mkdir(join(dir, 'reports'), { recursive: true });
+      await writeFile(join(dir, 'reports', SAMPLE_NAME), sample);
+      await writeFile(join(dir, 'reports', 'undated.txt'), withoutDateLines(observatoryReport()));
+      await writeFile(join(dir, 'reports', 'photo.txt'), binaryBytes(64));
+      const run = await build([join(dir, 'reports'), '--out', join(dir, 'out'), ...options]);
+      expect(run.exitCode, run.stderr).to.equal(options.includes('--strict') ? 1 : 3);
+      expect(run.stderr).to.match(closing);
+    });
+  }
 
   it('a refused build creates no output folder at all', async () => {
     const out = join(root, 'never', 'out');

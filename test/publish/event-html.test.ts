@@ -87,6 +87,20 @@ describe('publish/event-html', () => {
     expect(html.match(/<meta /g)).to.have.length(10);
   });
 
+  const timed: Array<[string, string, string, string]> = [
+    ['a time with an offset', '2023-10-08T11:00:00+02:00', '2023-10-08T12:00:00+02:00', '<time datetime="2023-10-08T11:00:00+02:00">8 Oct 2023, 11:00 (UTC+02:00)</time> to <time datetime="2023-10-08T12:00:00+02:00">8 Oct 2023, 12:00 (UTC+02:00)</time>'],
+    ['a time in UTC', '2024-12-17T10:15:00Z', '2024-12-17T11:45:00Z', '<time datetime="2024-12-17T10:15:00Z">17 Dec 2024, 10:15 (UTC)</time> to <time datetime="2024-12-17T11:45:00Z">17 Dec 2024, 11:45 (UTC)</time>'],
+    ['a local time without zone', '2022-04-27T10:00:00', '2022-04-27T10:00:00', '<time datetime="2022-04-27T10:00:00">27 Apr 2022, 10:00</time></p>'],
+  ];
+  for (const [title, startDate, endDate, expected] of timed) {
+    it(`shows ${title} as a dateTime in <time>`, () => {
+      const model: ReportModel = { ...fixtureModel, event: { ...fixtureModel.event, startDate, endDate } };
+      const event = eventJsonLd(model);
+      expect([event.startDate, event.endDate]).to.deep.equal([startDate, endDate]);
+      expect(eventHtml(event)).to.include(expected);
+    });
+  }
+
   const escapes: Array<[string, string, string]> = [
     ['a closing script tag', '</script>', '\\u003c/script\\u003e'],
     ['an ampersand', 'a & b', 'a \\u0026 b'],

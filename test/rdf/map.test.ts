@@ -92,6 +92,20 @@ describe('rdf/map', () => {
     expect(values('exact')).to.deep.equal([text.slice(expected.start, expected.end)]);
   });
 
+  it('types a start and end with a time as xsd:dateTime, and the publication stamp as the report\'s schema:datePublished', () => {
+    const xsd = (name: string) => DataFactory.namedNode(`http://www.w3.org/2001/XMLSchema#${name}`);
+    const timed: ReportModel = {
+      ...model, datePublished: '2017-11-12',
+      event: { ...model.event, startDate: '2017-11-06T10:00:00+01:00', endDate: '2017-11-06T12:30:00+01:00' },
+    };
+    const timedStore = new Store(mapReport(timed, { factory: DataFactory, base: BASE }));
+    const value = (subject: string, predicate: string) => timedStore.getObjects(iri(subject), schema(predicate), null);
+    expect(value('event/week', 'startDate')).to.deep.equal([DataFactory.literal('2017-11-06T10:00:00+01:00', xsd('dateTime'))]);
+    expect(value('event/week', 'endDate')).to.deep.equal([DataFactory.literal('2017-11-06T12:30:00+01:00', xsd('dateTime'))]);
+    expect(value('report/sample', 'datePublished')).to.deep.equal([DataFactory.literal('2017-11-12', xsd('date'))]);
+    expect(store.getObjects(iri('report/sample'), schema('datePublished'), null)).to.deep.equal([]);
+  });
+
   it('is deterministic', () => {
     const again = mapReport(model, { factory: DataFactory, base: BASE });
     expect(again.map((quad) => JSON.stringify(quad))).to.deep.equal(quads.map((quad) => JSON.stringify(quad)));

@@ -50,13 +50,31 @@ describe('validate/validate', () => {
     expect(sample.violations, formatReport(sample, graphPrefixes('https://w3id.org/peacegraph/id/'))).to.equal(0);
   });
 
-  it('warns about an event without location but still passes it', async () => {
-    const result = await validateQuads(drop(EVENT, 'schema:location')(fixtureQuads()));
-    expect(result.conforms).to.equal(true);
-    expect(result.findings.map(({ severity, shape, path }) => [severity, shape, path?.predicate])).to.deep.equal([
-      ['warning', 'https://w3id.org/peacegraph/shapes#EventShape', `${NS.schema}location`],
-    ]);
-    expect(formatReport(result)).to.match(/^conforms .*1 warning/);
+  // Incompleteness: [what is missing, the edit, the path the warning names, the words it uses]
+  const incomplete: Array<[string, Edit, string, RegExp]> = [
+    ['location', drop(EVENT, 'schema:location'), 'location', /no event place found/],
+    ['start date', drop(EVENT, 'schema:startDate'), 'startDate', /no event date found/],
+    ['sessions', drop(EVENT, 'schema:subEvent'), 'subEvent', /no session found/],
+  ];
+  for (const [what, edit, path, words] of incomplete) {
+    it(`warns about an event without ${what} but still passes it`, async () => {
+      const result = await validateQuads(edit(fixtureQuads()));
+      expect(result.conforms, formatReport(result)).to.equal(true);
+      const warnings = result.findings.filter((finding) => finding.severity === 'warning');
+      expect(warnings.map(({ shape, path }) => [shape, path?.predicate])).to.deep.include(['https://w3id.org/peacegraph/shapes#EventShape', `${NS.schema}${path}`]);
+      expect(warnings.map((finding) => finding.message).join('\n')).to.match(words);
+      expect(formatReport(result)).to.match(/^conforms .*warning/);
+    });
+  }
+
+  it('passes a start and end with a time, with and without an offset', async () => {
+    const dateTime = (value: string) => literal(value, term('xsd:dateTime'));
+    const edit = (quads: Quad[]) => set(EVENT, 'schema:endDate', dateTime('2017-11-06T12:30:00'))(set(EVENT, 'schema:startDate', dateTime('2017-11-06T10:00:00'))(quads));
+    const zoned = (quads: Quad[]) => set(EVENT, 'schema:endDate', dateTime('2017-11-06T12:30:00Z'))(set(EVENT, 'schema:startDate', dateTime('2017-11-06T10:00:00+01:00'))(quads));
+    for (const change of [edit, zoned]) {
+      const result = await validateQuads(change(fixtureQuads()));
+      expect(result.findings, formatReport(result)).to.be.empty;
+    }
   });
 
   // [what is broken, the edit, shape named in the report, path named in the report]
@@ -70,7 +88,9 @@ describe('validate/validate', () => {
     ['a start date as a plain string', set(EVENT, 'schema:startDate', literal('2017-11-06')), 'pgsh:EventShape', 'schema:startDate'],
     ['an impossible xsd:date', set(EVENT, 'schema:startDate', date('2017-13-45')), 'pgsh:EventShape', 'schema:startDate'],
     ['an event that ends before it starts', set(EVENT, 'schema:endDate', date('2017-11-01')), 'pgsh:EventShape', 'schema:startDate'],
-    ['an event without a start date', drop(EVENT, 'schema:startDate'), 'pgsh:EventShape', 'schema:startDate'],
+    ['a start time without its date', set(EVENT, 'schema:startDate', literal('10:00:00', term('xsd:time'))), 'pgsh:EventShape', 'schema:startDate'],
+    ['an impossible xsd:dateTime', set(EVENT, 'schema:startDate', literal('2017-11-06T25:00:00', term('xsd:dateTime'))), 'pgsh:EventShape', 'schema:startDate'],
+    ['an event with two start dates', add(EVENT, 'schema:startDate', date('2017-11-07')), 'pgsh:EventShape', 'schema:startDate'],
     ['a membership pointing to a person instead of an organisation', set(MEMBERSHIP, 'org:organization', id(PERSON)), 'pgsh:MembershipShape', 'org:organization'],
     ['a membership without organisation', drop(MEMBERSHIP, 'org:organization'), 'pgsh:MembershipShape', 'org:organization'],
     ['a participation without participant', drop(PARTICIPATION, 'pg:participant'), 'pgsh:ParticipationShape', 'pg:participant'],

@@ -2,8 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { EXIT, UserError, type CliContext } from '../context.js';
-import { buildCorpus, GraphViolation, type CorpusBuild } from '../../corpus/build.js';
-import { printFindings, printProblems, printSummaryQuery } from '../findings.js';
+import { buildCorpus } from '../../corpus/build.js';
+import { closingLine, printFindings, printProblems, printSummaryQuery } from '../findings.js';
 import { buildProgress } from '../progress.js';
 import { normaliseBase } from '../../rdf/iri.js';
 import { BUILD_DEFAULTS } from '../../corpus/defaults.js';
@@ -54,23 +54,23 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       const outDir = resolve(args.out);
       const progress = buildProgress(!args.quiet);
       const { io } = context;
-      let result: CorpusBuild;
-      try {
-        result = await buildCorpus(args.inputs, outDir, {
-          base, maxBytes: args['max-size'] * 1024 * 1024, validate: args.validate, evidence: args.evidence, shapesPath: args.shapes, jobs: args.jobs, onReport: progress.update,
-        }).finally(progress.stop);
-      } catch (error) {
-        if (!(error instanceof GraphViolation)) throw error;
-        io.stderr(error.report);
-        throw new UserError(error.message);
-      }
+      const result = await buildCorpus(args.inputs, outDir, {
+        base, maxBytes: args['max-size'] * 1024 * 1024, validate: args.validate, evidence: args.evidence, shapesPath: args.shapes, jobs: args.jobs, onReport: progress.update,
+      }).finally(progress.stop);
+      for (const { report } of result.violations) io.stderr(report);
       printProblems(io, result, args.quiet);
+      // The closing line is always the last before any error; --quiet keeps it only when something was refused.
+      const closing = (): void => {
+        if (!args.quiet || result.failures.length > 0) io.stderr(`peacegraph: ${closingLine(result)}\n`);
+      };
       if (result.failures.length > 0 && args.strict) {
         await result.abort();
+        closing();
         throw new UserError(`${result.failures.length} input(s) refused and --strict is set: nothing written`);
       }
       if (result.digests.length === 0) {
         await result.abort();
+        closing();
         throw new UserError('no report could be built: nothing written');
       }
       const written = await result.commit();
@@ -82,6 +82,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         printFindings(io, result.digests, result.triples, args.people);
         if (args.summary) await printSummaryQuery(io, resolve(outDir, 'graph.trig'), result.triples, args.out);
       }
+      closing();
       context.exitCode = result.failures.length > 0 ? EXIT.partial : EXIT.ok;
     },
   };
