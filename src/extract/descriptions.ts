@@ -104,12 +104,9 @@ function splitAt(span: TextSpan, keyword: 'at' | 'of' | 'for' | 'in' | 'with'): 
 /** One comma-separated segment: a title, an organisation, or both. */
 function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean, last: boolean): { title?: string; organisations: OrganisationMention[]; parentOfFirst?: boolean } {
   const text = segment.text;
-  const representative = /^(.*?Permanent Representative of (?:the )?(\p{Lu}[\p{L} ]+?) to .*)$/u.exec(text);
-  if (representative) {
-    const country = representative[2]!;
-    const countryStart = segment.start + text.indexOf(country);
-    return { title: text.replace(/\s*\([^()]*\)$/, ''), organisations: [{ name: `Permanent Mission of ${country}`, span: { text: country, start: countryStart } }] };
-  }
+  // "Permanent Representative of Kenya to the United Nations Office at Geneva": one title; the
+  // mission is an affiliation only where the text names it.
+  if (/\bRepresentative\b.*\bto\s+(?:the\s+)?\p{Lu}/u.test(text)) return { title: text.replace(/\s*\([^()]*\)$/, ''), organisations: [] };
   // "ISOC Regional Bureau Director for the Caribbean": an acronym, then the title held there.
   const acronymFirst = /^(\p{Lu}[\p{Lu}\d&-]+)\s+(.+)$/u.exec(text);
   if (acronymFirst && TITLE_CUES.test(acronymFirst[2]!) && !TITLE_CUES.test(acronymFirst[1]!)) {
@@ -138,7 +135,7 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
   // "Co-Lead Nordic Network on Data Justice": a title, then the organisation, with no word between.
   const titleFirst = /^((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(\p{Lu}[\p{L}-]*(?:\s+.+)?)$/u.exec(text);
   if (titleFirst && titleFirst[1]!.split(/\s+/).every((word) => isTitleHead(word) || TITLE_MODIFIERS.has(word)) && isTitleHead(titleFirst[1]!.split(/\s+/).at(-1)!)
-    && ORGANISATION_CUES.test(titleFirst[2]!) && !/^(?:of|for|at|in)\b/.test(titleFirst[2]!)) {
+    && ORGANISATION_CUES.test(titleFirst[2]!) && !TITLE_CUES.test(titleFirst[2]!.split(/\s+/)[0]!)) {
     const start = segment.start + text.lastIndexOf(titleFirst[2]!);
     return { title: titleFirst[1]!, organisations: [organisationMention({ text: titleFirst[2]!, start })] };
   }
@@ -164,6 +161,9 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
 
 /** " and " or " & " before a second title: "Alliance and Head of the Centre", "X & Co-Lead Y". */
 const TWO_ROLES = new RegExp(String.raw`\s+(?:and|&)\s+(?=(?:\S+\s+){0,2}?${TITLE_HEAD})`, 'iu');
+
+/** A role that names where it is held: "Head at X (ACR)", "Nordic-Baltic Digital Alliance". */
+const NAMES_PLACE = new RegExp(String.raw`\b(?:at|of)\s+(?:the\s+)?\p{Lu}|\(\p{Lu}{2,}\)|${ORGANISATION_CUES.source}`, 'u');
 
 /** A stakeholder group, a country or a region: says nothing of title or organisation. */
 function isEmptySegment(text: string): boolean {
@@ -224,7 +224,7 @@ export function parseDescription(span: TextSpan, test: OrganisationTest): Descri
     // "Manager at X and Internet Governance Associate at Y", "X & Co-Lead Y": two roles.
     const parts = splitSpan(segment, TWO_ROLES);
     // "Co-founder and Co-director" is one title; a second role follows a first one that names its place.
-    return parts.length === 2 && !isTitleHead(parts[0]!.text.trim().split(/\s+/).at(-1)!) ? parts.map(trimSpan) : [segment];
+    return parts.length === 2 && NAMES_PLACE.test(parts[0]!.text) ? parts.map(trimSpan) : [segment];
   }).filter((segment) => segment.text !== '');
 
   const titles: string[] = [];

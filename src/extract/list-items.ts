@@ -134,8 +134,13 @@ export function findListItems(text: string, from: number, to: number): PersonMen
       found.push(...bareNames(line, role));
       continue;
     }
+    // Under a label, the list runs while its lines name people; the first other line ends it.
     const mention = readItem(text, line, role);
     if (mention) found.push(mention);
+    else {
+      underLabel = false;
+      role = undefined;
+    }
   }
   return found;
 }

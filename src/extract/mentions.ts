@@ -9,7 +9,7 @@
 import { NAME_PATTERN } from '../segment/names.js';
 import { spanEnd, type TextSpan } from './text-span.js';
 import {
-  AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, ORGANISATION_WORD, STAKEHOLDER_GROUPS,
+  AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isPlausibleName, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
 import { findListItems } from './list-items.js';
@@ -58,16 +58,6 @@ function sentenceStart(text: string, index: number, floor: number): number {
   const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n/g)].filter((end) => !ABBREVIATION.test(window.slice(0, end.index + 1)));
   const last = ends.at(-1);
   return last === undefined ? low : low + last.index + last[0].length;
-}
-
-function isTitleWord(word: string): boolean {
-  return TITLE_WORD.test(word) && TITLE_WORD.exec(word)![0].length === word.length;
-}
-
-/** Whether a capitalised phrase can be a person's name: no sentence opener, organisation or calendar word. */
-export function isPlausibleName(name: string): boolean {
-  const words = name.split(/\s+/);
-  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !isTitleWord(word) && !word.split('-').some((part) => ORGANISATION_WORD.test(part)));
 }
 
 /** Words that may open a capitalised run before the name itself: "Microsoft’s President", "High Commissioner Mr". */
@@ -207,7 +197,7 @@ export function descriptionAfter(text: string, nameEnd: number, limit: number): 
   const preposition = /^ (?:from|of) (?=(?:the )?\p{Lu})/u.exec(rest);
   if (preposition) {
     const phrase = rest.slice(preposition[0].length);
-    const stop = /[,;:(]|\.(?=\s|$)|\s+(?:and|who|which)\s/.exec(phrase);
+    const stop = /[,;:(]|\.(?=\s|$)|\s+(?:and(?!\s+\p{Lu})|who|which)\s/u.exec(phrase);
     const verb = CLAUSE_VERB.exec(phrase);
     const length = Math.min(stop ? stop.index : phrase.length, verb ? verb.index : phrase.length);
     const acronym = /^\s*\([\p{Lu}\d&-]{2,}\)/u.exec(phrase.slice(length));

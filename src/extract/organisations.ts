@@ -121,9 +121,11 @@ export class OrganisationRegistry {
       : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, writtenNames: new Set(), aliases: new Set(), sameAs: [], evidence: [] });
     if (entry.acronym === undefined && acronym !== undefined) entry.acronym = acronym;
     if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) {
-      // A name a letter or two away from the organisation's is a typo (hidden); any other is a real alternative name.
+      // A real alternative name is one the gazetteer lists (or any name of an organisation it does not
+      // know) and no typo of the name; variants matched by acronym or by spelling stay hidden.
+      const listed = known === undefined || this.knowledge.organisationsByName.get(normaliseName(name)) === known;
       const typo = boundedEditDistance(normaliseName(name), normaliseName(entry.name)) <= MAX_EDITS;
-      (typo ? entry.aliases : entry.writtenNames).add(name);
+      (listed && !typo ? entry.writtenNames : entry.aliases).add(name);
     }
     if (!entry.evidence.some((seen) => seen.start === evidence.start && seen.end === evidence.end)) entry.evidence.push(evidence);
     this.entries.set(entry.key, entry);

@@ -22,7 +22,7 @@ export function splitSpan(span: TextSpan, separator: RegExp): TextSpan[] {
   const parts: TextSpan[] = [];
   let depth = 0;
   let from = 0;
-  const sticky = new RegExp(separator.source, 'y');
+  const sticky = new RegExp(separator.source, `${separator.flags.replace(/[gy]/g, '')}y`);
   for (let index = 0; index < span.text.length; index += 1) {
     const character = span.text[index];
     if (character === '(') depth += 1;

@@ -34,6 +34,12 @@ export const TITLE_HEADS = wordList('title-heads');
 /** A title head, possibly with a hyphenated prefix ("Vice-Director"); case-insensitive patterns compose it. */
 export const TITLE_HEAD = String.raw`(?:\p{L}+-)?(?:${literalAlternation(TITLE_HEADS)})(?![\p{L}-])`;
 export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])${TITLE_HEAD}`, 'iu');
+/** Whether a whole word is a title head ("Director", "Vice-Director"). */
+export function isTitleWord(word: string): boolean {
+  const match = TITLE_WORD.exec(word);
+  return match !== null && match[0].length === word.length;
+}
+
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));
 
 /** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
@@ -92,3 +98,9 @@ export const GENERIC_ORGANISATION = new RegExp(String.raw`^(${GENERIC_WORDS})$`,
 /** A capitalised name ending in a generic organisation word, which a back-reference may stand for. */
 export const BACK_REFERENCE_TARGET = new RegExp(
   String.raw`(?<![\p{L}])((?:\p{Lu}[\p{L}&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}(?:${GENERIC_WORDS}))(?![\p{L}])`, 'gu');
+
+/** Whether a capitalised phrase can be a person's name: no sentence opener, organisation, title or calendar word. */
+export function isPlausibleName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !isTitleWord(word) && !word.split('-').some((part) => ORGANISATION_WORD.test(part)));
+}

@@ -1,4 +1,5 @@
 /** What a person's name looks like in the observatory's prose. */
+import { isPlausibleName } from '../extract/words.js';
 
 /** Lower-case particles that belong inside names: "Jean-Marie le Goff", "Pieter de Vries". */
 export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y', 'ten', 'ter', 'zu'];
@@ -29,5 +30,5 @@ export const CAPITALS_NAME_PATTERN = String.raw`${CAPITALS_WORD}(?:${SPACE}(?:${
 export function isNameLine(line: string): boolean {
   const text = line.trim();
   if (text.length < 5 || text.length > 60) return false;
-  return new RegExp(`^${NAME_PATTERN}$`, 'u').test(text) && !/\b(Report|Session|Event|Week|Background|Summary|Conference|Forum|Opportunities|Threats)\b/.test(text);
+  return new RegExp(`^${NAME_PATTERN}$`, 'u').test(text) && isPlausibleName(text);
 }

@@ -63,8 +63,15 @@ export function segmentReport(text: string): SegmentedReport {
   const body = paragraphs(text, bodyStart, contentEnd).filter((paragraph) => !EMPTY_LABEL.test(paragraph.text));
 
   const groups: Array<{ reporter?: Paragraph; paragraphs: Paragraph[] }> = [];
+  const reporters = new Set<string>();
   body.forEach((paragraph, index) => {
-    const startsSection = isNameLine(paragraph.text) && !paragraph.text.includes('\n') && index + 1 < body.length;
+    // A name line opens a reporter's section; the name of someone the page listed before (an AI
+    // report's "Speakers" block) heads that speaker's part instead.
+    const name = paragraph.text.trim();
+    const surname = name.split(/\s+/).at(-1) ?? '';
+    const startsSection = isNameLine(name) && !paragraph.text.includes('\n') && index + 1 < body.length
+      && (reporters.has(name) || !text.slice(0, paragraph.start).includes(surname));
+    if (startsSection) reporters.add(name);
     if (startsSection) groups.push({ reporter: paragraph, paragraphs: [] });
     else if (groups.length === 0) groups.push({ paragraphs: [paragraph] });
     else groups[groups.length - 1]!.paragraphs.push(paragraph);

