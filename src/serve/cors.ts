@@ -16,11 +16,18 @@ const ALLOWED_HEADERS = 'Accept, Content-Type';
 const EXPOSED_HEADERS = 'X-Peacegraph-Truncated';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
+/** The `--cors-origin` value that turns CORS off. */
+export const NO_ORIGIN = 'none';
+
 /**
- * Checks `--cors-origin` values at the boundary: `*`, or origins such as `https://example.org`
- * (scheme, host and port, no path). An empty list turns CORS off.
+ * Checks `--cors-origin` values at the boundary: `*`, origins such as `https://example.org`
+ * (scheme, host and port, no path), or `none` alone (CORS off: the empty list).
  */
 export function corsOrigins(values: readonly string[]): string[] {
+  if (values.includes(NO_ORIGIN)) {
+    if (values.length > 1) throw new Error(`CORS origin "${NO_ORIGIN}" turns CORS off: give it alone`);
+    return [];
+  }
   return values.map((value) => {
     if (value === ANY_ORIGIN) return value;
     let origin: string;

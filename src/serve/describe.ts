@@ -2,15 +2,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FormatOptions } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
+import type { JsonLdContext } from '../write/jsonld.js';
 import { sendAnswer } from './answer.js';
 import { countDataset, SD_PREFIXES, serviceDescription, type DatasetCounts } from './service-description.js';
 
 export type DescribeHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
 /** `run` answers the VoID count queries (once, on the first request; no counts if they fail or time out). */
-export function describeService(run: (query: string) => Promise<QueryResult>, options: FormatOptions): DescribeHandler {
+export function describeService(run: (query: string) => Promise<QueryResult>, context: JsonLdContext): DescribeHandler {
   let counts: Promise<DatasetCounts | undefined> | undefined;
-  const formatOptions: FormatOptions = { ...options, prefixes: { ...options.prefixes, ...SD_PREFIXES } };
+  const formatOptions: FormatOptions = { prefixes: { ...SD_PREFIXES }, context };
   return async (request, reply) => {
     counts ??= countDataset(run).catch(() => undefined);
     const endpoint = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;

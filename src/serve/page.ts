@@ -64,10 +64,11 @@ export async function registerPage(app: FastifyInstance, prefixes: Readonly<Reco
     const { name } = request.params as { name: string };
     const query = (await listBundledQueries(BUNDLED.queries)).find((candidate) => candidate.name === name);
     if (query === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(`No bundled query ${name}.\n`);
+    const values = Object.entries(request.query as Record<string, unknown>);
+    const repeated = values.find(([, value]) => typeof value !== 'string');
+    if (repeated !== undefined) return reply.code(400).type('text/plain; charset=utf-8').send(`Give parameter ${repeated[0]} once.\n`);
     // Empty fields leave their parameter unset: the query then answers for every value.
-    const pairs = Object.entries(request.query as Record<string, unknown>)
-      .filter(([, value]) => typeof value === 'string' && value !== '')
-      .map(([parameter, value]) => `${parameter}=${String(value)}`);
+    const pairs = values.filter(([, value]) => value !== '').map(([parameter, value]) => `${parameter}=${String(value)}`);
     try {
       const text = bindParameters(parseQuery(query.text), parameterTerms(query, pairs));
       return await sendText(reply, 'application/sparql-query; charset=utf-8', text);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { Parser, type Quad } from 'n3';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import { Parser } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { parseRdfXml } from '../write/rdfxml-reader.js';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
@@ -8,13 +9,6 @@ import { isomorphic } from '../write/isomorphic.js';
 
 const SELECT = 'SELECT ?n WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?n } ORDER BY ?n';
 const CONSTRUCT = 'CONSTRUCT { ?p <http://schema.org/name> ?n ; <http://schema.org/affiliation> ?o } WHERE { ?p <http://schema.org/name> ?n ; <http://schema.org/affiliation> ?o }';
-
-function parseRdfXml(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    new RdfXmlParser().on('data', (quad: Quad) => quads.push(quad)).on('error', reject).on('end', () => resolve(quads)).end(text);
-  });
-}
 
 describe('serve/answer: SPARQL 1.1 Protocol content negotiation', () => {
   let app: FastifyInstance;

@@ -77,6 +77,7 @@ describe('serve/cors', () => {
     const accepted: Array<[string[], string[]]> = [
       [['*'], ['*']],
       [['https://a.example', 'http://127.0.0.1:8888/'], ['https://a.example', 'http://127.0.0.1:8888']],
+      [['none'], []],
       [[], []],
     ];
     for (const [values, expected] of accepted) {
@@ -85,9 +86,10 @@ describe('serve/cors', () => {
     const refused: Array<[string, RegExp]> = [
       ['notebook.example', /not a URL origin/],
       ['https://a.example/path', /origin only/],
+      ['none,https://a.example', /give it alone/],
     ];
     for (const [value, message] of refused) {
-      it(`refuses ${value}`, () => expect(() => corsOrigins([value])).to.throw(message));
+      it(`refuses ${value}`, () => expect(() => corsOrigins(value.split(','))).to.throw(message));
     }
   });
 });

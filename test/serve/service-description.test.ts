@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
-import { Parser, Store, type Quad } from 'n3';
+import { Parser, Store } from 'n3';
 import jsonld from 'jsonld';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import { parseRdfXml } from '../write/rdfxml-reader.js';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
@@ -13,13 +13,6 @@ const SD = 'http://www.w3.org/ns/sparql-service-description#';
 const VOID = 'http://rdfs.org/ns/void#';
 const FORMATS = 'http://www.w3.org/ns/formats/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-
-function parseRdfXml(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    new RdfXmlParser().on('data', (quad: Quad) => quads.push(quad)).on('error', reject).on('end', () => resolve(quads)).end(text);
-  });
-}
 
 describe('serve/service-description: GET /sparql without a query', () => {
   let app: FastifyInstance;

@@ -1,22 +1,9 @@
 import { expect } from 'chai';
 import { DataFactory, Parser } from 'n3';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import { parseRdfXml } from './rdfxml-reader.js';
 import type { Quad } from '@rdfjs/types';
 import { RdfXmlError, toRdfXml } from '../../src/write/rdfxml.js';
 import { isomorphic } from './isomorphic.js';
-
-/** RDF/XML read back by an independent parser. */
-function parseRdfXml(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    const parser = new RdfXmlParser();
-    parser.on('data', (quad: Quad) => quads.push(quad));
-    parser.on('error', reject);
-    parser.on('end', () => resolve(quads));
-    parser.write(text);
-    parser.end();
-  });
-}
 
 const turtle = (text: string): Quad[] => new Parser().parse(text);
 
