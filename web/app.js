@@ -160,6 +160,7 @@ async function init() {
     openResource(link.href);
   }, true);
   $('close-resource').addEventListener('click', () => { panel.hidden = true; });
+  // For the browser console (and the browser tests): the editor and the result viewer.
   window.peacegraph = { yasqe, yasr };
 }
 

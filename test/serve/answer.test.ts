@@ -36,6 +36,12 @@ describe('serve/answer: SPARQL 1.1 Protocol content negotiation', () => {
     });
   }
 
+  it('answers 406 to RDF/XML for a graph that RDF/XML cannot write, saying why', async () => {
+    const response = await ask('CONSTRUCT { ?p <https://example.org/rank/1> ?n } WHERE { ?p <http://schema.org/name> ?n }', 'application/rdf+xml');
+    expect(response.statusCode).to.equal(406);
+    expect(response.body).to.match(/predicate <https:\/\/example.org\/rank\/1>/).and.match(/text\/turtle/);
+  });
+
   it('lets a cross-origin client read a 406 (CORS headers on errors too)', async () => {
     const response = await ask(SELECT, 'text/turtle', 'https://notebook.example');
     expect(response.statusCode).to.equal(406);
