@@ -75,7 +75,7 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
 
   registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS, ['/sparql', '/queries', '/queries/:name', '/prefixes']);
   const describe = describeService(async (query) =>
-    (await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs })).result, context);
+    (await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs })).result, context, options.timeoutMs);
   app.get('/sparql', async (request, reply) => {
     const parameters = request.query as Record<string, unknown>;
     if (parameters.query === undefined && parameters.update === undefined) return describe(request, reply);
