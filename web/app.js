@@ -1,130 +1,167 @@
-// The query page: pick a bundled query or write one, run it against /sparql, show a table, and a
-// small force-directed picture when the result is an edge list (its first two columns link things).
+// The query page: YASGUI's editor (Yasqe) and result viewer (Yasr) against the page's own endpoint,
+// the graph's prefixes predeclared, bundled queries with a form for their parameters (bound by the
+// server as `peacegraph query --param` binds them), downloads, a resource view for IRIs, and a
+// network drawing for edge-list results.
+import { ENDPOINT } from './sparql.js';
+import { edgeList, drawNetwork } from './network.js';
+import { hideDownloads, showDownloads } from './downloads.js';
+import { showResource } from './resource.js';
+
 const $ = (id) => document.getElementById(id);
-let bundled = [];
+/** Vocabulary prefixes written into a new query; the minted kinds (person:, event:...) are added when used. */
+const DECLARED = ['pg', 'schema', 'org', 'skos', 'oa', 'rdf', 'rdfs', 'xsd', 'owl', 'dct', 'prov', 'theme'];
+const EXAMPLE = 'SELECT ?person ?name WHERE {\n  ?person a schema:Person ; schema:name ?name .\n}\nORDER BY ?name\nLIMIT 100\n';
 
-const label = (term) => {
-  if (!term) return '';
-  if (term.type !== 'uri') return term.value;
-  const cut = Math.max(term.value.lastIndexOf('/'), term.value.lastIndexOf('#'));
-  return term.value.slice(cut + 1);
-};
+const state = { bundled: [], prefixes: {}, lastQuery: '', lastName: 'query' };
 
-function showTable(json) {
-  const table = $('results');
-  table.replaceChildren();
-  if (typeof json.boolean === 'boolean') {
-    table.insertRow().insertCell().textContent = json.boolean ? 'yes' : 'no';
-    return;
-  }
-  const vars = json.head.vars;
-  const head = table.createTHead().insertRow();
-  for (const name of vars) { const th = document.createElement('th'); th.textContent = name; head.appendChild(th); }
-  const body = table.createTBody();
-  for (const binding of json.results.bindings) {
-    const row = body.insertRow();
-    for (const name of vars) {
-      const cell = row.insertCell();
-      const term = binding[name];
-      cell.textContent = term ? term.value : '';
-      if (term && term.type === 'uri') cell.title = term.value;
-    }
-  }
+function setStatus(text, isError = false) {
+  $('status').textContent = text;
+  $('status').className = isError ? 'error' : '';
 }
 
-/** Edge list: at least two columns and the first two name nodes (IRIs or labels) in every row. */
-function edges(json) {
-  if (!json.head || !json.head.vars || json.head.vars.length < 2) return [];
-  const [a, b] = json.head.vars;
-  const rows = json.results.bindings.filter((binding) => binding[a] && binding[b]);
-  if (rows.length === 0 || !/source|from|org|person|theme|a$/i.test(a)) return [];
-  return rows.map((binding) => [label(binding[a]), label(binding[b])]);
+/** An IRI shortened with the graph's prefixes, for display. */
+function prefixed(iri) {
+  let best = '';
+  for (const [name, namespace] of Object.entries(state.prefixes)) {
+    if (iri.startsWith(namespace) && namespace.length > (state.prefixes[best] || '').length) best = name;
+  }
+  const local = best ? iri.slice(state.prefixes[best].length) : '';
+  return best && /^[\w.-]*$/.test(local) ? `${best}:${local}` : iri;
 }
 
-function drawNetwork(links) {
-  const svg = $('network');
-  svg.replaceChildren();
-  svg.hidden = links.length === 0;
-  if (links.length === 0) return;
-  const width = 900, height = 520;
-  const names = [...new Set(links.flat())];
-  const nodes = names.map((name, index) => ({
-    name, x: width / 2 + 200 * Math.cos((2 * Math.PI * index) / names.length), y: height / 2 + 200 * Math.sin((2 * Math.PI * index) / names.length), vx: 0, vy: 0,
-  }));
-  const byName = new Map(nodes.map((node) => [node.name, node]));
-  const pairs = links.map(([from, to]) => [byName.get(from), byName.get(to)]);
-  for (let step = 0; step < 300; step += 1) {
-    for (const a of nodes) for (const b of nodes) {
-      if (a === b) continue;
-      const dx = a.x - b.x, dy = a.y - b.y, distance = Math.max(1, Math.hypot(dx, dy));
-      const push = 1500 / (distance * distance);
-      a.vx += (dx / distance) * push; a.vy += (dy / distance) * push;
-    }
-    for (const [a, b] of pairs) {
-      const dx = b.x - a.x, dy = b.y - a.y, distance = Math.max(1, Math.hypot(dx, dy));
-      const pull = (distance - 90) * 0.01;
-      a.vx += (dx / distance) * pull; a.vy += (dy / distance) * pull; b.vx -= (dx / distance) * pull; b.vy -= (dy / distance) * pull;
-    }
-    for (const node of nodes) {
-      node.vx += (width / 2 - node.x) * 0.002; node.vy += (height / 2 - node.y) * 0.002;
-      node.x = Math.min(width - 20, Math.max(20, node.x + node.vx * 0.5)); node.y = Math.min(height - 20, Math.max(20, node.y + node.vy * 0.5));
-      node.vx *= 0.6; node.vy *= 0.6;
+/** Prefixes the query uses but does not declare, declared from the graph's prefixes (so `schema:Person` just works). */
+function declareUsedPrefixes(yasqe) {
+  const declared = yasqe.getPrefixesFromQuery();
+  const missing = {};
+  for (let line = 0; line < yasqe.lineCount(); line += 1) {
+    for (const token of yasqe.getLineTokens(line)) {
+      if (token.type !== 'string-2') continue;
+      const name = token.string.slice(0, token.string.indexOf(':'));
+      if (!(name in declared) && state.prefixes[name]) missing[name] = state.prefixes[name];
     }
   }
-  const ns = 'http://www.w3.org/2000/svg';
-  const add = (name, attributes, text) => {
-    const element = document.createElementNS(ns, name);
-    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-    if (text) element.textContent = text;
-    svg.appendChild(element);
-  };
-  for (const [a, b] of pairs) add('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y });
-  for (const node of nodes) { add('circle', { cx: node.x, cy: node.y, r: 5 }); add('text', { x: node.x + 7, y: node.y + 4 }, node.name); }
+  if (Object.keys(missing).length > 0) yasqe.addPrefixes(missing);
+  state.lastQuery = yasqe.getValue();
+  return state.lastQuery;
 }
 
-async function run() {
-  const status = $('status');
-  status.className = '';
-  status.textContent = 'Running…';
-  const started = performance.now();
-  const response = await fetch('/sparql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' },
-    body: $('query').value,
+function parameterFields(query) {
+  const fields = Object.entries(query.parameters).map(([name, kind]) => {
+    const label = document.createElement('label');
+    label.textContent = `${name} (${kind === 'iri' ? 'an IRI' : 'text'})`;
+    const input = document.createElement('input');
+    input.name = name;
+    input.type = kind === 'iri' ? 'url' : 'text';
+    input.id = `parameter-${name}`;
+    label.htmlFor = input.id;
+    return [label, input];
   });
-  if (!response.ok) {
-    status.className = 'error';
-    status.textContent = await response.text();
+  $('parameter-fields').replaceChildren(...fields.flat());
+  $('parameters').hidden = fields.length === 0;
+}
+
+function pickBundled(yasqe) {
+  const query = state.bundled.find((candidate) => candidate.name === $('bundled').value);
+  $('description').textContent = query ? query.description : '';
+  state.lastName = query ? query.name : 'query';
+  if (query) {
+    yasqe.setValue(query.text);
+    parameterFields(query);
+  } else {
+    $('parameters').hidden = true;
+  }
+}
+
+async function runBundled(yasqe) {
+  const name = $('bundled').value;
+  const values = new URLSearchParams();
+  for (const input of $('parameter-fields').querySelectorAll('input')) values.set(input.name, input.value.trim());
+  const response = await fetch(`/queries/${encodeURIComponent(name)}?${values}`);
+  if (!response.ok) throw new Error(await response.text());
+  yasqe.setValue(await response.text());
+  await yasqe.query();
+}
+
+function showAnswer(response, duration) {
+  const svg = $('network');
+  drawNetwork(svg, []);
+  hideDownloads($('downloads'));
+  if (response instanceof Error || !response.ok) {
+    setStatus('');
     return;
   }
   const type = response.headers.get('content-type') || '';
-  if (!type.includes('json')) {
-    $('results').replaceChildren();
-    status.textContent = 'The result is a graph: ask for it with Accept: text/turtle.';
-    return;
+  const isGraph = !type.includes('json');
+  let count = '';
+  if (!isGraph) {
+    const json = JSON.parse(response.content);
+    const rows = json.results ? json.results.bindings.length : undefined;
+    count = rows === undefined ? `answer: ${json.boolean ? 'yes' : 'no'}` : `${rows} row${rows === 1 ? '' : 's'}`;
+    drawNetwork(svg, edgeList(json));
+  } else {
+    count = 'a graph';
   }
-  const json = await response.json();
-  showTable(json);
-  drawNetwork(edges(json));
-  const rows = json.results ? json.results.bindings.length : 1;
   const cut = response.headers.get('x-peacegraph-truncated');
-  status.textContent = `${rows} row${rows === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms${cut ? ` (${cut})` : ''}`;
+  setStatus(`${count} in ${duration} ms${cut ? ` (${cut})` : ''}`);
+  showDownloads($('downloads'), { query: state.lastQuery, isGraph, name: state.lastName }, (error) => setStatus(String(error.message || error), true));
 }
 
 async function init() {
-  bundled = await (await fetch('/queries')).json();
+  const [bundled, prefixes] = await Promise.all([(await fetch('/queries')).json(), (await fetch('/prefixes')).json()]);
+  state.bundled = bundled;
+  state.prefixes = prefixes;
+  $('endpoint').textContent = ENDPOINT;
+  // No remote look-ups: prefix completion from the graph's own prefixes, no LOV class/property search.
+  Yasqe.defaults.autocompleters = ['prefixes', 'variables'];
+  Yasr.plugins.table.defaults.openIriInNewWindow = false;
+  const declarations = DECLARED.filter((name) => prefixes[name]).map((name) => `PREFIX ${name}: <${prefixes[name]}>`).join('\n');
+  const yasqe = new Yasqe($('editor'), {
+    value: `${declarations}\n\n${EXAMPLE}`,
+    persistenceId: null,
+    consumeShareLink: null,
+    createShareableLink: null,
+    prefixCcApi: new URL('/prefixes', window.location.href).href,
+    editorHeight: '320px',
+    requestConfig: {
+      endpoint: ENDPOINT,
+      method: 'POST',
+      acceptHeaderSelect: 'application/sparql-results+json',
+      acceptHeaderGraph: 'text/turtle',
+      adjustQueryBeforeRequest: declareUsedPrefixes,
+    },
+  });
+  const yasr = new Yasr($('results'), { prefixes, persistenceId: null, pluginOrder: ['table', 'response'], defaultPlugin: 'table' });
+  yasqe.on('queryResponse', (_yasqe, response, duration) => {
+    yasr.setResponse(response, duration);
+    showAnswer(response, duration);
+  });
+  yasqe.on('query', () => setStatus('Running…'));
+
   for (const query of bundled) {
     const option = document.createElement('option');
     option.value = query.name;
     option.textContent = query.title;
     $('bundled').appendChild(option);
   }
-  $('bundled').addEventListener('change', () => {
-    const query = bundled.find((candidate) => candidate.name === $('bundled').value);
-    $('description').textContent = query ? query.description : '';
-    if (query) $('query').value = query.text;
+  $('bundled').addEventListener('change', () => pickBundled(yasqe));
+  $('parameters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runBundled(yasqe).catch((error) => setStatus(String(error.message || error), true));
   });
-  $('run').addEventListener('click', () => run().catch((error) => { $('status').className = 'error'; $('status').textContent = String(error); }));
+
+  const panel = $('resource');
+  const display = { prefixed, open: (iri) => openResource(iri) };
+  const openResource = (iri) => showResource(panel, iri, display).catch((error) => setStatus(String(error.message || error), true));
+  // IRIs in the result table open the resource view instead of leaving for the IRI's own site.
+  $('results').addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a.iri') : null;
+    if (!link) return;
+    event.preventDefault();
+    openResource(link.href);
+  }, true);
+  $('close-resource').addEventListener('click', () => { panel.hidden = true; });
+  // For the browser console (and the browser tests): the editor and the result viewer.
+  window.peacegraph = { yasqe, yasr };
 }
 
-init();
+init().catch((error) => setStatus(String(error.message || error), true));

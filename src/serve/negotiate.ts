@@ -1,39 +1,99 @@
-/** Content negotiation for the SPARQL protocol: Accept header -> one of our output formats. */
-import { MEDIA_TYPES, type OutputFormat } from '../query/format.js';
+/**
+ * Content negotiation for the SPARQL 1.1 Protocol (RFC 9110 section 12.5.1): the Accept header
+ * against the media types offered for a kind of answer. No fitting type means 406 Not Acceptable,
+ * never another type the client did not ask for.
+ */
+import type { OutputFormat } from '../query/format.js';
 
-const ACCEPTED: ReadonlyArray<[string, OutputFormat]> = [
-  ['application/sparql-results+json', 'json'],
-  ['application/json', 'json'],
-  ['application/sparql-results+xml', 'xml'],
-  ['application/xml', 'xml'],
-  ['text/csv', 'csv'],
-  ['text/tab-separated-values', 'tsv'],
-  ['text/plain', 'table'],
-  ['text/turtle', 'turtle'],
-  ['application/n-triples', 'ntriples'],
-  ['application/ld+json', 'jsonld'],
-];
+/** What the endpoint writes: the query formats, plus N-Quads and RDF/XML for graphs. */
+export type ServedFormat = OutputFormat | 'nquads' | 'rdfxml';
 
-const GRAPH_FORMATS = new Set<OutputFormat>(['turtle', 'ntriples', 'jsonld']);
+/** A table (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE, the service description). */
+export type AnswerKind = 'table' | 'graph';
 
-/** The client's most preferred format that fits the result (table or graph), else the default. */
-export function negotiate(accept: string | undefined, isGraph: boolean): OutputFormat {
-  const preferences = (accept ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [type = '', ...parameters] = part.trim().toLowerCase().split(';');
-      const q = Number(parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('q='))?.slice(2) ?? 1);
-      return { type: type.trim(), q: Number.isNaN(q) ? 0 : q, index };
-    })
-    .filter((preference) => preference.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { type } of preferences) {
-    const match = ACCEPTED.find(([mediaType, format]) => mediaType === type && GRAPH_FORMATS.has(format) === isGraph);
-    if (match) return match[1];
-  }
-  return isGraph ? 'turtle' : 'json';
+export interface Offer {
+  readonly mediaType: string;
+  readonly format: ServedFormat;
+  /** The Content-Type header sent. */
+  readonly contentType: string;
 }
 
-export function mediaType(format: OutputFormat): string {
-  return MEDIA_TYPES[format];
+const offer = (mediaType: string, format: ServedFormat, contentType = mediaType): Offer => ({ mediaType, format, contentType });
+
+/** In the server's order of preference: the first is the default and wins ties on wildcards. */
+export const OFFERS: Readonly<Record<AnswerKind, readonly Offer[]>> = {
+  table: [
+    offer('application/sparql-results+json', 'json'),
+    offer('application/json', 'json', 'application/sparql-results+json'),
+    offer('application/sparql-results+xml', 'xml'),
+    offer('application/xml', 'xml', 'application/sparql-results+xml'),
+    offer('text/csv', 'csv', 'text/csv; charset=utf-8'),
+    offer('text/tab-separated-values', 'tsv', 'text/tab-separated-values; charset=utf-8'),
+    offer('text/plain', 'table', 'text/plain; charset=utf-8'),
+  ],
+  graph: [
+    offer('text/turtle', 'turtle', 'text/turtle; charset=utf-8'),
+    offer('application/n-triples', 'ntriples', 'application/n-triples; charset=utf-8'),
+    offer('application/n-quads', 'nquads', 'application/n-quads; charset=utf-8'),
+    offer('application/ld+json', 'jsonld'),
+    offer('application/rdf+xml', 'rdfxml', 'application/rdf+xml; charset=utf-8'),
+  ],
+};
+
+interface MediaRange {
+  readonly type: string;
+  readonly subtype: string;
+  readonly q: number;
+  readonly index: number;
+}
+
+function parseAccept(accept: string): MediaRange[] {
+  return accept.split(',').flatMap((part, index) => {
+    const [range = '', ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const [type, subtype] = range.split('/');
+    if (!type || !subtype) return [];
+    const qParameter = parameters.find((parameter) => /^q\s*=/.test(parameter));
+    const q = qParameter === undefined ? 1 : Number(qParameter.slice(qParameter.indexOf('=') + 1));
+    return [{ type, subtype, q: Number.isFinite(q) ? Math.min(1, Math.max(0, q)) : 0, index }];
+  });
+}
+
+/** 2 for an exact match, 1 for a type wildcard (text/*), 0 for the any-type range, -1 for no match. */
+function specificity(range: MediaRange, mediaType: string): number {
+  const [type, subtype] = mediaType.split('/');
+  if (range.type === '*' && range.subtype === '*') return 0;
+  if (range.type !== type) return -1;
+  if (range.subtype === '*') return 1;
+  return range.subtype === subtype ? 2 : -1;
+}
+
+/**
+ * The offer the client prefers: each offered type takes the quality of its most specific matching
+ * range; the highest quality wins, then an exact match over a wildcard, then the client's order,
+ * then the server's. A missing or empty Accept header means any type: the server's default.
+ */
+export function negotiate(accept: string | undefined, kind: AnswerKind): Offer | undefined {
+  const offers = OFFERS[kind];
+  if (accept === undefined || accept.trim() === '') return offers[0];
+  const ranges = parseAccept(accept);
+  let best: { offer: Offer; q: number; exact: boolean; index: number } | undefined;
+  for (const candidate of offers) {
+    let match: { range: MediaRange; level: number } | undefined;
+    for (const range of ranges) {
+      const level = specificity(range, candidate.mediaType);
+      if (level > (match?.level ?? -1)) match = { range, level };
+    }
+    if (match === undefined || match.range.q === 0) continue;
+    const scored = { offer: candidate, q: match.range.q, exact: match.level === 2, index: match.range.index };
+    if (best === undefined || scored.q > best.q || (scored.q === best.q
+      && ((scored.exact && !best.exact) || (scored.exact === best.exact && scored.index < best.index)))) {
+      best = scored;
+    }
+  }
+  return best?.offer;
+}
+
+/** The media types offered for a kind of answer, for a 406 message. */
+export function offeredTypes(kind: AnswerKind): string[] {
+  return OFFERS[kind].map((candidate) => candidate.mediaType);
 }

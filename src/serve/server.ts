@@ -3,18 +3,18 @@
  * the HTTP work (body limits, parsing, errors) better than hand-written node:http handlers.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { LocalEngine, QueryTimeoutError } from '../query/local.js';
 import { runQuery } from '../query/run.js';
 import { QuerySyntaxError } from '../query/sparql.js';
-import { formatResult } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
 import { listBundledQueries } from '../query/bundled.js';
-import { negotiate, mediaType } from './negotiate.js';
+import { sendAnswer } from './answer.js';
+import { describeService } from './describe.js';
+import { DEFAULT_CORS_ORIGINS, registerCors } from './cors.js';
+import { registerPage } from './page.js';
 import { graphPrefixes } from '../write/prefixes.js';
 import { loadContext, type JsonLdContext } from '../write/jsonld.js';
-import { BUNDLED, PROJECT_ROOT } from '../paths.js';
+import { BUNDLED } from '../paths.js';
 import type { RdfFile } from '../query/rdf-files.js';
 
 export interface ServeOptions {
@@ -24,16 +24,9 @@ export interface ServeOptions {
   readonly maxRows: number;
   /** Largest accepted request body (a query), in bytes. */
   readonly maxQueryBytes: number;
+  /** Origins allowed to read through CORS: `*` (the default), a list, or none. */
+  readonly corsOrigins?: readonly string[];
 }
-
-const PAGE_FILES: Readonly<Record<string, string>> = {
-  '/': 'index.html',
-  '/app.js': 'app.js',
-  '/style.css': 'style.css',
-};
-const PAGE_TYPES: Readonly<Record<string, string>> = {
-  html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
-};
 
 function capped(result: QueryResult, maxRows: number): { result: QueryResult; truncated: boolean } {
   if (result.kind === 'bindings' && result.rows.length > maxRows) {
@@ -69,10 +62,8 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     try {
       const { result: full } = await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs });
       const { result, truncated } = capped(full, options.maxRows);
-      const format = negotiate(accept, result.kind === 'quads');
-      const body = await formatResult(result, format, { prefixes, context });
       if (truncated) reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
-      return reply.code(200).type(mediaType(format)).send(body);
+      return await sendAnswer(reply, result, accept, { prefixes, context });
     } catch (error) {
       if (error instanceof QuerySyntaxError) {
         return refuse(reply, /update/i.test(error.message) ? 403 : 400, error.message);
@@ -82,8 +73,12 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     }
   };
 
+  registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS, ['/sparql', '/queries', '/queries/:name', '/prefixes']);
+  const describe = describeService(async (query) =>
+    (await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs })).result, context, options.timeoutMs);
   app.get('/sparql', async (request, reply) => {
     const parameters = request.query as Record<string, unknown>;
+    if (parameters.query === undefined && parameters.update === undefined) return describe(request, reply);
     return answer(parameters.query, parameters.update, request.headers.accept, reply);
   });
   app.post('/sparql', async (request, reply) => {
@@ -96,9 +91,6 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     name: query.name, title: query.title, description: query.description, text: query.text,
     parameters: Object.fromEntries(query.parameters),
   })));
-  for (const [route, file] of Object.entries(PAGE_FILES)) {
-    app.get(route, async (_request, reply) =>
-      reply.type(PAGE_TYPES[file.split('.').pop()!]!).send(await readFile(join(PROJECT_ROOT, 'web', file), 'utf8')));
-  }
+  await registerPage(app, prefixes);
   return { app, engine };
 }

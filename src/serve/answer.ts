@@ -1,0 +1,27 @@
+/** Sends a query answer in the format the client accepts, or 406 Not Acceptable naming the offered types. */
+import type { FastifyReply } from 'fastify';
+import type { FormatOptions } from '../query/format.js';
+import type { QueryResult } from '../query/result.js';
+import { RdfXmlError } from '../write/rdfxml.js';
+import { negotiate, offeredTypes } from './negotiate.js';
+import { serialize } from './serialize.js';
+import { addVary } from './vary.js';
+
+export function notAcceptable(reply: FastifyReply, kind: 'table' | 'graph', detail = ''): FastifyReply {
+  const what = kind === 'graph' ? 'a graph (CONSTRUCT, DESCRIBE, the service description)' : 'a table (SELECT, ASK)';
+  return reply.code(406).type('text/plain; charset=utf-8')
+    .send(`Not Acceptable: ${detail}the answer is ${what}, offered as ${offeredTypes(kind).join(', ')}.\n`);
+}
+
+export async function sendAnswer(reply: FastifyReply, result: QueryResult, accept: string | undefined, options: FormatOptions): Promise<FastifyReply> {
+  const kind = result.kind === 'quads' ? 'graph' : 'table';
+  addVary(reply, 'Accept');
+  const offer = negotiate(accept, kind);
+  if (offer === undefined) return notAcceptable(reply, kind);
+  try {
+    return reply.code(200).type(offer.contentType).send(await serialize(result, offer.format, options));
+  } catch (error) {
+    if (error instanceof RdfXmlError) return notAcceptable(reply, kind, `${error.message}; `);
+    throw error;
+  }
+}
