@@ -27,7 +27,7 @@ export interface Description {
 }
 
 /** Units that are part of the organisation named right after them ("Crisis Response Unit, UNDP"). */
-const UNIT_CUES = /\b(?:Unit|Division|Department|Section|Branch|Team|Bureau|Programme|Program|Cluster|Lab|Laboratory|Hub|Directorate|Sector)\b/;
+const UNIT_CUES = /\b(?:Unit|Division|Department|Section|Branch|Team|Bureau|Programme|Program|Cluster|Lab|Laboratory|Hub|Directorate|Sector|Faculty)\b/;
 
 export interface OrganisationTest {
   /** Whether the gazetteer or the report already knows this name or acronym. */
@@ -201,6 +201,12 @@ function isClearOrganisation(organisation: OrganisationMention, test: Organisati
  */
 function continuedTitles(segments: readonly TextSpan[], parsed: readonly ParsedSegment[], test: OrganisationTest): ParsedSegment[] {
   const result = [...parsed];
+  // "Faculty of Law, University of Ghana": a leading unit of the organisation that follows is where the person works in it.
+  const first = result[0]?.organisations[0];
+  if (result.length > 1 && first !== undefined && result[0]!.title === undefined && first.acronym === undefined
+    && UNIT_CUES.test(first.name ?? '') && result[1]!.organisations.some((organisation) => isClearOrganisation(organisation, test))) {
+    result[0] = { title: segments[0]!.text, organisations: [] };
+  }
   for (let index = 1; index < result.length; index += 1) {
     const current = result[index]!;
     const previous = result[index - 1]!;

@@ -17,6 +17,7 @@ import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
 import { evidenceOf, spanEnd, splitSpan, type TextSpan } from './text-span.js';
 import { wordPattern } from './patterns.js';
+import { isAllCaps, properCase } from './name-case.js';
 import { BACK_REFERENCE_TARGET, GENERIC_ORGANISATION, isCountry, MODERATOR_CUES } from './words.js';
 
 /** A session title the text gives: the session on ‘...’, "..." session. */
@@ -92,7 +93,10 @@ function addPerson(context: Context, mention: PersonMention): string {
     context.people.mention(known, evidence(context, mention.name));
     return known;
   }
-  const key = context.people.add(mention.name.text, evidence(context, mention.name), mention.honorific);
+  // Programmes print names in capitals: the person is named in proper case ("Lena von Hohenberg-Strauss").
+  const written = mention.name.text;
+  const name = written.split(/\s+/).every(isAllCaps) ? properCase(written) : written;
+  const key = context.people.add(name, evidence(context, mention.name), mention.honorific);
   const whole = evidence(context, mention.whole);
   const { before } = mention;
   if (before !== undefined) {
