@@ -55,6 +55,12 @@ export interface EngineOptions {
   readonly maxWaitMs?: number;
   /** Queries waiting beyond this many are refused at once. */
   readonly maxQueue?: number;
+  /**
+   * Loaded workers kept in reserve, each with a copy of the graph: a worker replaced after a
+   * timeout or trap is swapped for one at once instead of leaving its place empty while a new one
+   * loads. Default 0.
+   */
+  readonly spares?: number;
   readonly limits?: QueryLimits;
 }
 
@@ -101,11 +107,13 @@ const RUNTIME_MESSAGE = 'the query engine failed on this query';
 
 export class LocalEngine {
   private readonly slots: Slot[] = [];
+  private readonly spares: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly limits: QueryLimits;
   private loadError: string | undefined;
   private closed = false;
   private nextId = 1;
+  private replacedCount = 0;
   private readonly loaded: Promise<void>;
   private markLoaded: () => void = () => undefined;
   private markLoadFailed: (error: Error) => void = () => undefined;
@@ -118,11 +126,19 @@ export class LocalEngine {
     });
     // Awaited through ready(); a failed load also fails each query, so nobody has to await it.
     this.loaded.catch(() => undefined);
-    for (let index = 0; index < Math.max(1, options.workers ?? 1); index += 1) {
-      const slot: Slot = { state: 'loading', long: false, timers: [], baseBytes: 0, worker: undefined as unknown as Worker };
-      this.slots.push(slot);
-      this.spawn(slot);
-    }
+    for (let index = 0; index < Math.max(1, options.workers ?? 1); index += 1) this.slots.push(this.newSlot());
+    for (let index = 0; index < (options.spares ?? 0); index += 1) this.spares.push(this.newSlot());
+  }
+
+  private newSlot(): Slot {
+    const slot: Slot = { state: 'loading', long: false, timers: [], baseBytes: 0, worker: undefined as unknown as Worker };
+    this.spawn(slot);
+    return slot;
+  }
+
+  /** Workers replaced so far (timeouts, traps, crashes, memory growth, stopped long queries): for monitoring. */
+  get replacements(): number {
+    return this.replacedCount;
   }
 
   /** Resolves when every worker has loaded the graph; rejects with the load error. */
@@ -163,7 +179,7 @@ export class LocalEngine {
     this.closed = true;
     const closed = new Error('engine closed');
     for (const job of this.queue.splice(0)) this.finish(job, { error: closed });
-    await Promise.all(this.slots.map((slot) => {
+    await Promise.all([...this.slots, ...this.spares].map((slot) => {
       if (slot.job) this.finish(slot.job, { error: closed });
       this.clearSlot(slot);
       slot.state = 'failed';
@@ -193,7 +209,7 @@ export class LocalEngine {
       if (message.status === 'load-failed') return this.loadFailed(slot, message.error);
       slot.state = 'idle';
       slot.baseBytes = message.memoryBytes;
-      if (this.slots.every((each) => each.state !== 'loading')) this.markLoaded();
+      if ([...this.slots, ...this.spares].every((each) => each.state !== 'loading')) this.markLoaded();
       return this.dispatch();
     }
     const job = slot.job;
@@ -232,10 +248,19 @@ export class LocalEngine {
     for (const job of this.queue.splice(0)) this.finish(job, { error: new Error(this.loadError) });
   }
 
+  /** A new worker in the slot's place: a loaded spare if there is one (the slot then loads as the new spare). */
   private replace(slot: Slot): void {
     this.clearSlot(slot);
     void slot.worker.terminate();
-    if (!this.closed) this.spawn(slot);
+    if (this.closed) return;
+    this.replacedCount += 1;
+    const position = this.slots.indexOf(slot);
+    const spare = this.spares.findIndex((each) => each.state === 'idle');
+    if (position !== -1 && spare !== -1) {
+      this.slots[position] = this.spares[spare]!;
+      this.spares[spare] = slot;
+    }
+    this.spawn(slot);
     this.dispatch();
   }
 

@@ -43,7 +43,7 @@ function checkDataset(query: ParsedQuery): void {
     .map((row) => row.get('g')!.value));
   const missing = named.filter((iri) => !namedGraphs!.has(iri));
   if (missing.length === 0) return;
-  const known = [...namedGraphs].slice(0, 5).map((iri) => `<${iri}>`).join(', ');
+  const known = [...namedGraphs].sort().slice(0, 5).map((iri) => `<${iri}>`).join(', ');
   throw new QueryRefusedError(
     `FROM <${missing[0]}>: the local graph has no named graph of that name (it has ${namedGraphs.size}${known ? `: ${known}${namedGraphs.size > 5 ? ', ...' : ''}` : ''}); ` +
     'FROM names a graph of the local data and is never fetched (query a remote document with --source URL)', 'dataset');

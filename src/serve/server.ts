@@ -82,6 +82,7 @@ export function engineOptions(options: ServeOptions): EngineOptions {
     longQueryMs: options.longQueryMs ?? SERVE_DEFAULTS.longQueryMs,
     maxWaitMs: options.timeoutMs,
     maxQueue: SERVE_DEFAULTS.maxQueue,
+    spares: 1,
     limits: { maxBytes: options.maxQueryBytes, maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth },
   };
 }
