@@ -17,6 +17,7 @@ import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
 import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type QueryLimits } from './sparql.js';
 import type { RdfFile } from './rdf-files.js';
+import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
 import {
   toWireTerm, type QueryShape, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
@@ -30,7 +31,7 @@ export class QueryTimeoutError extends Error {
 
 /** No worker free in time, or a long query stopped to keep a worker for short ones: try again later. */
 export class EngineBusyError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly retryAfterSeconds?: number) {
     super(message);
     this.name = 'EngineBusyError';
   }
@@ -61,6 +62,8 @@ export interface EngineOptions {
    * loads. Default 0.
    */
   readonly spares?: number;
+  /** A query that had to be stopped is refused at once when sent again within this time. Default: never. */
+  readonly refuseStoppedMs?: number;
   readonly limits?: QueryLimits;
 }
 
@@ -87,6 +90,8 @@ type Outcome = { readonly reply: WorkerReply } | { readonly error: Error };
 
 interface Job {
   readonly request: WorkerRequest;
+  /** Identifies the query among stopped ones (StoppedQueries.key). */
+  readonly key: string;
   readonly timeoutMs?: number;
   readonly settle: (outcome: Outcome) => void;
   waitTimer?: NodeJS.Timeout;
@@ -115,11 +120,13 @@ export class LocalEngine {
   private nextId = 1;
   private replacedCount = 0;
   private readonly loaded: Promise<void>;
+  private readonly stopped: StoppedQueries | undefined;
   private markLoaded: () => void = () => undefined;
   private markLoadFailed: (error: Error) => void = () => undefined;
 
   constructor(private readonly files: readonly RdfFile[], private readonly options: EngineOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.stopped = options.refuseStoppedMs === undefined ? undefined : new StoppedQueries(options.refuseStoppedMs);
     this.loaded = new Promise<void>((resolve, reject) => {
       this.markLoaded = resolve;
       this.markLoadFailed = reject;
@@ -155,10 +162,13 @@ export class LocalEngine {
       maxRows: query.maxRows,
       limits: this.limits,
     };
+    const key = StoppedQueries.key(query.text, JSON.stringify(request.bindings), query.maxRows);
+    const earlier = this.stopped?.find(key);
+    if (earlier !== undefined) throw repeatedStop(earlier.stopped, earlier.remainingMs);
     const outcome = await new Promise<Outcome>((resolve) => {
       let settled = false;
       this.enqueue({
-        request, timeoutMs: query.timeoutMs,
+        request, key, timeoutMs: query.timeoutMs,
         settle: (value) => {
           if (!settled) resolve(value);
           settled = true;
@@ -216,7 +226,7 @@ export class LocalEngine {
     if (job === undefined || job.request.id !== message.id) return;
     this.clearSlot(slot);
     if (!message.ok && message.failure.kind === 'trap') {
-      this.finish(job, { error: new EngineFailedError(`${RUNTIME_MESSAGE} (${message.failure.message}); the engine was restarted`) });
+      this.failStopped(job, new EngineFailedError(`${RUNTIME_MESSAGE} (${message.failure.message}); the engine was restarted`));
       return this.replace(slot);
     }
     this.finish(job, { reply: message });
@@ -327,10 +337,23 @@ export class LocalEngine {
     }
   }
 
+  /** Ends the slot's query with `error`, remembers the query as stopped, and replaces the worker. */
   private stop(slot: Slot, error: Error): void {
-    if (slot.job) this.finish(slot.job, { error });
+    if (slot.job) this.failStopped(slot.job, error);
     this.replace(slot);
   }
+
+  private failStopped(job: Job, error: Error): void {
+    this.stopped?.remember(job.key, error);
+    this.finish(job, { error });
+  }
+}
+
+/** The refusal of a query sent again soon after it had to be stopped: the same kind of error, saying so. */
+function repeatedStop(stopped: StoppedQuery, remainingMs: number): Error {
+  const seconds = Math.ceil(remainingMs / 1000);
+  const message = `${stopped.error.message} (${Math.round((Date.now() - stopped.at) / 1000)} s ago: the same query is refused for ${seconds} s more)`;
+  return stopped.error instanceof EngineFailedError ? new EngineFailedError(message) : new EngineBusyError(message, seconds);
 }
 
 function failureError(failure: WorkerFailure): Error {

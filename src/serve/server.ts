@@ -45,7 +45,7 @@ export interface ServeOptions {
 }
 
 /** Defaults of the tuning options, shown by `serve --help` and the README. */
-export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256 } as const;
+export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000 } as const;
 
 export const DEFAULT_HOST = '127.0.0.1';
 
@@ -83,6 +83,7 @@ export function engineOptions(options: ServeOptions): EngineOptions {
     maxWaitMs: options.timeoutMs,
     maxQueue: SERVE_DEFAULTS.maxQueue,
     spares: 1,
+    refuseStoppedMs: SERVE_DEFAULTS.refuseStoppedMs,
     limits: { maxBytes: options.maxQueryBytes, maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth },
   };
 }
@@ -119,7 +120,7 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
       if (truncated) reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
       return reply.code(200).type(mediaType(format)).send(body);
     } catch (error) {
-      if (error instanceof EngineBusyError) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      if (error instanceof EngineBusyError) reply.header('Retry-After', String(error.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
       const message = error instanceof QueryTimeoutError ? `Query timed out after ${options.timeoutMs} ms.`
         : error instanceof QuerySyntaxError || error instanceof QueryRefusedError || error instanceof EngineBusyError || error instanceof EngineFailedError
           ? error.message : `Query failed: ${(error as Error).message}`;

@@ -172,13 +172,19 @@ describe('serve', () => {
     });
   });
 
-  it('times out a slow query with 503 and keeps answering', async () => {
+  it('times out a slow query with 503, keeps answering, and refuses the same query at once for a while', async () => {
     const quick = await createServer({ ...OPTIONS, timeoutMs: 500 });
     try {
       const response = await quick.app.inject(get(EXPLODING));
       expect(response.statusCode).to.equal(503);
       expect(response.body).to.match(/timed out after 500 ms/);
       await expectAskAnswers(quick.app);
+      const replaced = quick.engine.replacements;
+      const again = await quick.app.inject(get(`${EXPLODING}\n`));
+      expect(again.statusCode).to.equal(503);
+      expect(again.body).to.match(/timed out after 500 ms \(\d+ s ago: the same query is refused for \d+ s more\)/);
+      expect(Number(again.headers['retry-after'])).to.be.within(1, 30);
+      expect(quick.engine.replacements, 'no worker was stopped for the repeat').to.equal(replaced);
     } finally {
       await quick.app.close();
     }
