@@ -35,7 +35,7 @@ const HEAVY = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . 
  * Sends the heavy query again and again until stopped, each time with another comment (so the
  * server cannot refuse it as one it stopped before), waiting as Retry-After asks; counts answers by status.
  */
-function heavyLoop(address: string, client: number, statuses: Map<number, number>): { stop: () => Promise<void> } {
+function heavyLoop(address: string, client: string, statuses: Map<number, number>): { stop: () => Promise<void> } {
   let running = true;
   const loop = (async () => {
     for (let request = 0; running; request += 1) {
@@ -65,7 +65,7 @@ console.log('|---|---|---|---|---|---|---|---|---|');
 try {
   for (const heavyCount of [0, 1, 2]) {
     const heavyStatuses = new Map<number, number>();
-    const loops = Array.from({ length: heavyCount }, (_unused, client) => heavyLoop(address, client, heavyStatuses));
+    const loops = Array.from({ length: heavyCount }, (_unused, client) => heavyLoop(address, `${heavyCount}.${client}`, heavyStatuses));
     const result = await autocannon({
       url: `${address}/sparql?query=${encodeURIComponent(LIGHT)}`,
       connections: CONNECTIONS, duration: SECONDS, headers: { accept: 'application/sparql-results+json' },

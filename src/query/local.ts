@@ -62,7 +62,7 @@ export interface EngineOptions {
    * loads. Default 0.
    */
   readonly spares?: number;
-  /** A query that had to be stopped is refused at once when sent again within this time. Default: never. */
+  /** A query that timed out or trapped the engine is refused at once when sent again within this time. Default: never. */
   readonly refuseStoppedMs?: number;
   readonly limits?: QueryLimits;
 }
@@ -337,9 +337,16 @@ export class LocalEngine {
     }
   }
 
-  /** Ends the slot's query with `error`, remembers the query as stopped, and replaces the worker. */
+  /**
+   * Ends the slot's query with `error` and replaces the worker. Queries that time out or trap are
+   * remembered (they would again); one stopped for turning long while others held the workers is
+   * not: that depends on the load of the moment, and its client is told when to retry.
+   */
   private stop(slot: Slot, error: Error): void {
-    if (slot.job) this.failStopped(slot.job, error);
+    if (slot.job) {
+      if (error instanceof EngineBusyError) this.finish(slot.job, { error });
+      else this.failStopped(slot.job, error);
+    }
     this.replace(slot);
   }
 

@@ -1,5 +1,5 @@
 /**
- * Queries the engine had to stop (timed out, stopped for being long, or trapping the engine), kept
+ * Queries the engine had to stop because they would fail again (timed out, or trapped the engine), kept
  * for a while so that sending one again is refused at once: stopping a query means replacing its
  * worker and loading the graph again, and a client repeating it must not make that happen in a loop.
  */
