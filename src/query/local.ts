@@ -106,9 +106,12 @@ interface Slot {
   timers: NodeJS.Timeout[];
   /** Memory right after loading the graph. */
   baseBytes: number;
+  /** When the worker was started (performance.now()). */
+  startedAt: number;
 }
 
 const RUNTIME_MESSAGE = 'the query engine failed on this query';
+const MIN_RETRY_SECONDS = 2;
 
 export class LocalEngine {
   private readonly slots: Slot[] = [];
@@ -119,6 +122,8 @@ export class LocalEngine {
   private closed = false;
   private nextId = 1;
   private replacedCount = 0;
+  /** How long the last worker took to start and load the graph. */
+  private lastLoadMs = 0;
   private readonly loaded: Promise<void>;
   private readonly stopped: StoppedQueries | undefined;
   private markLoaded: () => void = () => undefined;
@@ -138,7 +143,7 @@ export class LocalEngine {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { state: 'loading', long: false, timers: [], baseBytes: 0, worker: undefined as unknown as Worker };
+    const slot: Slot = { state: 'loading', long: false, timers: [], baseBytes: 0, startedAt: 0, worker: undefined as unknown as Worker };
     this.spawn(slot);
     return slot;
   }
@@ -204,6 +209,7 @@ export class LocalEngine {
       limitMb === undefined ? {} : { maxOldGenerationSizeMb: limitMb + 256 });
     slot.worker = worker;
     slot.state = 'loading';
+    slot.startedAt = performance.now();
     worker.on('message', (message: WorkerMessage) => {
       if (slot.worker === worker) this.onMessage(slot, message);
     });
@@ -219,6 +225,7 @@ export class LocalEngine {
       if (message.status === 'load-failed') return this.loadFailed(slot, message.error);
       slot.state = 'idle';
       slot.baseBytes = message.memoryBytes;
+      this.lastLoadMs = performance.now() - slot.startedAt;
       if ([...this.slots, ...this.spares].every((each) => each.state !== 'loading')) this.markLoaded();
       return this.dispatch();
     }
@@ -332,8 +339,10 @@ export class LocalEngine {
     const long = this.slots.filter((each) => each.state === 'busy' && each.long).length;
     const up = this.slots.filter((each) => each.state === 'busy' || each.state === 'idle').length;
     if (long > Math.max(1, up - 1)) {
+      // Stopping it costs a worker reload: ask the client to come back once one has had time to load.
       this.stop(slot, new EngineBusyError(
-        `query stopped after ${this.options.longQueryMs} ms: the other query workers are busy with long queries, and one is kept for short ones; try again later`));
+        `query stopped after ${this.options.longQueryMs} ms: the other query workers are busy with long queries, and one is kept for short ones; try again later`,
+        Math.max(MIN_RETRY_SECONDS, Math.ceil((2 * this.lastLoadMs) / 1000))));
     }
   }
 

@@ -163,7 +163,8 @@ describe('serve', () => {
       const second = await busy.inject(get(EXPLODING));
       expect(second.statusCode, second.body).to.equal(503);
       expect(second.body).to.match(/other query workers are busy with long queries/);
-      expect(second.headers['retry-after']).to.equal('2');
+      // At least 2 s, and twice a worker's load time: the stop costs a reload.
+      expect(Number(second.headers['retry-after'])).to.be.at.least(2);
       await expectAskAnswers(busy);
       expect(responses.first, 'the first heavy query keeps running').to.equal(undefined);
       await busy.close();
