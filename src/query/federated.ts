@@ -13,6 +13,7 @@ import { rdfFormat } from './rdf-files.js';
 import { GRAPH_EXTENSIONS, readGraphFile } from '../validate/read-graph.js';
 import { extname } from 'node:path';
 import { QueryTimeoutError } from './local.js';
+import { QueryRefusedError, type ParsedQuery } from './sparql.js';
 
 export type FederatedSource =
   | { readonly kind: 'quads'; readonly quads: readonly Quad[] }
@@ -41,6 +42,25 @@ export async function readQuadsFile(path: string): Promise<Quad[]> {
 export async function sourceFor(location: string): Promise<FederatedSource> {
   if (/^https?:\/\//i.test(location)) return { kind: 'url', url: location };
   return { kind: 'quads', quads: await readQuadsFile(location) };
+}
+
+/**
+ * No network unless asked: Comunica would call every SERVICE and fetch every FROM of the query
+ * text, so those must name a source the user gave (--source, --endpoint) unless allowRemote.
+ */
+export function checkRemoteAccess(query: ParsedQuery, sources: readonly FederatedSource[], allowRemote: boolean): void {
+  if (allowRemote) return;
+  const named = new Set(sources.flatMap((source) => (source.kind === 'quads' ? [] : [source.url])));
+  const reached: Array<[string, string]> = [
+    ...query.services.map((iri): [string, string] => ['SERVICE', iri]),
+    ...[...query.dataset.default, ...query.dataset.named].map((iri): [string, string] => ['FROM', iri]),
+  ];
+  const unnamed = reached.find(([, iri]) => !named.has(iri));
+  if (unnamed === undefined) return;
+  const [clause, iri] = unnamed;
+  throw new QueryRefusedError(
+    `${clause} ${iri.startsWith('?') ? iri : `<${iri}>`}: the query would make peacegraph read that address, which you did not name; ` +
+    `name it with --source ${iri.startsWith('?') ? 'URL' : iri}, or allow any address with --allow-remote`, 'remote');
 }
 
 function comunicaSource(source: FederatedSource): Store | string | { type: 'sparql'; value: string } {

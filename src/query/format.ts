@@ -37,8 +37,32 @@ export function formatTable(result: Extract<QueryResult, { kind: 'bindings' }>):
   return [line(header), rule, ...cells.map(line), count].join('\n') + '\n';
 }
 
+/**
+ * A cell a spreadsheet would run as a formula: it starts with =, +, -, @, a tab or a carriage
+ * return (OWASP, CSV injection). A plain number such as -3 or +1.5 is left alone: it runs nothing.
+ */
+export function isFormulaLike(value: string): boolean {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value);
+}
+
+/** A CSV field; a formula-like value gets a leading ' (OWASP), so a spreadsheet shows it as text. */
 function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = isFormulaLike(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A TSV term in Turtle syntax. A spreadsheet strips the quotes of "=..." and runs the rest, so a
+ * formula-like literal has its first character written as a \u escape: SPARQL TSV readers decode
+ * it to the same value, a spreadsheet shows the escape as text.
+ */
+function tsvTerm(term: Term): string {
+  const text = termText(term);
+  // A leading tab or carriage return is already written as \t or \r, which runs nothing.
+  if (term.termType !== 'Literal' || !/^[=+\-@]/.test(term.value) || !isFormulaLike(term.value)) return text;
+  const code = term.value.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  // termText writes the literal as a JSON string: its first character follows the opening quote.
+  return `"\\u${code}${text.slice(2)}`;
 }
 
 function csv(result: Extract<QueryResult, { kind: 'bindings' }>): string {
@@ -50,7 +74,7 @@ function csv(result: Extract<QueryResult, { kind: 'bindings' }>): string {
 /** SPARQL 1.1 TSV: terms in Turtle syntax. */
 function tsv(result: Extract<QueryResult, { kind: 'bindings' }>): string {
   const lines = [result.variables.map((variable) => `?${variable}`).join('\t'), ...result.rows.map((row: Row) =>
-    result.variables.map((variable) => (row[variable] ? termText(row[variable]!) : '')).join('\t'))];
+    result.variables.map((variable) => (row[variable] ? tsvTerm(row[variable]!) : '')).join('\t'))];
   return lines.join('\n') + '\n';
 }
 

@@ -1,15 +1,26 @@
 /**
- * The local engine: an Oxigraph in-memory store (fast at corpus scale, ~450 MB for 1M triples) in a
- * worker thread. The default graph is the union of all named graphs, as in graph.ttl.
+ * The local engine: Oxigraph in-memory stores (fast at corpus scale, ~450 MB for 1M triples) in a
+ * pool of worker threads, each with its own copy of the graph. The default graph is the union of
+ * all named graphs, as in graph.ttl, unless the query names its dataset (FROM).
+ *
+ * A worker is replaced when its query times out, when the WebAssembly engine traps (its memory is
+ * then corrupt), when it crashes, or when its memory grew past the limit. With several workers,
+ * long queries may hold all workers but one: a query that turns long while the others are taken is
+ * stopped, so a short query always finds a worker within about `longQueryMs`.
  */
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../worker/start.js';
+import type { Term } from '@rdfjs/types';
 import { Parser } from 'n3';
+import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
-import type { QueryForm } from './sparql.js';
+import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type QueryLimits } from './sparql.js';
 import type { RdfFile } from './rdf-files.js';
-import type { WorkerReply, WorkerRequest } from './oxigraph-protocol.js';
+import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
+import {
+  toWireTerm, type QueryShape, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
+} from './oxigraph-protocol.js';
 
 export class QueryTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -18,79 +29,354 @@ export class QueryTimeoutError extends Error {
   }
 }
 
-interface Pending {
-  readonly request: WorkerRequest;
-  readonly resolve: (reply: WorkerReply) => void;
-  readonly reject: (error: Error) => void;
+/** No worker free in time, or a long query stopped to keep a worker for short ones: try again later. */
+export class EngineBusyError extends Error {
+  constructor(message: string, readonly retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'EngineBusyError';
+  }
 }
 
+/** The engine failed on this query (a WebAssembly trap, a crash, memory past the limit); its worker was replaced. */
+export class EngineFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineFailedError';
+  }
+}
+
+export interface EngineOptions {
+  /** Worker threads; each holds a copy of the graph. Default 1. */
+  readonly workers?: number;
+  /** A worker whose memory grew by more than this since its graph was loaded is replaced. */
+  readonly maxQueryMemoryMb?: number;
+  /** With several workers: when all workers but one run queries older than this, a query turning this old is stopped. */
+  readonly longQueryMs?: number;
+  /** How long a query may wait for a free worker. Default: as long as it takes. */
+  readonly maxWaitMs?: number;
+  /** Queries waiting beyond this many are refused at once. */
+  readonly maxQueue?: number;
+  /**
+   * Loaded workers kept in reserve, each with a copy of the graph: a worker replaced after a
+   * timeout or trap is swapped for one at once instead of leaving its place empty while a new one
+   * loads. Default 0.
+   */
+  readonly spares?: number;
+  /** A query that timed out or trapped the engine is refused at once when sent again within this time. Default: never. */
+  readonly refuseStoppedMs?: number;
+  readonly limits?: QueryLimits;
+}
+
+/** Workers for a server: one per core, at least 2 (one can run a long query while the other answers), at most 4. */
+export function defaultWorkerCount(): number {
+  return Math.max(2, Math.min(availableParallelism(), 4));
+}
+
+export interface LocalQuery {
+  readonly text: string;
+  readonly bindings?: ReadonlyMap<string, Term>;
+  readonly timeoutMs?: number;
+  /** Cut the answer at this many rows (or triples); the query's LIMIT is bounded by it. */
+  readonly maxRows?: number;
+}
+
+export interface LocalAnswer {
+  readonly query: QueryShape;
+  readonly result: QueryResult;
+  readonly truncated: boolean;
+}
+
+type Outcome = { readonly reply: WorkerReply } | { readonly error: Error };
+
+interface Job {
+  readonly request: WorkerRequest;
+  /** Identifies the query among stopped ones (StoppedQueries.key). */
+  readonly key: string;
+  readonly timeoutMs?: number;
+  readonly settle: (outcome: Outcome) => void;
+  waitTimer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  state: 'loading' | 'idle' | 'busy' | 'failed';
+  job?: Job;
+  /** The running query is older than longQueryMs. */
+  long: boolean;
+  timers: NodeJS.Timeout[];
+  /** Memory right after loading the graph. */
+  baseBytes: number;
+  /** When the worker was started (performance.now()). */
+  startedAt: number;
+}
+
+const RUNTIME_MESSAGE = 'the query engine failed on this query';
+const MIN_RETRY_SECONDS = 2;
+
 export class LocalEngine {
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
+  private readonly slots: Slot[] = [];
+  private readonly spares: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly limits: QueryLimits;
+  private loadError: string | undefined;
+  private closed = false;
   private nextId = 1;
+  private replacedCount = 0;
+  /** How long the last worker took to start and load the graph. */
+  private lastLoadMs = 0;
+  private readonly loaded: Promise<void>;
+  private readonly stopped: StoppedQueries | undefined;
+  private markLoaded: () => void = () => undefined;
+  private markLoadFailed: (error: Error) => void = () => undefined;
 
-  constructor(private readonly files: readonly RdfFile[]) {}
-
-  private start(): Worker {
-    const worker = startWorker(import.meta.url, 'oxigraph-worker', { files: this.files });
-    worker.on('message', (reply: WorkerReply) => {
-      const entry = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      entry?.resolve(reply);
+  constructor(private readonly files: readonly RdfFile[], private readonly options: EngineOptions = {}) {
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.stopped = options.refuseStoppedMs === undefined ? undefined : new StoppedQueries(options.refuseStoppedMs);
+    this.loaded = new Promise<void>((resolve, reject) => {
+      this.markLoaded = resolve;
+      this.markLoadFailed = reject;
     });
-    worker.on('error', (error) => this.failAll(error));
-    return worker;
+    // Awaited through ready(); a failed load also fails each query, so nobody has to await it.
+    this.loaded.catch(() => undefined);
+    for (let index = 0; index < Math.max(1, options.workers ?? 1); index += 1) this.slots.push(this.newSlot());
+    for (let index = 0; index < (options.spares ?? 0); index += 1) this.spares.push(this.newSlot());
   }
 
-  private failAll(error: Error): void {
-    for (const entry of this.pending.values()) entry.reject(error);
-    this.pending.clear();
-    this.worker = undefined;
+  private newSlot(): Slot {
+    const slot: Slot = { state: 'loading', long: false, timers: [], baseBytes: 0, startedAt: 0, worker: undefined as unknown as Worker };
+    this.spawn(slot);
+    return slot;
   }
 
-  private send(entry: Pending): void {
-    this.worker ??= this.start();
-    this.pending.set(entry.request.id, entry);
-    this.worker.postMessage(entry.request);
+  /** Workers replaced so far (timeouts, traps, crashes, memory growth, stopped long queries): for monitoring. */
+  get replacements(): number {
+    return this.replacedCount;
   }
 
-  /** Restarts the worker after a timeout; the other queries in flight are sent again. */
-  private restart(): void {
-    const others = [...this.pending.values()];
-    this.pending.clear();
-    void this.worker?.terminate();
-    this.worker = undefined;
-    for (const entry of others) this.send(entry);
+  /** Resolves when every worker has loaded the graph; rejects with the load error. */
+  ready(): Promise<void> {
+    return this.loaded;
   }
 
-  async query(text: string, form: QueryForm, timeoutMs?: number): Promise<QueryResult> {
-    const request: WorkerRequest = { id: this.nextId++, query: text, form };
-    const reply = await new Promise<WorkerReply>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const settle = <T>(callback: (value: T) => void) => (value: T) => {
-        if (timer !== undefined) clearTimeout(timer);
-        callback(value);
-      };
-      this.send({ request, resolve: settle(resolve), reject: settle(reject) });
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-          this.pending.delete(request.id);
-          this.restart();
-          reject(new QueryTimeoutError(timeoutMs));
-        }, timeoutMs);
-      }
+  async query(query: LocalQuery): Promise<LocalAnswer> {
+    checkLimits(query.text, this.limits);
+    const request: WorkerRequest = {
+      id: this.nextId++,
+      query: query.text,
+      bindings: [...(query.bindings ?? new Map<string, Term>())].map(([name, term]) => [name, toWireTerm(term)] as const),
+      maxRows: query.maxRows,
+      limits: this.limits,
+    };
+    const key = StoppedQueries.key(query.text, JSON.stringify(request.bindings), query.maxRows);
+    const earlier = this.stopped?.find(key);
+    if (earlier !== undefined) throw repeatedStop(earlier.stopped, earlier.remainingMs);
+    const outcome = await new Promise<Outcome>((resolve) => {
+      let settled = false;
+      this.enqueue({
+        request, key, timeoutMs: query.timeoutMs,
+        settle: (value) => {
+          if (!settled) resolve(value);
+          settled = true;
+        },
+      });
     });
-    if (!reply.ok) throw new Error(reply.error);
-    if (form === 'CONSTRUCT' || form === 'DESCRIBE') {
-      return { kind: 'quads', quads: new Parser({ format: 'N-Triples' }).parse(reply.output) };
-    }
-    return fromResultsJson(JSON.parse(reply.output) as ResultsJson);
+    if ('error' in outcome) throw outcome.error;
+    const reply = outcome.reply;
+    if (!reply.ok) throw failureError(reply.failure);
+    const result: QueryResult = reply.ntriples !== undefined
+      ? { kind: 'quads', quads: new Parser({ format: 'N-Triples' }).parse(reply.ntriples) }
+      : fromResultsJson(reply.results as ResultsJson);
+    return { query: reply.query, result, truncated: reply.truncated };
   }
 
-  /** Stops the worker; until then it keeps the process alive. */
+  /** Stops the workers; until then they keep the process alive. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.failAll(new Error('engine closed'));
-    await worker?.terminate();
+    this.closed = true;
+    const closed = new Error('engine closed');
+    for (const job of this.queue.splice(0)) this.finish(job, { error: closed });
+    await Promise.all([...this.slots, ...this.spares].map((slot) => {
+      if (slot.job) this.finish(slot.job, { error: closed });
+      this.clearSlot(slot);
+      slot.state = 'failed';
+      return slot.worker.terminate();
+    }));
+  }
+
+  private spawn(slot: Slot): void {
+    const limitMb = this.options.maxQueryMemoryMb;
+    // The JS heap holds parse trees and result text; the graph lives in WebAssembly memory, outside it.
+    const worker = startWorker(import.meta.url, 'oxigraph-worker', { files: this.files },
+      limitMb === undefined ? {} : { maxOldGenerationSizeMb: limitMb + 256 });
+    slot.worker = worker;
+    slot.state = 'loading';
+    slot.startedAt = performance.now();
+    worker.on('message', (message: WorkerMessage) => {
+      if (slot.worker === worker) this.onMessage(slot, message);
+    });
+    const crashed = (error: Error) => {
+      if (slot.worker === worker && !this.closed) this.onCrash(slot, error);
+    };
+    worker.on('error', crashed);
+    worker.on('exit', (code) => crashed(new Error(`the query worker stopped (exit code ${code})`)));
+  }
+
+  private onMessage(slot: Slot, message: WorkerMessage): void {
+    if ('status' in message) {
+      if (message.status === 'load-failed') return this.loadFailed(slot, message.error);
+      slot.state = 'idle';
+      slot.baseBytes = message.memoryBytes;
+      this.lastLoadMs = performance.now() - slot.startedAt;
+      if ([...this.slots, ...this.spares].every((each) => each.state !== 'loading')) this.markLoaded();
+      return this.dispatch();
+    }
+    const job = slot.job;
+    if (job === undefined || job.request.id !== message.id) return;
+    this.clearSlot(slot);
+    if (!message.ok && message.failure.kind === 'trap') {
+      this.failStopped(job, new EngineFailedError(`${RUNTIME_MESSAGE} (${message.failure.message}); the engine was restarted`));
+      return this.replace(slot);
+    }
+    this.finish(job, { reply: message });
+    const limitMb = this.options.maxQueryMemoryMb;
+    if (limitMb !== undefined && message.memoryBytes - slot.baseBytes > limitMb * 1024 * 1024) return this.replace(slot);
+    slot.state = 'idle';
+    this.dispatch();
+  }
+
+  private onCrash(slot: Slot, error: Error): void {
+    if (slot.state === 'loading') return this.loadFailed(slot, `cannot load ${this.files.map((file) => file.path).join(', ')}: ${error.message}`);
+    if (slot.job) {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.finish(slot.job, {
+        error: new EngineFailedError(outOfMemory
+          ? `${RUNTIME_MESSAGE}: it needed more than the ${this.options.maxQueryMemoryMb} MB allowed to one query; the engine was restarted`
+          : `${RUNTIME_MESSAGE} (${error.message}); the engine was restarted`),
+      });
+    }
+    this.replace(slot);
+  }
+
+  /** A graph that does not load will not load on a retry: every query is refused with the reason. */
+  private loadFailed(slot: Slot, message: string): void {
+    this.loadError ??= message;
+    slot.state = 'failed';
+    void slot.worker.terminate();
+    this.markLoadFailed(new Error(this.loadError));
+    for (const job of this.queue.splice(0)) this.finish(job, { error: new Error(this.loadError) });
+  }
+
+  /** A new worker in the slot's place: a loaded spare if there is one (the slot then loads as the new spare). */
+  private replace(slot: Slot): void {
+    this.clearSlot(slot);
+    void slot.worker.terminate();
+    if (this.closed) return;
+    this.replacedCount += 1;
+    const position = this.slots.indexOf(slot);
+    const spare = this.spares.findIndex((each) => each.state === 'idle');
+    if (position !== -1 && spare !== -1) {
+      this.slots[position] = this.spares[spare]!;
+      this.spares[spare] = slot;
+    }
+    this.spawn(slot);
+    this.dispatch();
+  }
+
+  private clearSlot(slot: Slot): void {
+    for (const timer of slot.timers) clearTimeout(timer);
+    slot.timers = [];
+    slot.job = undefined;
+    slot.long = false;
+  }
+
+  private finish(job: Job, outcome: Outcome): void {
+    clearTimeout(job.waitTimer);
+    job.settle(outcome);
+  }
+
+  private enqueue(job: Job): void {
+    if (this.closed) return this.finish(job, { error: new Error('engine closed') });
+    if (this.loadError !== undefined) return this.finish(job, { error: new Error(this.loadError) });
+    if (this.options.maxQueue !== undefined && this.queue.length >= this.options.maxQueue) {
+      return this.finish(job, { error: new EngineBusyError(`too many queries waiting (${this.queue.length}); try again later`) });
+    }
+    this.queue.push(job);
+    const maxWaitMs = this.options.maxWaitMs;
+    if (maxWaitMs !== undefined) {
+      job.waitTimer = setTimeout(() => {
+        const index = this.queue.indexOf(job);
+        if (index !== -1) this.queue.splice(index, 1);
+        this.finish(job, { error: new EngineBusyError(`no query worker became free within ${maxWaitMs} ms; try again later`) });
+      }, maxWaitMs);
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.state === 'idle') this.assign(slot, this.queue.shift()!);
+    }
+  }
+
+  private assign(slot: Slot, job: Job): void {
+    clearTimeout(job.waitTimer);
+    slot.state = 'busy';
+    slot.job = job;
+    slot.worker.postMessage(job.request);
+    if (job.timeoutMs !== undefined) {
+      const timeoutMs = job.timeoutMs;
+      slot.timers.push(setTimeout(() => this.stop(slot, new QueryTimeoutError(timeoutMs)), timeoutMs));
+    }
+    const longQueryMs = this.options.longQueryMs;
+    if (longQueryMs !== undefined && this.slots.length > 1) {
+      slot.timers.push(setTimeout(() => this.turnedLong(slot), longQueryMs));
+    }
+  }
+
+  /** Keeps one worker for short queries: long ones may hold all workers that are up but one. */
+  private turnedLong(slot: Slot): void {
+    slot.long = true;
+    const long = this.slots.filter((each) => each.state === 'busy' && each.long).length;
+    const up = this.slots.filter((each) => each.state === 'busy' || each.state === 'idle').length;
+    if (long > Math.max(1, up - 1)) {
+      // Stopping it costs a worker reload: ask the client to come back once one has had time to load.
+      this.stop(slot, new EngineBusyError(
+        `query stopped after ${this.options.longQueryMs} ms: the other query workers are busy with long queries, and one is kept for short ones; try again later`,
+        Math.max(MIN_RETRY_SECONDS, Math.ceil((2 * this.lastLoadMs) / 1000))));
+    }
+  }
+
+  /**
+   * Ends the slot's query with `error` and replaces the worker. Queries that time out or trap are
+   * remembered (they would again); one stopped for turning long while others held the workers is
+   * not: that depends on the load of the moment, and its client is told when to retry.
+   */
+  private stop(slot: Slot, error: Error): void {
+    if (slot.job) {
+      if (error instanceof EngineBusyError) this.finish(slot.job, { error });
+      else this.failStopped(slot.job, error);
+    }
+    this.replace(slot);
+  }
+
+  private failStopped(job: Job, error: Error): void {
+    this.stopped?.remember(job.key, error);
+    this.finish(job, { error });
+  }
+}
+
+/** The refusal of a query sent again soon after it had to be stopped: the same kind of error, saying so. */
+function repeatedStop(stopped: StoppedQuery, remainingMs: number): Error {
+  const seconds = Math.ceil(remainingMs / 1000);
+  const message = `${stopped.error.message} (${Math.round((Date.now() - stopped.at) / 1000)} s ago: the same query is refused for ${seconds} s more)`;
+  return stopped.error instanceof EngineFailedError ? new EngineFailedError(message) : new EngineBusyError(message, seconds);
+}
+
+function failureError(failure: WorkerFailure): Error {
+  switch (failure.kind) {
+    case 'syntax': return new QuerySyntaxError(failure.message, failure.line, failure.column);
+    case 'refused': return new QueryRefusedError(failure.message, failure.reason);
+    case 'trap': return new EngineFailedError(failure.message);
+    case 'failed': return new Error(failure.message);
   }
 }

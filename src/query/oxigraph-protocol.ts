@@ -1,15 +1,68 @@
-/** Messages between the local engine and its Oxigraph worker. */
-import type { QueryForm } from './sparql.js';
+/** Messages between the local engine and its Oxigraph workers. */
+import type { Term } from '@rdfjs/types';
+import type { QueryForm, QueryLimits } from './sparql.js';
+import type { ResultsJson } from './results-json.js';
+
+/** An RDF term as plain data (RDF/JS term classes do not survive postMessage). */
+export interface WireTerm {
+  readonly termType: 'NamedNode' | 'BlankNode' | 'Literal';
+  readonly value: string;
+  readonly language?: string;
+  readonly datatype?: string;
+}
 
 export interface WorkerRequest {
   readonly id: number;
   readonly query: string;
+  readonly bindings: ReadonlyArray<readonly [string, WireTerm]>;
+  /** Results beyond this many rows (or triples) are cut, and the LIMIT of the query bounded by it. */
+  readonly maxRows?: number;
+  readonly limits: QueryLimits;
+}
+
+/** Why a query failed; `trap` means the WebAssembly engine aborted and the worker must be replaced. */
+export type WorkerFailure =
+  | { readonly kind: 'syntax'; readonly message: string; readonly line?: number; readonly column?: number }
+  | { readonly kind: 'refused'; readonly reason: 'size' | 'depth' | 'remote' | 'dataset'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'trap'; readonly message: string };
+
+export interface QueryShape {
   readonly form: QueryForm;
+  readonly variables: readonly string[];
+  readonly ordered: boolean;
 }
 
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly output: string }
-  | { readonly id: number; readonly ok: false; readonly error: string };
+  | {
+    readonly id: number; readonly ok: true; readonly query: QueryShape;
+    /** SELECT and ASK answers. */
+    readonly results?: ResultsJson;
+    /** CONSTRUCT and DESCRIBE answers. */
+    readonly ntriples?: string;
+    readonly truncated: boolean;
+    /** The worker's memory after the query (WebAssembly memory never shrinks). */
+    readonly memoryBytes: number;
+  }
+  | { readonly id: number; readonly ok: false; readonly failure: WorkerFailure; readonly memoryBytes: number };
+
+/** The first message of a worker: its graph is loaded, or why not. */
+export type WorkerStatus = { readonly status: 'ready'; readonly memoryBytes: number } | { readonly status: 'load-failed'; readonly error: string };
+
+export type WorkerMessage = WorkerStatus | WorkerReply;
+
+export function toWireTerm(term: Term): WireTerm {
+  if (term.termType === 'Literal') {
+    return { termType: 'Literal', value: term.value, language: term.language || undefined, datatype: term.datatype.value };
+  }
+  if (term.termType === 'NamedNode' || term.termType === 'BlankNode') return { termType: term.termType, value: term.value };
+  throw new Error(`a parameter cannot be a ${term.termType}`);
+}
+
+/** A WebAssembly trap (RuntimeError, told by its name: the ES library types do not describe WebAssembly). */
+export function isWebAssemblyTrap(error: unknown): boolean {
+  return error instanceof Error && error.name === 'RuntimeError';
+}
 
 /**
  * Why the worker could not load the graph. Oxigraph runs in WebAssembly, whose memory stops at
@@ -18,8 +71,7 @@ export type WorkerReply =
  */
 export function loadFailure(paths: readonly string[], error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  // WebAssembly.RuntimeError, told by its name (the ES library types do not describe WebAssembly).
-  const cause = error instanceof Error && error.name === 'RuntimeError'
+  const cause = isWebAssemblyTrap(error)
     ? 'the query engine ran out of memory (Oxigraph runs in WebAssembly, whose memory stops at 4 GB: about 7 million triples). ' +
       'Query a graph built with --no-evidence, or push the graph to a triple store (peacegraph push) and query it with --endpoint'
     : message;

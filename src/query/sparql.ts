@@ -1,6 +1,8 @@
 /**
- * Parsing bundled and user queries with sparqljs: syntax errors with line and column, the kind of
- * query, and safe parameter binding (a VALUES block of RDF terms, never text spliced into a query).
+ * Parsing bundled and user queries with sparqljs: limits checked before parsing, syntax errors with
+ * line and column, the kind of query and what it names outside the graph (FROM, SERVICE), safe
+ * parameter binding (a VALUES block of RDF terms, never text spliced into a query) and a result cap
+ * written into the query as a LIMIT.
  */
 import sparqljs from 'sparqljs';
 import type { Term } from '@rdfjs/types';
@@ -13,6 +15,14 @@ export class QuerySyntaxError extends Error {
   }
 }
 
+/** A well-formed query that peacegraph will not run: too large, too deep, or reaching outside. */
+export class QueryRefusedError extends Error {
+  constructor(message: string, readonly reason: 'size' | 'depth' | 'remote' | 'dataset') {
+    super(message);
+    this.name = 'QueryRefusedError';
+  }
+}
+
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
 
 export interface ParsedQuery {
@@ -21,10 +31,79 @@ export interface ParsedQuery {
   readonly variables: readonly string[];
   readonly ordered: boolean;
   readonly text: string;
+  /** The IRIs of FROM and FROM NAMED; both empty when the query names no dataset. */
+  readonly dataset: { readonly default: readonly string[]; readonly named: readonly string[] };
+  /** SERVICE IRIs (a variable service as `?name`). */
+  readonly services: readonly string[];
+  readonly tree: sparqljs.Query;
 }
+
+export interface QueryLimits {
+  readonly maxBytes: number;
+  /** Deepest nesting of { }, ( ) and [ ]: sparqljs parses deep nesting in quadratic time. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxBytes: 1024 * 1024, maxDepth: 64 };
 
 interface ParseErrorHash {
   readonly loc?: { readonly first_line: number; readonly first_column: number };
+}
+
+/** An IRI reference at a `<` (else the `<` is an operator); stops at the next `<`, so scanning stays linear. */
+const IRI_REF = /<[^<>"{}|^`\\\u0000-\u0020]*>/y;
+const OPENERS = '{([';
+const CLOSERS = '})]';
+
+/** Nesting depth of brackets outside strings, IRIs and comments, in one pass over the text. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '#') {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end + 1;
+    } else if (char === '"' || char === "'") {
+      index = stringEnd(text, index);
+    } else if (char === '<') {
+      IRI_REF.lastIndex = index;
+      index = IRI_REF.test(text) ? IRI_REF.lastIndex : index + 1;
+    } else {
+      if (OPENERS.includes(char)) deepest = Math.max(deepest, ++depth);
+      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
+      index += 1;
+    }
+  }
+  return deepest;
+}
+
+/** Index just past the string literal that starts at `start` (short or long form, with escapes). */
+function stringEnd(text: string, start: number): number {
+  const quote = text[start]!;
+  const long = text.startsWith(quote.repeat(3), start);
+  let index = start + (long ? 3 : 1);
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '\\') index += 2;
+    else if (long ? text.startsWith(quote.repeat(3), index) : char === quote) return index + (long ? 3 : 1);
+    else if (!long && char === '\n') return index;
+    else index += 1;
+  }
+  return index;
+}
+
+/** Refuses a query over the limits, in time linear in its length, before anything parses it. */
+export function checkLimits(text: string, limits: QueryLimits = DEFAULT_LIMITS): void {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limits.maxBytes) {
+    throw new QueryRefusedError(`query of ${bytes} bytes refused: the limit is ${limits.maxBytes} bytes`, 'size');
+  }
+  const depth = nestingDepth(text);
+  if (depth > limits.maxDepth) {
+    throw new QueryRefusedError(`query nested ${depth} deep refused: the limit is ${limits.maxDepth} levels of { }, ( ) or [ ]`, 'depth');
+  }
 }
 
 /** Parsed queries by text: a server or a benchmark asks the same queries again and again. */
@@ -58,18 +137,61 @@ function parseQueryText(text: string): ParsedQuery {
       return [variable.variable.value];
     })
     : [];
-  return { form: tree.queryType, variables, ordered: 'order' in tree && tree.order !== undefined, text };
+  return {
+    form: tree.queryType,
+    variables,
+    ordered: 'order' in tree && tree.order !== undefined,
+    text,
+    dataset: { default: (tree.from?.default ?? []).map((iri) => iri.value), named: (tree.from?.named ?? []).map((iri) => iri.value) },
+    services: serviceNames(tree),
+    tree,
+  };
 }
 
-/** The query with each parameter bound by a VALUES block at the top of its WHERE clause. */
-export function bindParameters(query: ParsedQuery, bindings: ReadonlyMap<string, Term>): string {
-  if (bindings.size === 0) return query.text;
-  // A fresh parse tree to edit; the text was already checked by parseQuery.
-  const tree = new sparqljs.Parser().parse(query.text) as sparqljs.Query;
+/** Every SERVICE in the tree, subqueries and FILTER EXISTS included (an iterative walk: no recursion limit). */
+function serviceNames(tree: sparqljs.Query): string[] {
+  const names: string[] = [];
+  const stack: unknown[] = [tree.where ?? []];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...node);
+    } else if (typeof node === 'object' && node !== null && !('termType' in node)) {
+      const pattern = node as { type?: string; name?: Term };
+      if (pattern.type === 'service' && pattern.name) {
+        names.push(pattern.name.termType === 'Variable' ? `?${pattern.name.value}` : pattern.name.value);
+      }
+      stack.push(...Object.values(node));
+    }
+  }
+  return names;
+}
+
+/**
+ * The query text to run: parameters bound in a VALUES block at the top of the WHERE clause, and,
+ * with `maxRows`, a LIMIT of at most maxRows + 1 (one more row than shown tells that the answer was
+ * cut), so the engine stops early instead of building the whole answer first.
+ */
+export function prepareQuery(query: ParsedQuery, bindings: ReadonlyMap<string, Term>, maxRows?: number): string {
+  // sparqljs keeps LIMIT on every query form; its types declare it on SELECT only.
+  const limit = (query.tree as { limit?: number }).limit;
+  const cap = maxRows === undefined || query.form === 'ASK' ? undefined : maxRows + 1;
+  const capChanges = cap !== undefined && (limit === undefined || limit > cap);
+  if (bindings.size === 0 && !capChanges) return query.text;
   const values: sparqljs.ValuesPattern = {
     type: 'values',
     values: [Object.fromEntries([...bindings].map(([name, term]) => [`?${name}`, term])) as sparqljs.ValuePatternRow],
   };
-  tree.where = [values, ...(tree.where ?? [])];
+  // A shallow copy: the parsed tree is shared through the memo and must stay as parsed.
+  const tree = {
+    ...query.tree,
+    where: bindings.size === 0 ? query.tree.where : [values, ...(query.tree.where ?? [])],
+    limit: capChanges ? cap : limit,
+  } as sparqljs.Query;
   return new sparqljs.Generator().stringify(tree);
+}
+
+/** The query with each parameter bound by a VALUES block at the top of its WHERE clause. */
+export function bindParameters(query: ParsedQuery, bindings: ReadonlyMap<string, Term>): string {
+  return prepareQuery(query, bindings);
 }

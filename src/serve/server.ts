@@ -1,17 +1,22 @@
 /**
  * A read-only SPARQL 1.1 Protocol endpoint over the built graph, and the query page. fastify does
  * the HTTP work (body limits, parsing, errors) better than hand-written node:http handlers.
+ * Queries run in a pool of workers (src/query/local.ts): parsing, planning and running all happen
+ * there, under the timeout, with the result cap written into the query as a LIMIT.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { LocalEngine, QueryTimeoutError } from '../query/local.js';
+import {
+  defaultWorkerCount, EngineBusyError, EngineFailedError, LocalEngine, QueryTimeoutError, type EngineOptions,
+} from '../query/local.js';
 import { runQuery } from '../query/run.js';
-import { QuerySyntaxError } from '../query/sparql.js';
-import type { QueryResult } from '../query/result.js';
+import { DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError } from '../query/sparql.js';
 import { listBundledQueries } from '../query/bundled.js';
 import { sendAnswer } from './answer.js';
 import { describeService } from './describe.js';
 import { DEFAULT_CORS_ORIGINS, registerCors } from './cors.js';
 import { registerPage } from './page.js';
+import { installHostCheck } from './host-check.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { graphPrefixes } from '../write/prefixes.js';
 import { loadContext, type JsonLdContext } from '../write/jsonld.js';
 import { BUNDLED } from '../paths.js';
@@ -20,33 +25,76 @@ import type { RdfFile } from '../query/rdf-files.js';
 export interface ServeOptions {
   readonly graph: RdfFile;
   readonly base: string;
+  /** Per-query run time; also how long a query may wait for a free worker. */
   readonly timeoutMs: number;
   readonly maxRows: number;
-  /** Largest accepted request body (a query), in bytes. */
+  /** Largest accepted query (and request body), in bytes. */
   readonly maxQueryBytes: number;
   /** Origins allowed to read through CORS: `*` (the default), a list, or none. */
   readonly corsOrigins?: readonly string[];
+  /** Deepest nesting of { }, ( ) and [ ] in a query (default 64). */
+  readonly maxDepth?: number;
+  /** Query workers, each with a copy of the graph (default: from the cores). */
+  readonly workers?: number;
+  /** A worker whose memory grew by more than this many MB during queries is replaced. */
+  readonly maxQueryMemoryMb?: number;
+  /** Long queries may hold all workers but one; past this age one more is stopped (503). */
+  readonly longQueryMs?: number;
+  /** The address the server listens on (default 127.0.0.1): Host headers must name it (or an allowed host). */
+  readonly host?: string;
+  /** More Host names to accept (`*`: any). */
+  readonly allowedHosts?: readonly string[];
 }
 
-function capped(result: QueryResult, maxRows: number): { result: QueryResult; truncated: boolean } {
-  if (result.kind === 'bindings' && result.rows.length > maxRows) {
-    return { result: { ...result, rows: result.rows.slice(0, maxRows) }, truncated: true };
-  }
-  if (result.kind === 'quads' && result.quads.length > maxRows) {
-    return { result: { ...result, quads: result.quads.slice(0, maxRows) }, truncated: true };
-  }
-  return { result, truncated: false };
-}
+/** Defaults of the tuning options, shown by `serve --help` and the README. */
+export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000 } as const;
+
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Seconds a client should wait before asking again after a 503 for a busy server. */
+const RETRY_AFTER_SECONDS = 2;
 
 function refuse(reply: FastifyReply, status: number, message: string): FastifyReply {
   return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
 }
 
+/** HTTP status of a failed query. */
+function failureStatus(error: unknown): number {
+  if (error instanceof QuerySyntaxError) return /update/i.test(error.message) ? 403 : 400;
+  if (error instanceof QueryRefusedError) return error.reason === 'size' ? 413 : 400;
+  if (error instanceof QueryTimeoutError || error instanceof EngineBusyError) return 503;
+  if (error instanceof EngineFailedError) return 500;
+  return 400;
+}
+
+/** The engine options of a server: waits bounded by the timeout, a queue bounded in length. */
+export function engineOptions(options: ServeOptions): EngineOptions {
+  return {
+    workers: options.workers ?? defaultWorkerCount(),
+    maxQueryMemoryMb: options.maxQueryMemoryMb ?? SERVE_DEFAULTS.maxQueryMemoryMb,
+    longQueryMs: options.longQueryMs ?? SERVE_DEFAULTS.longQueryMs,
+    maxWaitMs: options.timeoutMs,
+    maxQueue: SERVE_DEFAULTS.maxQueue,
+    spares: 1,
+    refuseStoppedMs: SERVE_DEFAULTS.refuseStoppedMs,
+    limits: { maxBytes: options.maxQueryBytes, maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth },
+  };
+}
+
+/** Resolves once every query worker has loaded the graph (rejects if it cannot be loaded). */
 export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine }> {
-  const engine = new LocalEngine([options.graph]);
+  const engine = new LocalEngine([options.graph], engineOptions(options));
+  try {
+    await engine.ready();
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
   const context: JsonLdContext = await loadContext(BUNDLED.context);
   const prefixes = graphPrefixes(options.base);
   const app = Fastify({ bodyLimit: options.maxQueryBytes, logger: false });
+  installHostCheck(app, options.host ?? DEFAULT_HOST, options.allowedHosts ?? []);
+  installSecurityHeaders(app);
   app.addContentTypeParser('application/sparql-query', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser('application/sparql-update', { parseAs: 'string' }, (_request, body, done) => done(null, { update: body }));
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
@@ -58,18 +106,16 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     if (typeof query !== 'string' || query.trim() === '') {
       return refuse(reply, 400, 'Missing query: send ?query=... (GET), a form field query=, or an application/sparql-query body (POST).');
     }
-    if (Buffer.byteLength(query) > options.maxQueryBytes) return refuse(reply, 413, `Query larger than ${options.maxQueryBytes} bytes.`);
     try {
-      const { result: full } = await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs });
-      const { result, truncated } = capped(full, options.maxRows);
+      const { result, truncated } = await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs, maxRows: options.maxRows });
       if (truncated) reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
       return await sendAnswer(reply, result, accept, { prefixes, context });
     } catch (error) {
-      if (error instanceof QuerySyntaxError) {
-        return refuse(reply, /update/i.test(error.message) ? 403 : 400, error.message);
-      }
-      if (error instanceof QueryTimeoutError) return refuse(reply, 503, `Query timed out after ${options.timeoutMs} ms.`);
-      return refuse(reply, 400, `Query failed: ${(error as Error).message}`);
+      if (error instanceof EngineBusyError) reply.header('Retry-After', String(error.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
+      const message = error instanceof QueryTimeoutError ? `Query timed out after ${options.timeoutMs} ms.`
+        : error instanceof QuerySyntaxError || error instanceof QueryRefusedError || error instanceof EngineBusyError || error instanceof EngineFailedError
+          ? error.message : `Query failed: ${(error as Error).message}`;
+      return refuse(reply, failureStatus(error), message);
     }
   };
 

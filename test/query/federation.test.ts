@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
+import { checkRemoteAccess, type FederatedSource } from '../../src/query/federated.js';
+import { parseQuery, QueryRefusedError } from '../../src/query/sparql.js';
 
 describe('query --source (federation with data/example)', function () {
   this.timeout(60000);
@@ -34,5 +36,35 @@ describe('query --source (federation with data/example)', function () {
   it('the example dataset uses another vocabulary than the graph', () => {
     const text = readFileSync('data/example/organisation-facts.ttl', 'utf8');
     expect(text).to.include('http://www.wikidata.org/prop/direct/').and.not.include('schema.org');
+  });
+});
+
+describe('query --source: no network unless asked', () => {
+  const local: FederatedSource = { kind: 'quads', quads: [] };
+  const remote: FederatedSource = { kind: 'endpoint', url: 'http://a.example/sparql' };
+  const cases: Array<[string, string, FederatedSource[], boolean, RegExp | undefined]> = [
+    ['SERVICE to an address not named', 'SELECT * { SERVICE <http://a.example/sparql> { ?s ?p ?o } }', [local], false, /SERVICE <http:\/\/a\.example\/sparql>: .* --source http:\/\/a\.example\/sparql, or .* --allow-remote/],
+    ['SERVICE to a named endpoint', 'SELECT * { SERVICE <http://a.example/sparql> { ?s ?p ?o } }', [local, remote], false, undefined],
+    ['SERVICE with --allow-remote', 'SELECT * { SERVICE <http://b.example/sparql> { ?s ?p ?o } }', [local], true, undefined],
+    ['a variable SERVICE', 'SELECT * { VALUES ?e { <http://a.example/sparql> } SERVICE ?e { ?s ?p ?o } }', [local, remote], false, /SERVICE \?e: /],
+    ['a remote FROM', 'SELECT * FROM <http://c.example/data.ttl> { ?s ?p ?o }', [local], false, /FROM <http:\/\/c\.example\/data\.ttl>: /],
+    ['a FROM reading a local file', 'SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }', [local], false, /FROM <file:\/\/\/etc\/passwd>: /],
+    ['no remote clause', 'SELECT * { ?s ?p ?o }', [local], false, undefined],
+  ];
+  for (const [name, text, sources, allowRemote, refusal] of cases) {
+    it(`${refusal ? 'refuses' : 'allows'} ${name}`, () => {
+      const check = () => checkRemoteAccess(parseQuery(text), sources, allowRemote);
+      if (refusal) expect(check).to.throw(QueryRefusedError, refusal);
+      else expect(check).not.to.throw();
+    });
+  }
+
+  it('the CLI refuses a SERVICE with a local --source, exit 1, before any request', async () => {
+    const output: string[] = [];
+    const io = { stdout: (text: string) => output.push(text), stderr: (text: string) => output.push(text), isTTY: false };
+    const code = await runCli(['query', 'SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }', '--data', 'test/fixtures/query/mini.trig',
+      '--source', 'data/example/organisation-facts.ttl'], io);
+    expect(code).to.equal(1);
+    expect(output.join('')).to.match(/SERVICE <http:\/\/127\.0\.0\.1:9\/sparql>: the query would make peacegraph read that address/);
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { LocalEngine, QueryTimeoutError } from '../../src/query/local.js';
+import { EngineFailedError, LocalEngine, QueryTimeoutError } from '../../src/query/local.js';
+import { QueryRefusedError } from '../../src/query/sparql.js';
 import { runQuery } from '../../src/query/run.js';
 import { readQuadsFile } from '../../src/query/federated.js';
 import { rowLines } from '../../src/query/result.js';
@@ -10,6 +11,7 @@ const SCHEMA = 'PREFIX s: <http://schema.org/> ';
 
 describe('query/local and query/federated', () => {
   const engine = new LocalEngine([{ path: MINI, format: 'application/trig' }]);
+  before(() => engine.ready());
   after(() => engine.close());
 
   const cases: Array<[string, string, string[]]> = [
@@ -53,5 +55,77 @@ describe('query/local and query/federated', () => {
     }
     expect(error).to.be.instanceOf(QueryTimeoutError);
     expect(rowLines((await runQuery(`${SCHEMA}ASK { ?p s:name "Omar Diallo" }`, { kind: 'local', engine })).result)).to.deep.equal(['true']);
+  });
+
+  describe('the worker pool', () => {
+    const local = (query: string, options = {}) => runQuery(query, { kind: 'local', engine }, options);
+    const failure = async (promise: Promise<unknown>): Promise<Error> => {
+      try {
+        await promise;
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('the query did not fail');
+    };
+    const count = async (query: string) => rowLines((await local(query)).result)[0]!.replace(/^"(\d+)".*$/, '$1');
+
+    it('honours FROM and FROM NAMED (mini.trig: graph one holds 21 triples, graph two 8)', async () => {
+      expect(await count('SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/peacegraph/id/graph/two> WHERE { ?s ?p ?o }')).to.equal('8');
+      expect(await count('SELECT (COUNT(*) AS ?n) FROM NAMED <https://w3id.org/peacegraph/id/graph/one> WHERE { GRAPH ?g { ?s ?p ?o } }')).to.equal('21');
+      expect(await count('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')).to.equal('29');
+    });
+
+    const refusals: Array<[string, string, RegExp]> = [
+      ['a FROM naming no graph of the data', 'SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }', /FROM <http:\/\/example\.org\/g>: the local graph has no named graph of that name \(it has 2: <https:\/\/w3id\.org\/peacegraph\/id\/graph\/one>/],
+      ['a SERVICE clause', 'SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }', /never calls other endpoints/],
+    ];
+    for (const [name, query, message] of refusals) {
+      it(`refuses ${name}`, async () => {
+        const error = await failure(local(query));
+        expect(error).to.be.instanceOf(QueryRefusedError);
+        expect(error.message).to.match(message);
+      });
+    }
+
+    it('bounds the query by the row cap, so an exploding join with a cap answers at once', async () => {
+      const answer = await local('SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?q ?r ?s }', { maxRows: 5 });
+      expect(rowLines(answer.result)).to.have.length(5);
+      expect(answer.truncated).to.equal(true);
+      const whole = await local(`${SCHEMA}SELECT ?n WHERE { ?p a s:Person ; s:name ?n }`, { maxRows: 5 });
+      expect([rowLines(whole.result).length, whole.truncated]).to.deep.equal([2, false]);
+    });
+
+    it('replaces a worker whose engine traps, and answers the next query', async () => {
+      const trap = `SELECT * {?s ?p ?o ${Array.from({ length: 3000 }, () => `FILTER(?o != "${'x'.repeat(50)}")`).join(' ')}}`;
+      const before = engine.replacements;
+      const error = await failure(local(trap));
+      expect(error).to.be.instanceOf(EngineFailedError);
+      expect(error.message).to.match(/memory access out of bounds/);
+      expect(engine.replacements).to.equal(before + 1);
+      expect(rowLines((await local('ASK {}')).result)).to.deep.equal(['true']);
+    });
+
+    it('replaces a worker whose memory grew past the limit, after answering', async () => {
+      const small = new LocalEngine([{ path: MINI, format: 'application/trig' }], { maxQueryMemoryMb: 1 });
+      try {
+        await small.ready();
+        const answer = await runQuery('SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }', { kind: 'local', engine: small });
+        expect(rowLines(answer.result)).to.have.length(29 ** 3);
+        expect(small.replacements).to.equal(1);
+        expect(rowLines((await runQuery('ASK {}', { kind: 'local', engine: small })).result)).to.deep.equal(['true']);
+      } finally {
+        await small.close();
+      }
+    });
+
+    it('says why a graph does not load, on ready() and on every query', async () => {
+      const broken = new LocalEngine([{ path: 'test/fixtures/query/mini.trig', format: 'application/n-triples' }]);
+      try {
+        expect((await failure(broken.ready())).message).to.match(/^cannot load test\/fixtures\/query\/mini\.trig: /);
+        expect((await failure(runQuery('ASK {}', { kind: 'local', engine: broken }))).message).to.match(/^cannot load /);
+      } finally {
+        await broken.close();
+      }
+    });
   });
 });

@@ -21,6 +21,7 @@ interface QueryArgs {
   source: string[];
   endpoint?: string;
   timeout?: number;
+  'allow-remote': boolean;
   base: string;
 }
 
@@ -55,6 +56,7 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         .option('source', { type: 'string', array: true, default: [], describe: 'also query this RDF file, URL or SPARQL endpoint (repeatable)' })
         .option('endpoint', { type: 'string', describe: 'query this remote SPARQL endpoint instead of the local graph' })
         .option('timeout', { type: 'number', describe: 'give up after this many milliseconds' })
+        .option('allow-remote', { type: 'boolean', default: false, describe: 'with --source: let SERVICE and FROM in the query reach addresses not named by --source or --endpoint' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
         .example('$0 query people-by-organisation --param org=UNITAR', 'a bundled query with a parameter')
         .example('$0 query queries/sessions-by-theme.rq --format csv', 'a query file, as CSV')
@@ -75,7 +77,7 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         throw new UserError(error.message);
       });
       try {
-        const { result } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout });
+        const { result } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'] });
         const format = args.format ?? (result.kind === 'quads' ? 'turtle' : context.io.isTTY ? 'table' : 'csv');
         const text = await formatResult(result, format, { prefixes: graphPrefixes(args.base), context: await loadContext(BUNDLED.context) });
         context.io.stdout(text);
