@@ -231,9 +231,12 @@ export function descriptionAfter(text: string, nameEnd: number, limit: number): 
   return { text: kept, start: nameEnd + 1 + leading + (description.trim().length - kept.length) };
 }
 
-/** A title word in its first words, or an organisation: "fewer than a third of ..." describes nobody. */
+/**
+ * A title word in its first part, or an organisation: "fewer than a third of ..." describes nobody.
+ * Text in a script without letter case is not judged by these English cues.
+ */
 function describesPerson(description: string): boolean {
-  return TITLE_WORD.test(commaParts(description)[0]!) || (/^(?:the\s+)?\p{Lu}/u.test(description) && LOOKS_LIKE_ORGANISATION.test(description));
+  return TITLE_WORD.test(commaParts(description)[0]!) || /^\p{Lo}/u.test(description) || (/^(?:the\s+)?\p{Lu}/u.test(description) && LOOKS_LIKE_ORGANISATION.test(description));
 }
 
 /** An organisation the text ties to the name after its description ("NAME, who represented X"). */

@@ -10,8 +10,8 @@ export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', '
  */
 const NAME_WORD = String.raw`(?:\p{Lu}(?:[’']\p{Lu})?\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lo}[\p{Lo}\p{M}]+)`;
 const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
-/** Spaces inside one line: a name never runs across a line break. */
-const SPACE = String.raw`[^\S\n]+`;
+/** Spaces, or one line break (a name wrapped in a paragraph): a name never runs across a blank line. */
+const SPACE = String.raw`(?:[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*|[^\S\n]+)`;
 
 /**
  * Two to five name words, up to two particles between them: "Barbara Rosen Jacobson", "Jean-Marie

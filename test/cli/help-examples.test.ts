@@ -87,7 +87,7 @@ describe('cli: every --help example runs', function () {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'peacegraph-help-'));
-    await Promise.all(['data', 'queries', 'ontology'].map((folder) => cp(join(PROJECT_ROOT, folder), join(dir, folder), { recursive: true })));
+    await Promise.all(['data', 'queries', 'ontology', join('test', 'fixtures', 'devset')].map((folder) => cp(join(PROJECT_ROOT, folder), join(dir, folder), { recursive: true })));
     const [top] = await runCli([['--help']], dir);
     const names = commandNames(top!.stdout);
     const helps = await runCli(names.map((name) => [name, '--help']), dir);

@@ -59,7 +59,7 @@ const rows: Array<[string, Row]> = [
     text: 'The Open Data Charter was discussed. Later Tessa Blom asked a question, and the Harbour Foundation replied.',
     people: {},
   }],
-  ['a name never runs across a line break; a caption credit is no name part', {
+  ['a name never runs across a blank line; a caption credit is no name part', {
     text: 'Delegates in the hall. Photo: Agency\n\nRuth Ansah, legal adviser at the Port Authority, spoke.',
     people: { 'Ruth Ansah': ['', '', '', 'legal adviser at the Port Authority', ''] },
   }],

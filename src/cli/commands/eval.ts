@@ -24,7 +24,7 @@ export function evalCommand(context: CliContext): CommandModule<object, EvalArgs
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
         .option('verbose', { type: 'boolean', default: false, describe: 'list the people, pairs and moderators missed or extra on each page' })
         .example('$0 eval --gold test/fixtures/devset', 'score the development set')
-        .example('$0 eval --gold gold/ pages/a.txt --verbose', 'score one page of your own, with what was missed') as never,
+        .example('$0 eval --gold test/fixtures/devset test/fixtures/devset/03-unctad-eweek-2022-data-flows-dialogue.txt --verbose', 'score one page, with what was missed (your own: --gold YOUR_GOLD_DIR YOUR_PAGE.txt)') as never,
     handler: async (args) => {
       const progress = buildProgress(true);
       try {
