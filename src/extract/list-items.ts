@@ -13,6 +13,8 @@ import type { PersonMention } from './mentions.js';
 import { escapeRegExp } from './patterns.js';
 
 const MAX_ITEM = 320;
+/** Surname-first entries looked up in natural order, at most, per list. */
+const MAX_REORDERED = 200;
 const MARKER = /^(?:[•▪◦·*‣–-]|\d{1,2}[.)]|\d{1,2}[.:h]\d{2}(?:\s*[-–]\s*\d{1,2}[.:h]\d{2})?)\s+/u;
 const LABELS = [...LIST_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 const LABEL_LINE = new RegExp(String.raw`^(${LABELS})(?:\s*\d+)?\s*:?\s*$`, 'iu');
@@ -45,16 +47,18 @@ function looksLikeOrganisation(text: string): boolean {
 }
 
 /** "Kask Mihkel" written "Mihkel Kask" elsewhere on the page: that span. */
-function naturalOrder(text: string, name: TextSpan): TextSpan {
+function naturalOrder(text: string, name: TextSpan, lookedUp: Map<string, number>): TextSpan {
   const words = name.text.split(/\s+/);
   if (words.length < 2) return name;
   const rotated = [...words.slice(1), words[0]].join(' ');
-  const index = text.indexOf(rotated);
-  return index >= 0 && text.indexOf(name.text) === name.start ? { text: rotated, start: index } : name;
+  // One search of the page per distinct name, and a bounded number of them, keeps long lists linear.
+  if (!lookedUp.has(rotated) && lookedUp.size < MAX_REORDERED) lookedUp.set(rotated, text.indexOf(rotated));
+  const index = lookedUp.get(rotated) ?? -1;
+  return index >= 0 ? { text: rotated, start: index } : name;
 }
 
 /** One list item: [prefix – ] [honorific] NAME [separator description]. */
-function readItem(text: string, item: Line, role: ListRole | undefined): PersonMention | undefined {
+function readItem(text: string, item: Line, role: ListRole | undefined, lookedUp: Map<string, number>): PersonMention | undefined {
   let rest = item.text;
   let offset = item.start;
   let organisation: TextSpan | undefined;
@@ -71,7 +75,7 @@ function readItem(text: string, item: Line, role: ListRole | undefined): PersonM
   const person = PERSON.exec(rest);
   if (!person) return undefined;
   const nameText = person[2]!;
-  const name = naturalOrder(text, { text: nameText, start: offset + person[0].length - nameText.length });
+  const name = naturalOrder(text, { text: nameText, start: offset + person[0].length - nameText.length }, lookedUp);
   let after = rest.slice(person[0].length);
   let listRole = role;
   if (MODERATION.test(after)) {
@@ -108,6 +112,7 @@ export function findListItems(text: string, from: number, to: number): PersonMen
   const found: PersonMention[] = [];
   let role: ListRole | undefined;
   let underLabel = false;
+  const lookedUp = new Map<string, number>();
   for (const line of lines(text, from, to)) {
     const label = LABEL_LINE.exec(line.text);
     if (label) {
@@ -125,7 +130,7 @@ export function findListItems(text: string, from: number, to: number): PersonMen
     if (labelled || marker) {
       const cut = (labelled ?? marker)![0].length;
       const item = { text: line.text.slice(cut), start: line.start + cut };
-      const mention = readItem(text, item, labelled ? LIST_LABELS.get(labelled[1]!.toLowerCase()) : role);
+      const mention = readItem(text, item, labelled ? LIST_LABELS.get(labelled[1]!.toLowerCase()) : role, lookedUp);
       if (mention) found.push(mention);
       continue;
     }
@@ -135,7 +140,7 @@ export function findListItems(text: string, from: number, to: number): PersonMen
       continue;
     }
     // Under a label, the list runs while its lines name people; the first other line ends it.
-    const mention = readItem(text, line, role);
+    const mention = readItem(text, line, role, lookedUp);
     if (mention) found.push(mention);
     else {
       underLabel = false;

@@ -26,7 +26,8 @@ const QUOTED_TITLE = /\b(?:session|panel|roundtable|workshop|discussion|launch|l
 const TOPIC = /\b(?:session|discussion|roundtable|panel|workshop|launch|lecture)\s+(?:addressed|discussed|explored|examined|focused on|tackled|looked at|was about|considered|dealt with)\s+(.{10,120}?)(?:,| and considered| and discussed|\.|$)/i;
 const ORGANISERS = /\b(?:facilitated|organi[sz]ed|co-organi[sz]ed|hosted|convened|sponsored) by (.+?)(?:\.(?:\s|$)|$)/;
 const THEME_LINE = /focus on the theme of\s+['‘"“](.+?)['’"”]/;
-const ORGANISATION_PAIR = /(?<![\p{L}])(\p{Lu}[\p{L}’'&-]*(?:\s+(?:\p{Lu}[\p{L}’'&-]*|of|for|and|the|on|by|in|at|de|du|des))*)\s+\(([\p{Lu}][\p{L}&. ]{1,14})\)/gu;
+/** At most twelve words before "(ACR)": an unbounded run would make long capitalised texts quadratic. */
+const ORGANISATION_PAIR = /(?<![\p{L}])(\p{Lu}[\p{L}’'&-]*(?:\s+(?:\p{Lu}[\p{L}’'&-]*|of|for|and|the|on|by|in|at|de|du|des)){0,11})\s+\(([\p{Lu}][\p{L}&. ]{1,14})\)/gu;
 
 interface Context {
   readonly source: SourceDocument;
@@ -177,7 +178,10 @@ function organisationMentions(context: Context, from: number, to: number, exclud
   for (const organisation of context.knowledge.organisations) {
     for (const name of [organisation.name, ...organisation.aliases]) if (name.length >= 6) names.set(name, undefined);
   }
+  const section = window.slice(from);
   for (const [label, acronym] of names) {
+    // Most labels do not occur at all: a plain search rules them out before any pattern runs.
+    if (!section.includes(label)) continue;
     const regex = wordPattern(label, { notAround: '\\p{L}\\d-' });
     regex.lastIndex = from;
     for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {

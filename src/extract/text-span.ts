@@ -20,22 +20,33 @@ export function trimSpan(span: TextSpan): TextSpan {
 /** Splits at top-level separators (not inside parentheses), keeping offsets. */
 export function splitSpan(span: TextSpan, separator: RegExp): TextSpan[] {
   const parts: TextSpan[] = [];
+  const pattern = new RegExp(separator.source, `${separator.flags.replace(/[gy]/g, '')}g`);
   let depth = 0;
+  let scanned = 0;
   let from = 0;
-  const sticky = new RegExp(separator.source, `${separator.flags.replace(/[gy]/g, '')}y`);
-  for (let index = 0; index < span.text.length; index += 1) {
-    const character = span.text[index];
-    if (character === '(') depth += 1;
-    else if (character === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      sticky.lastIndex = index;
-      const match = sticky.exec(span.text);
-      if (match && match[0].length > 0) {
-        parts.push({ text: span.text.slice(from, index), start: span.start + from });
-        from = index + match[0].length;
-        index = from - 1;
-      }
+  /** Counts parentheses up to `index`: the depth there. */
+  const scanTo = (index: number): void => {
+    for (; scanned < index; scanned += 1) {
+      const character = span.text[scanned];
+      if (character === '(') depth += 1;
+      else if (character === ')') depth = Math.max(0, depth - 1);
     }
+  };
+  // Candidate separators come from one global search; the depth of parentheses is counted up to each.
+  for (let match = pattern.exec(span.text); match !== null; match = pattern.exec(span.text)) {
+    scanTo(match.index);
+    if (match[0].length === 0) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    if (depth > 0) {
+      // Inside parentheses: a separator may still start within this match, further on.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    parts.push({ text: span.text.slice(from, match.index), start: span.start + from });
+    from = match.index + match[0].length;
+    scanTo(from);
   }
   parts.push({ text: span.text.slice(from), start: span.start + from });
   return parts.filter((part) => part.text.trim() !== '');
