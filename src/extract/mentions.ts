@@ -38,6 +38,8 @@ const LOOKS_LIKE_ORGANISATION = new RegExp(String.raw`${ORGANISATION_CUES.source
 const MAX_DESCRIPTION = 400;
 /** How far before a name its title and organisation may stand. */
 const MAX_BEFORE = 160;
+/** How long a title written right before a name may be. */
+const MAX_TITLE_BEFORE = 100;
 
 const NAME = new RegExp(NAME_PATTERN, 'gu');
 const HONORIFIC_BEFORE = new RegExp(String.raw`(?<![\p{L}.])(${HONORIFIC})\s+$`, 'u');
@@ -88,7 +90,9 @@ interface Before {
 }
 
 /** Reads a title phrase written right before a name, word by word backwards: "Deputy Secretary-General". */
-function titleBefore(text: string, end: number, floor: number): { start: number; title: string } | undefined {
+function titleBefore(text: string, end: number, sentenceFloor: number): { start: number; title: string } | undefined {
+  // A title before a name is a few words: the last stretch of the sentence is enough.
+  const floor = Math.max(sentenceFloor, end - MAX_TITLE_BEFORE);
   const words = [...text.slice(floor, end).matchAll(/[\p{L}&-]+/gu)];
   let first = words.length;
   while (first > 0) {
@@ -118,7 +122,7 @@ function before(text: string, nameStart: number, floor: number): Before {
   const prefix = text.slice(from, end);
   const cue = AFFILIATION_CUES.before.map((pattern) => pattern.exec(prefix)).find((match) => match !== null);
   const cueOrganisation = cue ? { text: cue[1]!.replace(/^the\s+/i, ''), start: from + cue.index + cue[0].indexOf(cue[1]!) + (/^the\s+/i.exec(cue[1]!)?.[0].length ?? 0) } : undefined;
-  const commaTitle = COMMA_TITLE_BEFORE.exec(prefix);
+  const commaTitle = /,\s+$/.test(prefix) ? COMMA_TITLE_BEFORE.exec(prefix) : null;
   // "The session moderator, NAME": a role in the session (the moderator cues read it), not a job title.
   if (commaTitle && TITLE_WORD.test(commaTitle[2]!) && !SESSION_ROLE.test(commaTitle[2]!)) {
     const determiner = commaTitle[1]!;
@@ -304,9 +308,12 @@ export function findMentions(text: string, from: number, to: number): PersonMent
   const boundaries = hits.filter((hit) => startsIntroduction(text, hit)).map((hit) => hit.before.start);
   const mentions: PersonMention[] = [];
   let coveredUntil = from;
+  let boundary = 0;
   for (const hit of hits) {
+    // Hits come in text order: the next boundary is found by walking on, never from the start.
+    while (boundary < boundaries.length && boundaries[boundary]! <= hit.name.start) boundary += 1;
     if (hit.name.start < coveredUntil) continue;
-    const next = boundaries.find((start) => start > hit.name.start) ?? to;
+    const next = boundaries[boundary] ?? to;
     // A description in parentheses closes itself; one after a comma ends where the next introduction starts.
     const parenthesised = text.startsWith(' (', spanEnd(hit.name));
     const description = descriptionAfter(text, spanEnd(hit.name), parenthesised ? to : Math.min(to, next));

@@ -34,10 +34,13 @@ export const TITLE_HEADS = wordList('title-heads');
 /** A title head, possibly with a hyphenated prefix ("Vice-Director"); case-insensitive patterns compose it. */
 export const TITLE_HEAD = String.raw`(?:\p{L}+-)?(?:${literalAlternation(TITLE_HEADS)})(?![\p{L}-])`;
 export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])${TITLE_HEAD}`, 'iu');
-/** Whether a whole word is a title head ("Director", "Vice-Director"). */
+const TITLE_HEAD_SET: ReadonlySet<string> = new Set(TITLE_HEADS.map((head) => head.toLowerCase()));
+
+/** Whether a whole word is a title head ("Director", "Vice-Director"): a set look-up, as it runs per word. */
 export function isTitleWord(word: string): boolean {
-  const match = TITLE_WORD.exec(word);
-  return match !== null && match[0].length === word.length;
+  const lower = word.toLowerCase();
+  const hyphen = lower.indexOf('-');
+  return TITLE_HEAD_SET.has(lower) || (hyphen > 0 && TITLE_HEAD_SET.has(lower.slice(hyphen + 1)));
 }
 
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));

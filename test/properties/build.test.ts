@@ -14,7 +14,7 @@ import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { renderGraphFiles } from '../../src/write/outputs.js';
 import { canonical } from '../write/isomorphic.js';
 import { observatoryReport } from '../fixtures/bad/reports.js';
-import { hostileName, hostileString } from './hostile.js';
+import { hostileName, hostileShape, hostileString } from './hostile.js';
 import { parseJsonLd, parseWithN3, rapperRejects } from './rdf-outputs.js';
 
 const speaker = fc.record({ honorific: fc.constantFrom('Mr', 'Ms', 'Dr', 'Prof.', 'H.E.'), name: hostileName(4), title: hostileString(4), organisation: hostileName(4), acronym: hostileString(1) });
@@ -24,6 +24,8 @@ function reportTexts(sample: string): fc.Arbitrary<string> {
   return fc.oneof(
     fc.record({ event: hostileName(), reporter: hostileName(3), moderator: speaker, speaker }).map((people) => observatoryReport(people)),
     hostileString(30),
+    // Long runs of the shapes that once made extraction quadratic, under a valid header.
+    hostileShape().map((body) => `Forum 2019\n\n12 Mar 2019\nGeneva, Switzerland\n\nEvent report/s:\nLena Fischer\n\n${body}`),
     fc.tuple(fc.nat({ max: sample.length }), fc.nat({ max: sample.length }), hostileString(6))
       .map(([cut, at, insert]) => { const text = sample.slice(0, Math.max(cut, 200)); return `${text.slice(0, at)}${insert}${text.slice(at)}`; }),
   );

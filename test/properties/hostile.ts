@@ -23,3 +23,25 @@ export const hostileString = (maxPieces = 8): fc.Arbitrary<string> =>
 /** A hostile string that is not empty after trimming (a name must say something). */
 export const hostileName = (maxPieces = 6): fc.Arbitrary<string> =>
   hostileString(maxPieces).filter((text) => text.trim() !== '');
+
+/**
+ * Shapes of text that made earlier patterns quadratic (long capitalised runs, repeated honorifics,
+ * "Representative of", open parentheses), and the layouts' separators repeated. The bench
+ * (`npm run bench:shapes`) times 1 MB of each; the property test feeds shorter runs of them.
+ */
+export const HOSTILE_SHAPES: Readonly<Record<string, string>> = {
+  'capitalised words': 'Alpha Beta Gamma ',
+  'honorifics': 'Mr ',
+  'representative of': 'Permanent Representative of Abc Abc ',
+  'honorific, name, comma': 'Mr Abc Def, ',
+  'open parentheses': 'Abc (Def ',
+  'title words': 'Director Head Chair ',
+  'acronyms in parentheses': 'ABC (DEF) ',
+  'list lines': '• Abc Def, Director, Abc Institute\n',
+  'name chains': 'Anna Berg, director of X, ',
+};
+
+/** A run of one hostile shape, mixed with hostile pieces. */
+export const hostileShape = (maxRepeats = 300): fc.Arbitrary<string> =>
+  fc.tuple(fc.constantFrom(...Object.values(HOSTILE_SHAPES)), fc.nat({ max: maxRepeats }), hostileString(3))
+    .map(([piece, repeats, noise]) => `${piece.repeat(repeats)}${noise}${piece.repeat(repeats >> 1)}`);
