@@ -127,9 +127,12 @@ function addPerson(context: Context, mention: PersonMention): string {
   return key;
 }
 
+/** How far back a moderator cue may stand: a sentence, not the page (a search to the page start would be quadratic). */
+const MAX_CUE_DISTANCE = 300;
+
 function isModerator(text: string, mention: PersonMention, sectionStart: number): boolean {
-  const sentenceStart = Math.max(text.lastIndexOf('. ', mention.whole.start) + 2, sectionStart);
-  const before = text.slice(sentenceStart, mention.whole.start);
+  const window = text.slice(Math.max(sectionStart, mention.whole.start - MAX_CUE_DISTANCE), mention.whole.start);
+  const before = window.slice(Math.max(window.lastIndexOf('. ') + 2, window.lastIndexOf('\n') + 1, 0));
   const after = text.slice(spanEnd(mention.whole), spanEnd(mention.whole) + 160);
   return MODERATOR_CUES.before.some((cue) => cue.test(before))
     || MODERATOR_CUES.after.some((cue) => cue.test(after))
