@@ -55,7 +55,7 @@ describe('write/atomic', () => {
     const failing = new StagedFiles();
     for (const name of [...names.map((name) => `${name}.new`), 'event-50.html.d']) await failing.write(join(root, 'site', name), 'new');
     const failure = await failing.commit().then(() => undefined, (error: Error) => error.message);
-    expect(failure).to.match(/event-50\.html\.d is a folder/);
+    expect(failure).to.match(/event-50\.html\.d: is a folder/);
     expect((await readdir(join(root, 'site'))).sort()).to.deep.equal([...names, 'event-50.html.d'].sort());
   });
 
@@ -64,7 +64,7 @@ describe('write/atomic', () => {
     await writeFile(join(root, 'graph.ttl'), 'previous');
     const files = new Map([[join(root, 'graph.ttl'), 'new'], [join(root, 'graph.nt'), 'new']]);
     const failure = await writeFilesAtomic(files).then(() => undefined, (error: Error) => error.message);
-    expect(failure).to.match(/graph\.nt is a folder/);
+    expect(failure).to.match(/graph\.nt: is a folder/);
     expect(await readFile(join(root, 'graph.ttl'), 'utf8')).to.equal('previous');
     expect((await readdir(root)).sort()).to.deep.equal(['graph.nt', 'graph.ttl']);
   });
