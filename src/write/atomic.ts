@@ -81,6 +81,8 @@ export class StagedFiles {
   private closed = false;
   private unregisterInterrupt?: () => void;
   private aborting?: Promise<void>;
+  /** Files renamed into place so far (all of them after a commit; some when it failed half-way). */
+  protected readonly renamed: string[] = [];
 
   /** The error a failed operation on `path` (a staged file or folder) is reported as. */
   protected explain(error: unknown, path: string): unknown {
@@ -243,6 +245,7 @@ export class StagedFiles {
       await inGroups([...this.files], async ([path, file]) => {
         await this.operation(path, () => rename(file.temporary, path));
         this.files.delete(path);
+        this.renamed.push(path);
       });
     } catch (error) {
       await this.abort();

@@ -24,7 +24,13 @@ async function prepareFolder(folder: string): Promise<string[]> {
     throw explainFsError(error, folder);
   });
   if (existing) return [];
-  return makeFolders(folder);
+  try {
+    return await makeFolders(folder);
+  } catch (error) {
+    // Named after the output folder asked for, saying which part could not be made.
+    if (error instanceof OutputError && error.path !== folder) throw new OutputError(folder, `cannot make ${error.path}: ${error.problem}`, error.code);
+    throw error;
+  }
 }
 
 /** Removes folders this build made, innermost first, as long as they are empty. */
@@ -128,7 +134,11 @@ export class OutFolder extends StagedFiles {
     try {
       this.assertOpen();
       await this.manifest([...this.previous, ...this.names(this.stagedPaths())]);
-      const written = await super.commit();
+      const written = await super.commit().catch(async (error: unknown) => {
+        // What is in place now: the previous files and those renamed before the failure.
+        await this.manifest([...this.previous, ...this.names(this.renamed)]).catch(() => undefined);
+        throw error;
+      });
       const kept = new Set(this.names(written));
       for (const name of this.previous.filter((file) => !kept.has(file))) {
         // Gone already, or replaced by a folder of the user's: nothing of ours to remove.

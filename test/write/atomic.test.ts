@@ -68,4 +68,16 @@ describe('write/atomic', () => {
     expect(await readFile(join(root, 'graph.ttl'), 'utf8')).to.equal('previous');
     expect((await readdir(root)).sort()).to.deep.equal(['graph.nt', 'graph.ttl']);
   });
+
+  it('abort during writes (a signal) removes every temporary file, refuses more, and a later commit replaces nothing', async () => {
+    await writeFile(join(root, 'graph.ttl'), 'previous');
+    const staged = new StagedFiles();
+    await staged.append(join(root, 'graph.ttl'), 'new');
+    for (let index = 0; index < 100; index += 1) await staged.write(join(root, `event-${index}.html`), 'page');
+    await staged.abort();
+    const late = await staged.write(join(root, 'late.html'), 'late').then(() => staged.commit()).then(() => 'committed', (error: Error) => error.message);
+    expect(late).to.match(/aborted/);
+    expect(await readdir(root)).to.deep.equal(['graph.ttl']);
+    expect(await readFile(join(root, 'graph.ttl'), 'utf8')).to.equal('previous');
+  });
 });
