@@ -169,7 +169,7 @@ export async function pushGraph(client: StoreClient, payload: GraphPayload): Pro
 export type GraphOutcome =
   | { readonly graph: string; readonly status: 'replaced' | 'unchanged'; readonly digest: GraphDigest }
   | { readonly graph: string; readonly status: 'differs'; readonly digest: GraphDigest; readonly held: GraphDigest }
-  | { readonly graph: string; readonly status: 'failed'; readonly problem: string };
+  | { readonly graph: string; readonly status: 'failed'; readonly problem: string; readonly tried: boolean };
 
 export interface PushOptions {
   /** Only compare: report the graphs that differ, send nothing. */
@@ -192,7 +192,7 @@ export async function pushAll(target: StoreTarget, payloads: readonly GraphPaylo
   let unreachable: string | undefined;
   for (const payload of payloads) {
     if (unreachable !== undefined) {
-      report({ graph: payload.graph, status: 'failed', problem: `not tried: ${unreachable}` });
+      report({ graph: payload.graph, status: 'failed', problem: `not tried: ${unreachable}`, tried: false });
       continue;
     }
     try {
@@ -206,7 +206,7 @@ export async function pushAll(target: StoreTarget, payloads: readonly GraphPaylo
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       if (error instanceof StoreUnreachable) unreachable = error.message;
-      report({ graph: payload.graph, status: 'failed', problem: error.message });
+      report({ graph: payload.graph, status: 'failed', problem: error.message, tried: true });
     }
   }
   return outcomes;

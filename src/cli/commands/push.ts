@@ -23,7 +23,8 @@ function outcomeLine(outcome: GraphOutcome): string | undefined {
     case 'differs':
       return `peacegraph: differs <${outcome.graph}>: the store holds ${outcome.held.triples} triples, the build ${outcome.digest.triples}${outcome.held.triples === outcome.digest.triples ? ' (other content)' : ''}\n`;
     case 'failed':
-      return `peacegraph: error: <${outcome.graph}>: ${outcome.problem}\n`;
+      // Untried graphs (the store went away) are counted in the summary, not listed one by one.
+      return outcome.tried ? `peacegraph: error: <${outcome.graph}>: ${outcome.problem}\n` : undefined;
     default:
       return undefined;
   }
@@ -73,12 +74,13 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
         throw error;
       }
       const count = (status: GraphOutcome['status']): number => outcomes.filter((outcome) => outcome.status === status).length;
+      const untried = outcomes.filter((outcome) => outcome.status === 'failed' && !outcome.tried).length;
       if (args.verify) {
-        io.stderr(`peacegraph: verify: ${count('unchanged')} equal, ${count('differs')} differ, ${count('failed')} failed\n`);
+        io.stderr(`peacegraph: verify: ${count('unchanged')} equal, ${count('differs')} differ, ${count('failed')} failed${untried > 0 ? ` (${untried} not tried: the store could not be reached)` : ''}\n`);
         if (count('differs') + count('failed') > 0) throw new UserError(`push --verify: ${count('differs') + count('failed')} graph(s) do not hold the build: run push to repair them`);
         return;
       }
-      io.stderr(`peacegraph: push: ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed\n`);
+      io.stderr(`peacegraph: push: ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed${untried > 0 ? ` (${untried} not tried: the store could not be reached)` : ''}\n`);
       if (count('failed') > 0) throw new UserError(`push: ${count('failed')} graph(s) were not replaced: run push again to repair them (graphs already equal are not sent again)`);
     },
   };
