@@ -36,8 +36,8 @@ function prompt(question: string): Promise<string> {
   });
 }
 
-/** The password for `user`, or a UserError naming where it may come from. */
-export async function storePassword(user: string, passwordFile: string | undefined): Promise<string> {
+/** The password for `user`, or a UserError naming where it may come from; `interactive`: the CLI runs on a terminal. */
+export async function storePassword(user: string, passwordFile: string | undefined, interactive: boolean): Promise<string> {
   if (passwordFile !== undefined) {
     const text = await readFile(passwordFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new UserError(`${passwordFile}: cannot read the password file (${error.code ?? error.message})`);
@@ -48,6 +48,6 @@ export async function storePassword(user: string, passwordFile: string | undefin
   }
   const fromEnvironment = process.env[PASSWORD_VARIABLE];
   if (fromEnvironment !== undefined && fromEnvironment !== '') return fromEnvironment;
-  if (process.stdin.isTTY === true) return prompt(`Password for ${user}: `);
+  if (interactive && process.stdin.isTTY === true) return prompt(`Password for ${user}: `);
   throw new UserError(`--user ${user} needs a password: ${PASSWORD_SOURCES}`);
 }

@@ -52,7 +52,7 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
       if (args.password !== undefined) {
         throw new UserError(`--password is not accepted: a password on the command line shows in \`ps\` and the shell history; use ${PASSWORD_SOURCES}`);
       }
-      const credentials = args.user !== undefined ? { user: args.user, password: await storePassword(args.user, args['password-file']) } : undefined;
+      const credentials = args.user !== undefined ? { user: args.user, password: await storePassword(args.user, args['password-file'], context.io.isTTY) } : undefined;
       const { io } = context;
       let outcomes: GraphOutcome[];
       try {
