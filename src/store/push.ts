@@ -134,13 +134,13 @@ export class StoreClient {
   }
 }
 
-const describe = (digest: GraphDigest): string => `${digest.triples} triples, hash ${digest.hash.slice(0, 12)}`;
+const digestText = (digest: GraphDigest): string => `${digest.triples} triples, hash ${digest.hash.slice(0, 12)}`;
 
 /** Throws unless the store's graph is the payload. */
 async function expectGraph(client: StoreClient, graph: string, expected: GraphDigest, when: string): Promise<void> {
   const held = await client.digest(graph);
   if (!sameDigest(held, expected)) {
-    throw new StoreError(`<${graph}> ${when} holds ${describe(held)}; ${describe(expected)} were sent`);
+    throw new StoreError(`<${graph}> ${when} holds ${digestText(held)}; ${digestText(expected)} were sent`);
   }
 }
 

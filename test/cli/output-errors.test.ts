@@ -27,8 +27,21 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-function mount(dir: string, options: string): boolean {
-  return spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status === 0;
+/** Mount points to unmount after the tests. */
+const mountedPaths: string[] = [];
+
+/** A 1 MiB tmpfs at `dir/name`, read-only or holding a first build of the sample; returns its path. */
+async function tmpfs(dir: string, name: string, content: 'read-only' | 'a build'): Promise<string> {
+  const path = join(dir, name);
+  await mkdir(path);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', content === 'read-only' ? 'size=1m,ro' : 'size=1m', 'tmpfs', path]);
+  expect(mounted.status, mounted.stderr.toString()).to.equal(0);
+  mountedPaths.push(path);
+  if (content === 'a build') {
+    const first = await build([SAMPLE, '--out', path]);
+    expect(first.exitCode, first.stderr).to.equal(0);
+  }
+  return path;
 }
 
 interface Row {
@@ -56,46 +69,29 @@ const rows: Row[] = [
   {
     name: 'a read-only file system',
     mounts: true,
-    setup: async (dir) => {
-      await mkdir(join(dir, 'ro'));
-      if (!mount(join(dir, 'ro'), 'size=1m,ro')) throw new Error('mount failed');
-      return join(dir, 'ro', 'out');
-    },
+    setup: async (dir) => join(await tmpfs(dir, 'ro', 'read-only'), 'out'),
     line: (out) => `${out}: read-only file system: nothing was written; choose a writable place`,
   },
   {
     name: 'a missing parent on a read-only file system (mkdir -p says ENOENT)',
     mounts: true,
-    setup: async (dir) => {
-      await mkdir(join(dir, 'ro'));
-      if (!mount(join(dir, 'ro'), 'size=1m,ro')) throw new Error('mount failed');
-      return join(dir, 'ro', 'missing', 'out');
-    },
+    setup: async (dir) => join(await tmpfs(dir, 'ro', 'read-only'), 'missing', 'out'),
     line: (out) => `${out}: cannot make ${join(out, '..')}: read-only file system: nothing was written; choose a writable place`,
   },
   {
     name: 'an existing output folder made read-only',
     mounts: true,
     setup: async (dir) => {
-      await mkdir(join(dir, 'site'));
-      if (!mount(join(dir, 'site'), 'size=1m')) throw new Error('mount failed');
-      const first = await build([SAMPLE, '--out', join(dir, 'site')]);
-      expect(first.exitCode, first.stderr).to.equal(0);
-      expect(spawnSync('mount', ['-o', 'remount,ro', join(dir, 'site')]).status).to.equal(0);
-      return join(dir, 'site');
+      const site = await tmpfs(dir, 'site', 'a build');
+      expect(spawnSync('mount', ['-o', 'remount,ro', site]).status).to.equal(0);
+      return site;
     },
     line: (out) => `${out}: read-only file system: nothing was written; choose a writable place`,
   },
   {
     name: 'a full disk, over a previous build',
     mounts: true,
-    setup: async (dir) => {
-      await mkdir(join(dir, 'small'));
-      if (!mount(join(dir, 'small'), 'size=1m')) throw new Error('mount failed');
-      const first = await build([SAMPLE, '--out', join(dir, 'small')]);
-      expect(first.exitCode, first.stderr).to.equal(0);
-      return join(dir, 'small');
-    },
+    setup: (dir) => tmpfs(dir, 'small', 'a build'),
     inputs: async (dir) => {
       const sample = await readFile(SAMPLE, 'utf8');
       const reports = join(dir, 'reports');
@@ -110,7 +106,6 @@ const rows: Row[] = [
 describe('cli: output errors are one line naming the output folder (issue 18)', function () {
   this.timeout(60_000);
   let root: string;
-  const mounted: string[] = [];
   const canMount = (() => {
     const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; s=$?; rmdir "$d"; exit $s']);
     return probe.status === 0;
@@ -119,7 +114,7 @@ describe('cli: output errors are one line naming the output folder (issue 18)', 
     root = await mkdtemp(join(tmpdir(), 'peacegraph-output-errors-'));
   });
   after(async () => {
-    for (const dir of mounted) spawnSync('umount', [dir]);
+    for (const dir of mountedPaths) spawnSync('umount', [dir]);
     await rm(root, { recursive: true, force: true });
   });
 
@@ -132,7 +127,6 @@ describe('cli: output errors are one line naming the output folder (issue 18)', 
       const dir = join(root, `case-${index}`);
       await mkdir(dir);
       const out = await row.setup(dir);
-      for (const name of ['ro', 'site', 'small']) if (spawnSync('mountpoint', ['-q', join(dir, name)]).status === 0) mounted.push(join(dir, name));
       const previous = await snapshot(out).catch(() => undefined);
       const run = await build([...(row.inputs ? await row.inputs(dir) : [SAMPLE]), '--out', out]);
       expect(run.exitCode).to.equal(1);
