@@ -6,7 +6,7 @@
  * (the previous files plus the new ones while renaming), so even a build killed half-way through
  * its renames leaves nothing the next build cannot clean up.
  */
-import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { makeFolders, StagedFiles } from './atomic.js';
 import { onInterrupt } from './interrupt.js';
@@ -19,11 +19,6 @@ const FOLDER_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'E
 
 /** Makes the output folder and its missing parents; returns those it made, to remove them if nothing lands. */
 async function prepareFolder(folder: string): Promise<string[]> {
-  const existing = await stat(folder).then((info) => info.isDirectory(), (error: unknown) => {
-    if (errnoCode(error) === 'ENOENT') return false;
-    throw explainFsError(error, folder);
-  });
-  if (existing) return [];
   try {
     return await makeFolders(folder);
   } catch (error) {
