@@ -99,6 +99,16 @@ describe('store: push survives Virtuoso killed mid-push (issue 18)', function ()
       const restart = spawnSync('bash', [join(PROJECT_ROOT, '.ci', 'virtuoso.sh'), 'restart', process.env.PEACEGRAPH_VIRTUOSO_ENV!], { encoding: 'utf8' });
       expect(restart.status, restart.stderr).to.equal(0);
 
+      if (process.env.PEACEGRAPH_MEASURE) {
+        const held: string[] = [];
+        for (let index = 0; index < GRAPHS; index += 1) {
+          const lines = await storedLines(env!.VIRTUOSO_HTTP!, `${graphBase}report-${String(index).padStart(5, '0')}`);
+          const same = (version: 'v1' | 'v2') => JSON.stringify(lines) === JSON.stringify([...graphLines(index, version)].sort());
+          held.push(same('v2') ? 'v2' : same('v1') ? 'v1' : `${lines.length} other`);
+        }
+        process.stdout.write(`      after the restart, graph by graph: ${held.join(', ')}\n`);
+      }
+
       // What the crash left: --verify lists the graphs that do not hold v2, and sends nothing.
       stderr = '';
       expect(await push(join(root, 'v2'), ['--verify']), stderr).to.equal(1);
