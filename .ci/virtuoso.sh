@@ -12,9 +12,15 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Whether PID runs (a killed process nobody has reaped yet is a zombie: kill -0 still succeeds).
+# Whether PID runs: a killed process is gone, or a zombie (kill -0 still succeeds), only once every
+# one of its threads is (until then it holds the database lock).
 running() {
-  kill -0 "$1" 2>/dev/null && ! grep -qE '^[0-9]+ \(.*\) Z ' "/proc/$1/stat" 2>/dev/null
+  kill -0 "$1" 2>/dev/null || return 1
+  local task
+  for task in /proc/"$1"/task/*/stat; do
+    grep -qE '^[0-9]+ \(.*\) Z ' "$task" 2>/dev/null || return 0
+  done
+  return 1
 }
 
 # Starts virtuoso-t on the database in DIR and waits until SPARQL answers on HTTP_PORT; prints its PID.
@@ -112,6 +118,8 @@ restart() {
   local pid dir http_port
   pid=$(sed -n 's/^VIRTUOSO_PID=//p' "$env_file"); dir=$(sed -n 's/^VIRTUOSO_DIR=//p' "$env_file")
   http_port=$(sed -n 's/^VIRTUOSO_HTTP=http:\/\/127\.0\.0\.1://p' "$env_file")
+  # Just killed, it may take a moment to go.
+  for _ in $(seq 1 50); do running "$pid" || break; sleep 0.2; done
   if running "$pid"; then echo "virtuoso is running (pid $pid)"; return 0; fi
   pid=$(serve "$dir" "$http_port")
   sed -i "s/^VIRTUOSO_PID=.*/VIRTUOSO_PID=$pid/" "$env_file"

@@ -14,6 +14,7 @@ interface PushArgs {
   'password-file'?: string;
   password?: string;
   verify: boolean;
+  'virtuoso-checkpoint': boolean;
 }
 
 function outcomeLine(outcome: GraphOutcome): string | undefined {
@@ -43,6 +44,7 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
         .option('user', { type: 'string', describe: 'user name for HTTP Digest/Basic authentication' })
         .option('password-file', { type: 'string', describe: 'file whose first line is the password (else PEACEGRAPH_STORE_PASSWORD, else a prompt)' })
         .option('password', { type: 'string', hidden: true })
+        .option('virtuoso-checkpoint', { type: 'boolean', default: false, describe: 'Virtuoso: checkpoint after replacing graphs, so they survive a crash of the store (needs dba)' })
         .option('verify', { type: 'boolean', default: false, describe: 'only compare each target graph with the build (count and content hash): list those that differ, send nothing' })
         .example('$0 push --store http://127.0.0.1:8890/sparql-graph-crud-auth --update http://127.0.0.1:8890/sparql-auth --graph-base https://example.org/graph/ --user dba', 'Virtuoso (password from PEACEGRAPH_STORE_PASSWORD)')
         .example('$0 push --store http://localhost:3030/ds/data --update http://localhost:3030/ds/update --graph-base https://example.org/graph/ --user admin --password-file ~/.fuseki-password', 'Apache Jena Fuseki')
@@ -62,6 +64,7 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
         }
         outcomes = await pushAll({ gsp: args.store, update: args.update, credentials }, payloads, {
           verifyOnly: args.verify,
+          virtuosoCheckpoint: args['virtuoso-checkpoint'],
           onGraph: (outcome) => {
             const line = outcomeLine(outcome);
             if (line !== undefined) io.stderr(line);
