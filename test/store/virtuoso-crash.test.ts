@@ -74,10 +74,14 @@ describe('store: push survives Virtuoso killed mid-push (issue 18)', function ()
     if (root) await rm(root, { recursive: true, force: true });
   });
 
+  /** `peacegraph push` of a build folder to the graphs under `graphBase`, output into `stderr`. */
+  const pushTo = (graphBase: string) => (data: string, extra: string[] = []): Promise<number> =>
+    runCli(['push', '--data', data, '--store', `${env!.VIRTUOSO_HTTP}/sparql-graph-crud-auth`, '--update', `${env!.VIRTUOSO_HTTP}/sparql-auth`,
+      '--graph-base', graphBase, '--user', env!.VIRTUOSO_USER!, ...extra], io);
+
   it('after a restart, a second push makes every graph equal to v2', async () => {
     const graphBase = `http://example.org/peacegraph-crash/${randomBytes(4).toString('hex')}/`;
-    const push = (data: string, extra: string[] = []) => runCli(['push', '--data', data, '--store', `${env!.VIRTUOSO_HTTP}/sparql-graph-crud-auth`,
-      '--update', `${env!.VIRTUOSO_HTTP}/sparql-auth`, '--graph-base', graphBase, '--user', env!.VIRTUOSO_USER!, ...extra], io);
+    const push = pushTo(graphBase);
     await buildOutput(join(root, 'v1'), 'v1');
     await buildOutput(join(root, 'v2'), 'v2');
     process.env.PEACEGRAPH_STORE_PASSWORD = env!.VIRTUOSO_PASSWORD;
@@ -148,9 +152,7 @@ describe('store: push survives Virtuoso killed mid-push (issue 18)', function ()
   });
 
   it('a completed push survives the store killed right after it only with --virtuoso-checkpoint', async () => {
-    const graphBase = `http://example.org/peacegraph-checkpoint/${randomBytes(4).toString('hex')}/`;
-    const push = (data: string, extra: string[] = []) => runCli(['push', '--data', data, '--store', `${env!.VIRTUOSO_HTTP}/sparql-graph-crud-auth`,
-      '--update', `${env!.VIRTUOSO_HTTP}/sparql-auth`, '--graph-base', graphBase, '--user', env!.VIRTUOSO_USER!, ...extra], io);
+    const push = pushTo(`http://example.org/peacegraph-checkpoint/${randomBytes(4).toString('hex')}/`);
     /** Pushes v1 then v2 (with `extra`), kills the store, restarts it; returns what push --verify says. */
     const pushThenCrash = async (extra: string[]): Promise<string> => {
       stderr = '';
