@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throw-away Virtuoso for the integration tests: `start ENV_FILE` creates a database in a temp
 # dir with a random password, listens on free loopback ports, waits until SPARQL answers and
-# writes VIRTUOSO_* variables to ENV_FILE; `stop ENV_FILE` stops it by PID and removes the dir.
+# writes VIRTUOSO_* variables to ENV_FILE; `stop ENV_FILE` stops it by PID and removes the dir;
+# `restart ENV_FILE` starts it again on the same database after it was killed (the crash tests).
 # Installed by .ci/run from Debian's virtuoso-opensource-7-bin (binary only: no daemon, no debconf).
 set -euo pipefail
 command=${1:?usage: virtuoso.sh start|stop ENV_FILE}
@@ -9,6 +10,32 @@ env_file=${2:?usage: virtuoso.sh start|stop ENV_FILE}
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Whether PID runs: a killed process is gone, or a zombie (kill -0 still succeeds), only once every
+# one of its threads is (until then it holds the database lock).
+running() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local task
+  for task in /proc/"$1"/task/*/stat; do
+    grep -qE '^[0-9]+ \(.*\) Z ' "$task" 2>/dev/null || return 0
+  done
+  return 1
+}
+
+# Starts virtuoso-t on the database in DIR and waits until SPARQL answers on HTTP_PORT; prints its PID.
+serve() {
+  local dir=$1 http_port=$2 pid
+  virtuoso-t +foreground +configfile "$dir/virtuoso.ini" >>"$dir/stdout.log" 2>&1 &
+  pid=$!
+  # A restart after kill -9 rolls the transaction log forward first (a few seconds).
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "http://127.0.0.1:$http_port/sparql?query=ASK%7B%7D" && break
+    kill -0 "$pid" 2>/dev/null || { echo "virtuoso died while starting" >&2; tail -20 "$dir/virtuoso.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  curl -sf -o /dev/null "http://127.0.0.1:$http_port/sparql?query=ASK%7B%7D" || { echo "virtuoso did not answer" >&2; exit 1; }
+  echo "$pid"
 }
 
 start() {
@@ -61,14 +88,7 @@ INI
   # Create the database and set the passwords before the server ever listens (this run exits).
   virtuoso-t +foreground +configfile "$dir/virtuoso.ini" +pwdold dba +pwddba "$password" +pwddav "$password" >"$dir/init.out" 2>&1
   grep -q 'The DBA password is changed' "$dir/virtuoso.log" || { echo "virtuoso: setting the password failed" >&2; tail -20 "$dir/virtuoso.log" >&2; exit 1; }
-  virtuoso-t +foreground +configfile "$dir/virtuoso.ini" >"$dir/stdout.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 300); do
-    curl -sf -o /dev/null "http://127.0.0.1:$http_port/sparql?query=ASK%7B%7D" && break
-    kill -0 "$pid" 2>/dev/null || { echo "virtuoso died while starting" >&2; tail -20 "$dir/virtuoso.log" >&2; exit 1; }
-    sleep 0.2
-  done
-  curl -sf -o /dev/null "http://127.0.0.1:$http_port/sparql?query=ASK%7B%7D" || { echo "virtuoso did not answer" >&2; exit 1; }
+  pid=$(serve "$dir" "$http_port")
   umask 077
   cat > "$env_file" <<ENV
 VIRTUOSO_PID=$pid
@@ -94,8 +114,21 @@ stop() {
   echo "virtuoso stopped"
 }
 
+restart() {
+  local pid dir http_port
+  pid=$(sed -n 's/^VIRTUOSO_PID=//p' "$env_file"); dir=$(sed -n 's/^VIRTUOSO_DIR=//p' "$env_file")
+  http_port=$(sed -n 's/^VIRTUOSO_HTTP=http:\/\/127\.0\.0\.1://p' "$env_file")
+  # Just killed, it may take a moment to go.
+  for _ in $(seq 1 50); do running "$pid" || break; sleep 0.2; done
+  if running "$pid"; then echo "virtuoso is running (pid $pid)"; return 0; fi
+  pid=$(serve "$dir" "$http_port")
+  sed -i "s/^VIRTUOSO_PID=.*/VIRTUOSO_PID=$pid/" "$env_file"
+  echo "virtuoso restarted on 127.0.0.1:$http_port (pid $pid)"
+}
+
 case "$command" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: virtuoso.sh start|stop ENV_FILE" >&2; exit 2 ;;
+  restart) restart ;;
+  *) echo "usage: virtuoso.sh start|stop|restart ENV_FILE" >&2; exit 2 ;;
 esac

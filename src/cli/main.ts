@@ -13,6 +13,7 @@ import { queriesCommand } from './commands/queries.js';
 import { serveCommand } from './commands/serve.js';
 import { pushCommand } from './commands/push.js';
 import { evalCommand } from './commands/eval.js';
+import { explainFsError, OutputError } from '../write/output-error.js';
 
 const COMMANDS: readonly CommandRegistration[] = [
   defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
@@ -43,11 +44,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
       if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
     });
-  } catch (error) {
+  } catch (caught) {
+    // A file-system failure names the path and the problem, never a temporary file or a bare errno.
+    const error = explainFsError(caught);
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`peacegraph: ${message}\n`);
-    if (!(error instanceof UserError)) {
-      if (process.env.PEACEGRAPH_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    io.stderr(`peacegraph: error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    if (!(error instanceof UserError) && !(error instanceof OutputError) && process.env.PEACEGRAPH_DEBUG) {
+      io.stderr(`${(caught as Error).stack ?? ''}\n`);
     }
     return error instanceof UserError ? error.exitCode : EXIT.failure;
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadInputs } from '../read/index.js';
 import type { BuildProblem } from '../pipeline.js';
 import { ontologyGraphQuads } from '../pipeline.js';
-import { StagedFiles } from '../write/atomic.js';
+import { OutFolder } from '../write/out-folder.js';
 import { GraphWriter, packChunks } from '../write/graph-writer.js';
 import { graphRenderer, stagedSink } from '../write/outputs.js';
 import type { ReportDigest } from '../summary/counts.js';
@@ -56,7 +56,9 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   const violations: Array<{ path: string; report: string }> = [];
   const warned = new Set(warnings.map(({ path }) => path));
   let builtWithWarnings = 0;
-  const staged = new StagedFiles();
+  // Locked against a concurrent build; commit also removes what the previous build wrote and this one does not.
+  const staged = await OutFolder.claim(outDir);
+  warnings.push(...staged.notes.map((problem) => ({ path: outDir, problem })));
   let triples = 0;
   try {
     const renderer = await graphRenderer(options.base);

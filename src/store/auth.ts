@@ -63,19 +63,71 @@ export function basicAuthorization(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 }
 
+type Scheme = { readonly kind: 'digest'; readonly challenge: DigestChallenge; counter: number } | { readonly kind: 'basic' };
+
+/** The scheme a `WWW-Authenticate` header asks for, or undefined for one not supported. */
+function schemeOf(header: string): Scheme | undefined {
+  const digest = parseDigestChallenge(header);
+  if (digest) return { kind: 'digest', challenge: digest, counter: 0 };
+  return /^\s*Basic\b/i.test(header) ? { kind: 'basic' } : undefined;
+}
+
 /**
- * fetch that answers the server's authentication challenge once: a 401 with Digest or Basic is
- * retried with credentials. Bodies must be strings or buffers (sent twice).
+ * HTTP with credentials that learns each endpoint's challenge once and answers it up front on every
+ * later request (a Digest nonce is reused with its count incremented, RFC 7616 3.4), so a graph's
+ * body goes over the wire once, not once unauthenticated to get a 401 and again with credentials.
+ * Before the first request with a body to an endpoint, a HEAD asks for the challenge. A 401 to an
+ * answered request (the server let the nonce expire) is retried once with the new challenge.
  */
-export async function fetchWithAuth(url: string, init: RequestInit & { body?: string | Buffer }, credentials?: Credentials): Promise<Response> {
-  const first = await fetch(url, init);
-  if (first.status !== 401 || credentials === undefined) return first;
-  const challenge = first.headers.get('www-authenticate') ?? '';
-  await first.arrayBuffer();
-  const parsed = new URL(url);
-  const digest = parseDigestChallenge(challenge);
-  const authorization = digest
-    ? digestAuthorization(digest, credentials, (init.method ?? 'GET').toUpperCase(), `${parsed.pathname}${parsed.search}`)
-    : basicAuthorization(credentials);
-  return fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } });
+export class AuthSession {
+  /** Per endpoint (origin and path): a Digest nonce is only good for the protection space that gave it. */
+  private readonly schemes = new Map<string, Scheme>();
+
+  constructor(private readonly credentials?: Credentials, private readonly send: typeof fetch = fetch) {}
+
+  private authorization(scheme: Scheme, method: string, url: URL): string {
+    if (scheme.kind === 'basic') return basicAuthorization(this.credentials!);
+    scheme.counter += 1;
+    return digestAuthorization(scheme.challenge, this.credentials!, method, `${url.pathname}${url.search}`, scheme.counter);
+  }
+
+  private attempt(url: URL, init: RequestInit, scheme: Scheme | undefined): Promise<Response> {
+    if (scheme === undefined) return this.send(url.href, init);
+    const authorization = this.authorization(scheme, (init.method ?? 'GET').toUpperCase(), url);
+    return this.send(url.href, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization } });
+  }
+
+  /** Learns the scheme from a 401 (consuming its body); false when there is none to answer. */
+  private async learn(key: string, response: Response): Promise<boolean> {
+    await response.arrayBuffer();
+    const scheme = schemeOf(response.headers.get('www-authenticate') ?? '');
+    if (scheme === undefined) return false;
+    this.schemes.set(key, scheme);
+    return true;
+  }
+
+  async fetch(address: string, init: RequestInit & { body?: string | Buffer } = {}): Promise<Response> {
+    if (this.credentials === undefined) return this.send(address, init);
+    const url = new URL(address);
+    const key = `${url.origin}${url.pathname}`;
+    if (!this.schemes.has(key) && init.body !== undefined) {
+      const probe = await this.send(url.href, { method: 'HEAD' });
+      if (probe.status === 401) await this.learn(key, probe);
+      else await probe.arrayBuffer();
+    }
+    const known = this.schemes.get(key);
+    const first = await this.attempt(url, init, known);
+    if (first.status !== 401) return first;
+    const refused = new Response(null, { status: 401, statusText: first.statusText });
+    if (!(await this.learn(key, first))) return refused;
+    // Answered and refused under the same nonce: wrong credentials, not an expired nonce.
+    const fresh = this.schemes.get(key)!;
+    if (known !== undefined && !staleAnswer(known, fresh)) return refused;
+    return this.attempt(url, init, fresh);
+  }
+}
+
+/** Whether a refused answer under `used` deserves a retry under `fresh` (a new Digest nonce). */
+function staleAnswer(used: Scheme, fresh: Scheme): boolean {
+  return used.kind === 'digest' && fresh.kind === 'digest' && used.challenge.nonce !== fresh.challenge.nonce;
 }

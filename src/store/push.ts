@@ -1,14 +1,19 @@
 /**
  * Pushes the built graph to a triple store over the SPARQL 1.1 Graph Store HTTP Protocol, one
- * named graph per source report. Graph Store writes are not transactional in every store
- * (Virtuoso can leave a failed PUT's graph empty or half filled), so each graph goes to a staging
- * graph first, is counted back, and only then replaces the target with SPARQL Update MOVE.
+ * named graph per source report, so that a push can be repeated until the store holds exactly the
+ * local graphs. Each target graph is read first and compared with the local one (triple count and a
+ * content hash, graph-digest.ts): an equal graph is left alone, a different or missing one is sent.
+ * Graph Store writes are not transactional in every store (Virtuoso can leave a failed PUT's graph
+ * empty or half filled), so with an update endpoint each graph goes to a staging graph, is read back
+ * and compared, and only then replaces the target with SPARQL Update MOVE; the target is read back
+ * once more, because a store may lose an acknowledged MOVE when it crashes (Virtuoso before a
+ * checkpoint): such a graph is found and repaired by the next push.
  */
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { fetchWithAuth, type Credentials } from './auth.js';
+import { AuthSession, type Credentials } from './auth.js';
+import { graphDigest, sameDigest, type GraphDigest } from './graph-digest.js';
 import { toNTriples } from '../write/serialise.js';
 
 export interface StoreTarget {
@@ -22,13 +27,34 @@ export interface StoreTarget {
 export interface GraphPayload {
   readonly graph: string;
   readonly ntriples: string;
-  readonly triples: number;
+  readonly digest: GraphDigest;
 }
 
 export class StoreError extends Error {}
 
+/** The store could not be reached at all: the graphs after this one are not tried. */
+export class StoreUnreachable extends StoreError {}
+
+/** Characters an IRI may not hold (RFC 3987), which would also break out of `<...>` in an update. */
+const NOT_IN_IRI = /[\s<>"{}|\\^`]/u;
+
+/** `--graph-base` as an absolute IRI, or a StoreError saying why not. */
+export function checkGraphBase(base: string): string {
+  let scheme: string | undefined;
+  try {
+    scheme = new URL(base).protocol;
+  } catch {
+    scheme = undefined;
+  }
+  if (scheme === undefined || !/^[a-z][a-z0-9+.-]*:$/i.test(scheme) || NOT_IN_IRI.test(base)) {
+    throw new StoreError(`--graph-base ${JSON.stringify(base)} is not an absolute IRI (e.g. https://example.org/graph/): graphs are named by it`);
+  }
+  return base;
+}
+
 /** The named graphs of a TriG file, each renamed under graphBase with its last path segment. */
 export async function graphsFromTriG(path: string, graphBase: string): Promise<GraphPayload[]> {
+  checkGraphBase(graphBase);
   const quads = new Parser({ format: 'TriG' }).parse(await readFile(path, 'utf8'));
   const byGraph = new Map<string, Quad[]>();
   for (const quad of quads) {
@@ -41,92 +67,163 @@ export async function graphsFromTriG(path: string, graphBase: string): Promise<G
   }
   const payloads: GraphPayload[] = [];
   for (const [graph, group] of [...byGraph].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const ntriples = toNTriples(group);
     const localName = graph.slice(Math.max(graph.lastIndexOf('/'), graph.lastIndexOf('#')) + 1);
-    payloads.push({ graph: `${graphBase}${localName}`, ntriples, triples: ntriples.split('\n').filter(Boolean).length });
+    payloads.push({ graph: `${graphBase}${localName}`, ntriples: toNTriples(group), digest: graphDigest(group) });
   }
   return payloads;
 }
 
-function graphUrl(target: StoreTarget, graph: string): string {
-  const url = new URL(target.gsp);
-  url.searchParams.set('graph', graph);
-  return url.href;
+/** A payload from N-Triples text (tests, and callers holding text). */
+export function payloadOf(graph: string, ntriples: string): GraphPayload {
+  return { graph, ntriples, digest: graphDigest(new Parser({ format: 'N-Triples' }).parse(ntriples)) };
 }
 
-async function expectOk(response: Response, action: string): Promise<void> {
-  if (response.ok) return;
-  const body = (await response.text()).replace(/\s+/g, ' ').trim().slice(0, 300);
-  const hint = response.status === 401 ? ' (wrong user or password?)' : '';
-  throw new StoreError(`${action}: HTTP ${response.status} ${response.statusText}${hint}${body ? `: ${body}` : ''}`);
-}
+/** One store, with one authentication session for all requests (challenges answered up front). */
+export class StoreClient {
+  private readonly session: AuthSession;
 
-async function send(url: string, init: RequestInit & { body?: string }, credentials: Credentials | undefined, action: string): Promise<Response> {
-  try {
-    return await fetchWithAuth(url, init, credentials);
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new StoreError(`${action}: cannot reach ${new URL(url).origin} (${cause})`);
+  constructor(readonly target: StoreTarget) {
+    this.session = new AuthSession(target.credentials);
   }
-}
 
-/** Number of triples in a graph of the store, read back over the Graph Store Protocol. */
-export async function countGraph(target: StoreTarget, graph: string): Promise<number> {
-  const response = await send(graphUrl(target, graph), { headers: { accept: 'application/n-triples' } }, target.credentials, `reading <${graph}>`);
-  if (response.status === 404) return 0;
-  await expectOk(response, `reading <${graph}>`);
-  return new Parser({ format: 'N-Triples' }).parse(await response.text()).length;
-}
-
-async function putGraph(target: StoreTarget, graph: string, ntriples: string): Promise<void> {
-  const response = await send(graphUrl(target, graph), {
-    method: 'PUT', body: ntriples, headers: { 'content-type': 'application/n-triples' },
-  }, target.credentials, `uploading <${graph}>`);
-  await expectOk(response, `uploading <${graph}>`);
-}
-
-async function deleteGraph(target: StoreTarget, graph: string): Promise<void> {
-  const response = await send(graphUrl(target, graph), { method: 'DELETE' }, target.credentials, `deleting <${graph}>`);
-  if (response.status !== 404) await expectOk(response, `deleting <${graph}>`);
-}
-
-async function update(target: StoreTarget & { update: string }, text: string): Promise<void> {
-  const response = await send(target.update, {
-    method: 'POST', body: text, headers: { 'content-type': 'application/sparql-update' },
-  }, target.credentials, 'SPARQL update');
-  await expectOk(response, `SPARQL update ${text}`);
-}
-
-/** Pushes one graph; on any failure the target graph keeps its previous content. */
-export async function pushGraph(target: StoreTarget, payload: GraphPayload): Promise<void> {
-  if (target.update === undefined) {
-    await putGraph(target, payload.graph, payload.ntriples);
-    return;
+  private graphUrl(graph: string): string {
+    const url = new URL(this.target.gsp);
+    url.searchParams.set('graph', graph);
+    return url.href;
   }
-  const staging = `${payload.graph}-staging-${randomBytes(6).toString('hex')}`;
-  try {
-    await putGraph(target, staging, payload.ntriples);
-    const staged = await countGraph(target, staging);
-    if (staged !== payload.triples) {
-      throw new StoreError(`staging graph <${staging}> holds ${staged} triples, ${payload.triples} were sent: target left untouched`);
+
+  private async send(url: string, init: RequestInit & { body?: string }, action: string): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.session.fetch(url, init);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new StoreUnreachable(`${action}: cannot reach ${new URL(url).origin} (${cause})`);
     }
-    await update({ ...target, update: target.update }, `MOVE GRAPH <${staging}> TO GRAPH <${payload.graph}>`);
-  } catch (error) {
-    await deleteGraph(target, staging).catch(() => undefined);
-    throw error;
+    if (response.ok || (response.status === 404 && (init.method ?? 'GET') !== 'PUT')) return response;
+    const body = (await response.text()).replace(/\s+/g, ' ').trim().slice(0, 300);
+    const hint = response.status === 401 ? ' (wrong user or password?)' : '';
+    throw new StoreError(`${action}: HTTP ${response.status} ${response.statusText}${hint}${body ? `: ${body}` : ''}`);
+  }
+
+  /** What a graph of the store holds (a missing graph holds nothing). */
+  async digest(graph: string): Promise<GraphDigest> {
+    const action = `reading <${graph}>`;
+    const response = await this.send(this.graphUrl(graph), { headers: { accept: 'application/n-triples' } }, action);
+    const text = response.status === 404 ? '' : await response.text().catch((error: unknown) => {
+      throw new StoreUnreachable(`${action}: the connection broke (${(error as Error).message})`);
+    });
+    return graphDigest(new Parser({ format: 'N-Triples' }).parse(text));
+  }
+
+  async put(graph: string, ntriples: string): Promise<void> {
+    const response = await this.send(this.graphUrl(graph), { method: 'PUT', body: ntriples, headers: { 'content-type': 'application/n-triples' } }, `uploading <${graph}>`);
+    await response.arrayBuffer();
+  }
+
+  async delete(graph: string): Promise<void> {
+    await (await this.send(this.graphUrl(graph), { method: 'DELETE' }, `deleting <${graph}>`)).arrayBuffer();
+  }
+
+  async move(from: string, to: string): Promise<void> {
+    if (this.target.update === undefined) throw new StoreError('MOVE needs an update endpoint');
+    for (const iri of [from, to]) if (NOT_IN_IRI.test(iri)) throw new StoreError(`<${iri}> is not an IRI: not sent`);
+    const text = `MOVE GRAPH <${from}> TO GRAPH <${to}>`;
+    const response = await this.send(this.target.update, { method: 'POST', body: text, headers: { 'content-type': 'application/sparql-update' } }, `SPARQL update ${text}`);
+    await response.arrayBuffer();
+  }
+
+  /**
+   * Virtuoso only: a checkpoint, so that what was moved survives a crash of the store (its
+   * transaction log does not keep every MOVE: test/store/virtuoso-crash.test.ts). Needs dba rights.
+   */
+  async virtuosoCheckpoint(): Promise<void> {
+    if (this.target.update === undefined) throw new StoreError('a checkpoint needs the update endpoint (--update)');
+    const body = new URLSearchParams({ query: "SELECT (bif:exec('checkpoint') AS ?done) WHERE {}" }).toString();
+    const response = await this.send(this.target.update, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/csv' } }, 'Virtuoso checkpoint');
+    await response.arrayBuffer();
   }
 }
 
-export interface PushReport {
-  readonly graph: string;
-  readonly triples: number;
+const digestText = (digest: GraphDigest): string => `${digest.triples} triples, hash ${digest.hash.slice(0, 12)}`;
+
+/** Throws unless the store's graph is the payload. */
+async function expectGraph(client: StoreClient, graph: string, expected: GraphDigest, when: string): Promise<void> {
+  const held = await client.digest(graph);
+  if (!sameDigest(held, expected)) {
+    throw new StoreError(`<${graph}> ${when} holds ${digestText(held)}; ${digestText(expected)} were sent`);
+  }
 }
 
-export async function pushAll(target: StoreTarget, payloads: readonly GraphPayload[]): Promise<PushReport[]> {
-  const pushed: PushReport[] = [];
+/**
+ * Replaces one graph. The staging graph has a fixed name per graph, so a push interrupted between
+ * upload and MOVE leaves one staging graph that the next push overwrites and moves, not a new one
+ * per attempt. On a failure before MOVE the target keeps its previous content.
+ */
+export async function pushGraph(client: StoreClient, payload: GraphPayload): Promise<void> {
+  if (client.target.update === undefined) {
+    await client.put(payload.graph, payload.ntriples);
+  } else {
+    const staging = `${payload.graph}-staging`;
+    try {
+      await client.put(staging, payload.ntriples);
+      await expectGraph(client, staging, payload.digest, 'staged for upload');
+    } catch (error) {
+      if (!(error instanceof StoreUnreachable)) await client.delete(staging).catch(() => undefined);
+      throw error instanceof StoreUnreachable ? error : new StoreError(`${(error as Error).message}: target left untouched`);
+    }
+    await client.move(staging, payload.graph);
+  }
+  await expectGraph(client, payload.graph, payload.digest, 'after the upload');
+}
+
+export type GraphOutcome =
+  | { readonly graph: string; readonly status: 'replaced' | 'unchanged'; readonly digest: GraphDigest }
+  | { readonly graph: string; readonly status: 'differs'; readonly digest: GraphDigest; readonly held: GraphDigest }
+  | { readonly graph: string; readonly status: 'failed'; readonly problem: string; readonly tried: boolean };
+
+export interface PushOptions {
+  /** Only compare: report the graphs that differ, send nothing. */
+  readonly verifyOnly?: boolean;
+  /** Virtuoso: checkpoint after the last graph was replaced (see StoreClient.virtuosoCheckpoint). */
+  readonly virtuosoCheckpoint?: boolean;
+  /** Called as each graph is done. */
+  readonly onGraph?: (outcome: GraphOutcome) => void;
+}
+
+/**
+ * Brings every target graph to its local content, sending only those that differ; goes on after a
+ * graph fails, and stops when the store cannot be reached (the rest are reported failed, untried).
+ */
+export async function pushAll(target: StoreTarget, payloads: readonly GraphPayload[], options: PushOptions = {}): Promise<GraphOutcome[]> {
+  const client = new StoreClient(target);
+  const outcomes: GraphOutcome[] = [];
+  const report = (outcome: GraphOutcome): void => {
+    outcomes.push(outcome);
+    options.onGraph?.(outcome);
+  };
+  let unreachable: string | undefined;
   for (const payload of payloads) {
-    await pushGraph(target, payload);
-    pushed.push({ graph: payload.graph, triples: payload.triples });
+    if (unreachable !== undefined) {
+      report({ graph: payload.graph, status: 'failed', problem: `not tried: ${unreachable}`, tried: false });
+      continue;
+    }
+    try {
+      const held = await client.digest(payload.graph);
+      if (sameDigest(held, payload.digest)) report({ graph: payload.graph, status: 'unchanged', digest: held });
+      else if (options.verifyOnly) report({ graph: payload.graph, status: 'differs', digest: payload.digest, held });
+      else {
+        await pushGraph(client, payload);
+        report({ graph: payload.graph, status: 'replaced', digest: payload.digest });
+      }
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      if (error instanceof StoreUnreachable) unreachable = error.message;
+      report({ graph: payload.graph, status: 'failed', problem: error.message, tried: true });
+    }
   }
-  return pushed;
+  if (options.virtuosoCheckpoint && unreachable === undefined && outcomes.some((outcome) => outcome.status === 'replaced')) {
+    await client.virtuosoCheckpoint();
+  }
+  return outcomes;
 }

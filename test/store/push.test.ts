@@ -1,57 +1,126 @@
 /**
- * push against a small in-memory Graph Store (fake-store.ts) that can fail on demand: the previous
- * version of a graph survives a store going down in the middle of an upload.
+ * push against a small in-memory Graph Store (node:http) that fails on demand: the previous version
+ * of a graph survives a store going down mid-upload, a graph the store lost after MOVE is found and
+ * repaired by the next push, equal graphs are not sent again, and with HTTP Digest each body is sent
+ * once (the server checks every answer against RFC 7616 itself).
  */
 import { expect } from 'chai';
-import type { AddressInfo } from 'node:net';
-import { fakeStore } from './fake-store.js';
-import { countGraph, pushAll, pushGraph, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { fakeStore, listen, PASSWORD, USER } from './fake-store.js';
+import { checkGraphBase, payloadOf, pushAll, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
 
 const triples = (count: number, tag: string) =>
   Array.from({ length: count }, (_unused, index) => `<http://example.org/s${index}> <http://example.org/p> "${tag}" .\n`).join('');
 
+const statuses = (outcomes: readonly GraphOutcome[]) => outcomes.map((outcome) => `${outcome.status} ${outcome.graph.replace('http://example.org/graph/', '')}`);
+
 describe('store/push', () => {
-  const { server, graphs, state } = fakeStore();
+  const store = fakeStore();
   let target: StoreTarget;
   before(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    target = { gsp: `http://127.0.0.1:${port}/store`, update: `http://127.0.0.1:${port}/update` };
+    const origin = await listen(store.server);
+    target = { gsp: `${origin}/store`, update: `${origin}/update` };
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => new Promise<void>((resolve) => store.server.close(() => resolve())));
+  beforeEach(() => { store.graphs.clear(); store.log.length = 0; });
 
-  const payload = (tag: string, count: number): GraphPayload => ({ graph: 'http://example.org/graph/report', ntriples: triples(count, tag), triples: count });
+  const version = (tag: string): GraphPayload[] => ['a', 'b', 'c'].map((name, index) => payloadOf(`http://example.org/graph/${name}`, triples(3 + index, `${tag}-${name}`)));
+  const puts = () => store.log.filter((entry) => entry.method === 'PUT').length;
 
-  it('replaces a graph through a staging graph, leaving no staging graph behind', async () => {
-    await pushAll(target, [payload('first', 3)]);
-    await pushAll(target, [payload('second', 4)]);
-    expect(await countGraph(target, 'http://example.org/graph/report')).to.equal(4);
-    expect([...graphs.keys()]).to.deep.equal(['http://example.org/graph/report']);
+  it('replaces each graph through a staging graph and reports it; a second push sends nothing', async () => {
+    const reported: string[] = [];
+    const first = await pushAll(target, version('v1'), { onGraph: (outcome) => reported.push(outcome.graph) });
+    expect(statuses(first)).to.deep.equal(['replaced a', 'replaced b', 'replaced c']);
+    expect(reported).to.have.length(3);
+    expect([...store.graphs.keys()].sort()).to.deep.equal(['http://example.org/graph/a', 'http://example.org/graph/b', 'http://example.org/graph/c']);
+    expect(store.graphs.get('http://example.org/graph/b')).to.equal(triples(4, 'v1-b'));
+    const putsBefore = puts();
+    expect(statuses(await pushAll(target, version('v1')))).to.deep.equal(['unchanged a', 'unchanged b', 'unchanged c']);
+    expect(puts()).to.equal(putsBefore);
   });
 
-  it('keeps the previous graph when the store goes down in the middle of an upload', async () => {
-    state.failing = true;
+  it('keeps the previous graph when the store goes down mid-upload, stops, and the next push repairs', async () => {
+    await pushAll(target, version('v1'));
+    store.state.failingUploads = true;
+    let failed: GraphOutcome[];
     try {
-      let error: Error | undefined;
-      try {
-        await pushGraph(target, payload('third', 6));
-      } catch (caught) {
-        error = caught as Error;
-      }
-      expect(error?.message).to.match(/uploading <http:\/\/example\.org\/graph\/report-staging-[0-9a-f]+>: cannot reach http:\/\/127\.0\.0\.1:\d+/);
+      failed = await pushAll(target, version('v2'));
     } finally {
-      state.failing = false;
+      store.state.failingUploads = false;
     }
-    expect(graphs.get('http://example.org/graph/report')).to.equal(triples(4, 'second'));
+    expect(statuses(failed)).to.deep.equal(['failed a', 'failed b', 'failed c']);
+    expect(failed.map((outcome) => (outcome.status === 'failed' ? outcome.problem : ''))).to.satisfy((problems: string[]) =>
+      /^uploading <http:\/\/example\.org\/graph\/a-staging>: cannot reach http:\/\/127\.0\.0\.1:\d+/.test(problems[0]!) && problems.slice(1).every((problem) => problem.startsWith('not tried: ')));
+    expect(store.graphs.get('http://example.org/graph/a')).to.equal(triples(3, 'v1-a'));
+    expect(statuses(await pushAll(target, version('v2')))).to.deep.equal(['replaced a', 'replaced b', 'replaced c']);
+    for (const payload of version('v2')) expect(store.graphs.get(payload.graph)).to.equal(payload.ntriples);
+    expect([...store.graphs.keys()].filter((graph) => graph.includes('staging'))).to.deep.equal([]);
+  });
+
+  it('finds a graph the store lost after MOVE, and the next push repairs it', async () => {
+    store.state.losingMoves = true;
+    let lost: GraphOutcome[];
+    try {
+      lost = await pushAll(target, version('v1').slice(0, 1));
+    } finally {
+      store.state.losingMoves = false;
+    }
+    expect(lost[0]).to.include({ status: 'failed' });
+    expect((lost[0] as { problem: string }).problem).to.match(/^<http:\/\/example\.org\/graph\/a> after the upload holds 2 triples, hash [0-9a-f]{12}; 3 triples, hash [0-9a-f]{12} were sent$/);
+    expect(statuses(await pushAll(target, version('v1').slice(0, 1)))).to.deep.equal(['replaced a']);
+    expect(store.graphs.get('http://example.org/graph/a')).to.equal(triples(3, 'v1-a'));
+  });
+
+  it('--verify lists the graphs that differ (other content, missing) and sends nothing', async () => {
+    await pushAll(target, version('v1'));
+    store.graphs.set('http://example.org/graph/b', triples(4, 'edited'));
+    store.graphs.delete('http://example.org/graph/c');
+    const putsBefore = puts();
+    expect(statuses(await pushAll(target, version('v1'), { verifyOnly: true }))).to.deep.equal(['unchanged a', 'differs b', 'differs c']);
+    expect(puts()).to.equal(putsBefore);
   });
 
   it('says clearly when the store is not there', async () => {
-    let error: Error | undefined;
-    try {
-      await pushGraph({ gsp: 'http://127.0.0.1:9/store', update: 'http://127.0.0.1:9/update' }, payload('x', 1));
-    } catch (caught) {
-      error = caught as Error;
-    }
-    expect(error?.message).to.match(/cannot reach http:\/\/127\.0\.0\.1:9/);
+    const [outcome] = await pushAll({ gsp: 'http://127.0.0.1:9/store', update: 'http://127.0.0.1:9/update' }, version('x').slice(0, 1));
+    expect(outcome).to.include({ status: 'failed' });
+    expect((outcome as { problem: string }).problem).to.match(/^reading <http:\/\/example\.org\/graph\/a>: cannot reach http:\/\/127\.0\.0\.1:9/);
+  });
+
+  const bases: ReadonlyArray<readonly [string, boolean]> = [
+    ['https://example.org/graph/', true], ['urn:peacegraph:graph:', true], ['http://example.org/g#', true],
+    ['graph/', false], ['example.org/graph/', false], ['https://example.org/a graph/', false],
+    ['https://example.org/g> } ; DROP ALL ; #', false], ['', false],
+  ];
+  for (const [base, valid] of bases) {
+    it(`--graph-base ${JSON.stringify(base)}: ${valid ? 'accepted' : 'refused'}`, () => {
+      if (valid) expect(checkGraphBase(base)).to.equal(base);
+      else expect(() => checkGraphBase(base)).to.throw(/is not an absolute IRI/);
+    });
+  }
+});
+
+describe('store/push with HTTP Digest', () => {
+  const store = fakeStore({ digest: true });
+  let target: StoreTarget;
+  before(async () => {
+    const origin = await listen(store.server);
+    target = { gsp: `${origin}/store`, update: `${origin}/update`, credentials: { user: USER, password: PASSWORD } };
+  });
+  after(() => new Promise<void>((resolve) => store.server.close(() => resolve())));
+
+  it('sends each body once: the challenge is learnt once per endpoint and answered up front', async () => {
+    const payloads = ['a', 'b', 'c', 'd'].map((name) => payloadOf(`http://example.org/graph/${name}`, triples(5, name)));
+    const outcomes = await pushAll(target, payloads);
+    expect(statuses(outcomes)).to.deep.equal(['replaced a', 'replaced b', 'replaced c', 'replaced d']);
+    const refused = store.log.filter((entry) => !entry.authorised);
+    // One unauthenticated request per endpoint (a GET on the store, a HEAD probe on /update), no body in either.
+    expect(refused.map((entry) => `${entry.method} ${entry.body}`)).to.deep.equal(['GET 0', 'HEAD 0']);
+    const uploads = store.log.filter((entry) => entry.method === 'PUT');
+    expect(uploads.map((entry) => `${entry.graph} ${entry.authorised}`)).to.deep.equal(payloads.map((payload) => `${payload.graph}-staging true`));
+  });
+
+  it('a wrong password is refused once, not retried, and never shown', async () => {
+    const [outcome] = await pushAll({ ...target, credentials: { user: USER, password: 'not-it' } }, [payloadOf('http://example.org/graph/z', triples(1, 'z'))]);
+    expect(outcome).to.include({ status: 'failed' });
+    expect((outcome as { problem: string }).problem).to.match(/HTTP 401.*wrong user or password/).and.not.include('not-it');
   });
 });

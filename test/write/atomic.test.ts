@@ -55,7 +55,7 @@ describe('write/atomic', () => {
     const failing = new StagedFiles();
     for (const name of [...names.map((name) => `${name}.new`), 'event-50.html.d']) await failing.write(join(root, 'site', name), 'new');
     const failure = await failing.commit().then(() => undefined, (error: Error) => error.message);
-    expect(failure).to.match(/event-50\.html\.d is a folder/);
+    expect(failure).to.match(/event-50\.html\.d: is a folder/);
     expect((await readdir(join(root, 'site'))).sort()).to.deep.equal([...names, 'event-50.html.d'].sort());
   });
 
@@ -64,8 +64,20 @@ describe('write/atomic', () => {
     await writeFile(join(root, 'graph.ttl'), 'previous');
     const files = new Map([[join(root, 'graph.ttl'), 'new'], [join(root, 'graph.nt'), 'new']]);
     const failure = await writeFilesAtomic(files).then(() => undefined, (error: Error) => error.message);
-    expect(failure).to.match(/graph\.nt is a folder/);
+    expect(failure).to.match(/graph\.nt: is a folder/);
     expect(await readFile(join(root, 'graph.ttl'), 'utf8')).to.equal('previous');
     expect((await readdir(root)).sort()).to.deep.equal(['graph.nt', 'graph.ttl']);
+  });
+
+  it('abort during writes (a signal) removes every temporary file, refuses more, and a later commit replaces nothing', async () => {
+    await writeFile(join(root, 'graph.ttl'), 'previous');
+    const staged = new StagedFiles();
+    await staged.append(join(root, 'graph.ttl'), 'new');
+    for (let index = 0; index < 100; index += 1) await staged.write(join(root, `event-${index}.html`), 'page');
+    await staged.abort();
+    const late = await staged.write(join(root, 'late.html'), 'late').then(() => staged.commit()).then(() => 'committed', (error: Error) => error.message);
+    expect(late).to.match(/aborted/);
+    expect(await readdir(root)).to.deep.equal(['graph.ttl']);
+    expect(await readFile(join(root, 'graph.ttl'), 'utf8')).to.equal('previous');
   });
 });

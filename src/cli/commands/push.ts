@@ -2,7 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { join } from 'node:path';
 import { UserError, type CliContext } from '../context.js';
-import { graphsFromTriG, pushAll, StoreError } from '../../store/push.js';
+import { PASSWORD_SOURCES, storePassword } from '../password.js';
+import { graphsFromTriG, pushAll, StoreError, type GraphOutcome } from '../../store/push.js';
 
 interface PushArgs {
   data: string;
@@ -10,46 +11,80 @@ interface PushArgs {
   update?: string;
   'graph-base': string;
   user?: string;
+  'password-file'?: string;
   password?: string;
+  verify: boolean;
+  'virtuoso-checkpoint': boolean;
 }
 
-export const PASSWORD_VARIABLE = 'PEACEGRAPH_STORE_PASSWORD';
+function outcomeLine(outcome: GraphOutcome): string | undefined {
+  switch (outcome.status) {
+    case 'replaced':
+      return `peacegraph: replaced <${outcome.graph}> (${outcome.digest.triples} triples)\n`;
+    case 'differs':
+      return `peacegraph: differs <${outcome.graph}>: the store holds ${outcome.held.triples} triples, the build ${outcome.digest.triples}${outcome.held.triples === outcome.digest.triples ? ' (other content)' : ''}\n`;
+    case 'failed':
+      // Untried graphs (the store went away) are counted in the summary, not listed one by one.
+      return outcome.tried ? `peacegraph: error: <${outcome.graph}>: ${outcome.problem}\n` : undefined;
+    default:
+      return undefined;
+  }
+}
 
 export function pushCommand(context: CliContext): CommandModule<object, PushArgs> {
   return {
     command: 'push',
-    describe: 'Push the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report',
+    describe: 'Push the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report; only graphs that differ are sent',
     builder: (yargs) =>
       yargs
         .option('data', { type: 'string', default: 'out', describe: 'build output folder holding graph.trig' })
         .option('store', { type: 'string', demandOption: true, describe: 'Graph Store Protocol endpoint URL' })
         .option('update', { type: 'string', describe: 'SPARQL Update endpoint: enables staged, crash-safe replacement (MOVE)' })
-        .option('graph-base', { type: 'string', demandOption: true, describe: 'IRI prefix of the target graphs (+ report id)' })
+        .option('graph-base', { type: 'string', demandOption: true, describe: 'absolute IRI prefix of the target graphs (+ report id)' })
         .option('user', { type: 'string', describe: 'user name for HTTP Digest/Basic authentication' })
-        .option('password', { type: 'string', describe: `password (better: the ${PASSWORD_VARIABLE} environment variable)` })
+        .option('password-file', { type: 'string', describe: 'file whose first line is the password (else PEACEGRAPH_STORE_PASSWORD, else a prompt)' })
+        .option('password', { type: 'string', hidden: true })
+        .option('virtuoso-checkpoint', { type: 'boolean', default: false, describe: 'Virtuoso: checkpoint after replacing graphs, so they survive a crash of the store (needs dba)' })
+        .option('verify', { type: 'boolean', default: false, describe: 'only compare each target graph with the build (count and content hash): list those that differ, send nothing' })
         .example('$0 push --store http://127.0.0.1:8890/sparql-graph-crud-auth --update http://127.0.0.1:8890/sparql-auth --graph-base https://example.org/graph/ --user dba', 'Virtuoso (password from PEACEGRAPH_STORE_PASSWORD)')
-        .example('$0 push --store http://localhost:3030/ds/data --update http://localhost:3030/ds/update --graph-base https://example.org/graph/ --user admin', 'Apache Jena Fuseki')
+        .example('$0 push --store http://localhost:3030/ds/data --update http://localhost:3030/ds/update --graph-base https://example.org/graph/ --user admin --password-file ~/.fuseki-password', 'Apache Jena Fuseki')
         .example('$0 push --store http://localhost:7200/repositories/pg/rdf-graphs/service --update http://localhost:7200/repositories/pg/statements --graph-base https://example.org/graph/', 'GraphDB')
-        .example('$0 push --store http://localhost:7878/store --update http://localhost:7878/update --graph-base https://example.org/graph/', 'Oxigraph server') as never,
+        .example('$0 push --store http://localhost:7878/store --update http://localhost:7878/update --graph-base https://example.org/graph/ --verify', 'Oxigraph server: check that it holds the build') as never,
     handler: async (args) => {
-      const password = args.password ?? process.env[PASSWORD_VARIABLE];
-      if (args.user !== undefined && password === undefined) {
-        throw new UserError(`--user ${args.user} needs a password: --password or ${PASSWORD_VARIABLE}`);
+      if (args.password !== undefined) {
+        throw new UserError(`--password is not accepted: a password on the command line shows in \`ps\` and the shell history; use ${PASSWORD_SOURCES}`);
       }
-      const credentials = args.user !== undefined && password !== undefined ? { user: args.user, password } : undefined;
+      const credentials = args.user !== undefined ? { user: args.user, password: await storePassword(args.user, args['password-file'], context.io.isTTY) } : undefined;
+      const { io } = context;
+      let outcomes: GraphOutcome[];
       try {
         const payloads = await graphsFromTriG(join(args.data, 'graph.trig'), args['graph-base']);
-        if (args.update === undefined) {
-          context.io.stderr('peacegraph: warning: no --update endpoint: graphs are replaced in place, which some stores do not do atomically\n');
+        if (args.update === undefined && !args.verify) {
+          io.stderr('peacegraph: warning: no --update endpoint: graphs are replaced in place, which some stores do not do atomically\n');
         }
-        const pushed = await pushAll({ gsp: args.store, update: args.update, credentials }, payloads);
-        for (const { graph, triples } of pushed) context.io.stderr(`peacegraph: pushed ${triples} triples to <${graph}>\n`);
+        outcomes = await pushAll({ gsp: args.store, update: args.update, credentials }, payloads, {
+          verifyOnly: args.verify,
+          virtuosoCheckpoint: args['virtuoso-checkpoint'],
+          onGraph: (outcome) => {
+            const line = outcomeLine(outcome);
+            if (line !== undefined) io.stderr(line);
+          },
+        });
       } catch (error) {
         if (error instanceof StoreError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`push: ${(error as Error).message}`);
         }
         throw error;
       }
+      const count = (status: GraphOutcome['status']): number => outcomes.filter((outcome) => outcome.status === status).length;
+      const untried = outcomes.filter((outcome) => outcome.status === 'failed' && !outcome.tried).length;
+      if (args.verify) {
+        io.stderr(`peacegraph: verify: ${count('unchanged')} equal, ${count('differs')} differ, ${count('failed')} failed${untried > 0 ? ` (${untried} not tried: the store could not be reached)` : ''}\n`);
+        if (count('differs') + count('failed') > 0) throw new UserError(`push --verify: ${count('differs') + count('failed')} graph(s) do not hold the build: run push to repair them`);
+        return;
+      }
+      io.stderr(`peacegraph: push: ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed${untried > 0 ? ` (${untried} not tried: the store could not be reached)` : ''}\n`);
+      if (count('failed') > 0) throw new UserError(`push: ${count('failed')} graph(s) were not replaced: run push again to repair them (graphs already equal are not sent again)`);
     },
   };
 }
