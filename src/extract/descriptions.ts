@@ -34,6 +34,16 @@ export interface OrganisationTest {
   readonly isKnown: (name: string) => boolean;
 }
 
+/**
+ * "director of Safe Data Futures": in prose, with a lower-case title, two or more capitalised words
+ * after "of" name an organisation (not a place: "of Digital Affairs of Poland"); in a capitalised
+ * title ("Head of Digital Policy") they name its field.
+ */
+function isNamedOrganisation(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word)) && !isCountry(words.at(-1)!) && !isCountry(text);
+}
+
 function isTitleHead(word: string): boolean {
   const match = TITLE_CUES.exec(word);
   return match !== null && match[0].length === word.length;
@@ -140,9 +150,9 @@ function parseSegment(segment: TextSpan, test: OrganisationTest, listed: boolean
     return { title: titleFirst[1]!, organisations: [organisationMention({ text: titleFirst[2]!, start })] };
   }
   const ofSplit = splitAt(segment, 'of');
-  if (ofSplit && TITLE_CUES.test(ofSplit[0].text) && looksLikeOrganisation(ofSplit[1].text, test, false)) {
-    // "Director of the UNDP Office in Geneva": the office stays in the title, UNDP is the organisation.
-    const office = /^(\p{Lu}[\p{Lu}\d&-]+)\s+(?:Office|Liaison Office|Country Office|Regional Office|Bureau)\b/u.exec(ofSplit[1].text);
+  if (ofSplit && TITLE_CUES.test(ofSplit[0].text) && (looksLikeOrganisation(ofSplit[1].text, test, false) || (/^\p{Ll}/u.test(ofSplit[0].text) && isNamedOrganisation(ofSplit[1].text)))) {
+    // "Director of the UNDP Office in Geneva", "Chair of the IEEE Morocco Section": the unit stays in the title.
+    const office = /^(\p{Lu}[\p{Lu}\d&-]+)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:Office|Bureau|Section|Chapter|Branch)\b/u.exec(ofSplit[1].text);
     if (office) return { title: text, organisations: [{ acronym: office[1]!, span: { text: office[1]!, start: ofSplit[1].start } }] };
     return { title: ofSplit[0].text.trim(), organisations: [organisationMention(ofSplit[1])] };
   }
@@ -213,7 +223,9 @@ function continuedTitles(segments: readonly TextSpan[], parsed: readonly ParsedS
     const organisation = current.organisations[0];
     if (current.title !== undefined || organisation === undefined || current.organisations.length > 1 || isClearOrganisation(organisation, test)) continue;
     if (previous.title === undefined || previous.organisations.length > 0) continue;
-    if (!result.slice(index + 1).some((later) => later.organisations.some((candidate) => isClearOrganisation(candidate, test)))) continue;
+    // Between a title and a clear organisation, or last ("Programme Specialist, Communication and Information Sector").
+    const last = index === result.length - 1 && UNIT_CUES.test(organisation.name ?? '') && organisation.acronym === undefined;
+    if (!last && !result.slice(index + 1).some((later) => later.organisations.some((candidate) => isClearOrganisation(candidate, test)))) continue;
     result[index - 1] = { ...previous, title: `${previous.title}, ${segments[index]!.text}` };
     result.splice(index, 1);
     segments = [...segments.slice(0, index), ...segments.slice(index + 1)];

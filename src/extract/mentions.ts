@@ -9,7 +9,7 @@
 import { NAME_PATTERN } from '../segment/names.js';
 import { spanEnd, type TextSpan } from './text-span.js';
 import {
-  AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isPlausibleName, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
+  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, isPlausibleName, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
 import { findListItems } from './list-items.js';
@@ -48,8 +48,6 @@ const COMMA_TITLE_BEFORE = /^.*(?:^|[\s(])([Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|
 const POSSESSIVE_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,4})[’']s\s+$/u;
 const ORGANISATION_BEFORE = /(?<![\p{L}])((?:\p{Lu}[\p{L}&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,6}\p{Lu}[\p{L}&.-]*(?:\s+\(\p{Lu}[\p{L}&.-]*\))?)\s+$/u;
 
-/** A period that ends an honorific or an initial ("Prof.", "H.E.", "M.") ends no sentence. */
-const ABBREVIATION = new RegExp(String.raw`(?:(?<![\p{L}.])(?:${HONORIFIC})|(?<![\p{L}])\p{Lu}\.)$`, 'u');
 
 const SESSION_ROLE = /\b(?:moderator|chair|facilitator|host|rapporteur|speaker|panell?ist)s?$/i;
 
@@ -57,7 +55,7 @@ const SESSION_ROLE = /\b(?:moderator|chair|facilitator|host|rapporteur|speaker|p
 function sentenceStart(text: string, index: number, floor: number): number {
   const low = Math.max(floor, index - MAX_BEFORE * 2);
   const window = text.slice(low, index);
-  const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n/g)].filter((end) => !ABBREVIATION.test(window.slice(0, end.index + 1)));
+  const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n/g)].filter((end) => window[end.index] !== '.' || !ABBREVIATION_BEFORE_PERIOD.test(window.slice(0, end.index)));
   const last = ends.at(-1);
   return last === undefined ? low : low + last.index + last[0].length;
 }
@@ -141,14 +139,18 @@ function before(text: string, nameStart: number, floor: number): Before {
   if (title) {
     start = title.start;
     const head = text.slice(from, title.start);
+    // "delivered by its policy lead NAME": the organisation the page named before.
+    const pronoun = /(?<![\p{L}])([Ii]ts|[Tt]heir|[Oo]ur)\s+$/u.exec(head);
+    if (pronoun) return { start: from + pronoun.index, honorific, title: title.title, backReference: true, cueOrganisation };
     const possessive = POSSESSIVE_BEFORE.exec(head) ?? ORGANISATION_BEFORE.exec(head);
     if (possessive && (LOOKS_LIKE_ORGANISATION.test(possessive[1]!) || POSSESSIVE_BEFORE.test(head))) {
       organisation = { text: possessive[1]!, start: from + possessive.index };
       start = organisation.start;
     }
   } else {
+    // "Concord Tech's NAME": the possessive before a person is their organisation, unless a country's.
     const possessive = POSSESSIVE_BEFORE.exec(text.slice(from, end));
-    if (possessive && LOOKS_LIKE_ORGANISATION.test(possessive[1]!)) {
+    if (possessive && !isCountry(possessive[1]!) && !NOT_NAME_WORDS.has(possessive[1]!)) {
       organisation = { text: possessive[1]!, start: from + possessive.index };
       start = organisation.start;
     }
@@ -183,6 +185,16 @@ function isEmptyPart(part: string): boolean {
   return STAKEHOLDER_GROUPS.has(trimmed) || NOT_DESCRIPTIONS.has(trimmed);
 }
 
+/** Where the sentence of `rest` ends: ". " before a capital (not after "St." or an initial), ":", ";" or a line end. */
+function sentenceEndIn(rest: string): number {
+  const end = /\.(?=\s+[\p{Lu}‘“"(])|\.?\s*$|[:;\n]/gu;
+  for (let match = end.exec(rest); match !== null; match = end.exec(rest)) {
+    if (match[0] === '.' && ABBREVIATION_BEFORE_PERIOD.test(rest.slice(Math.max(0, match.index - 12), match.index))) continue;
+    return match.index;
+  }
+  return rest.length;
+}
+
 /** The description after a name: "(...)", " of/from ORG", or ", ..., ..." up to the clause that follows it. */
 export function descriptionAfter(text: string, nameEnd: number, limit: number): TextSpan | undefined {
   // Descriptions are a few hundred characters at most; looking further would make long texts quadratic.
@@ -211,8 +223,7 @@ export function descriptionAfter(text: string, nameEnd: number, limit: number): 
   }
   if (!rest.startsWith(',')) return undefined;
   // The sentence ends at ". " before a capital, or at the end of the paragraph.
-  const sentenceEnd = /\.(?=\s+[\p{Lu}‘“"(])|\.?\s*$|[:;\n]/u.exec(rest);
-  const sentence = rest.slice(1, sentenceEnd ? sentenceEnd.index : rest.length);
+  const sentence = rest.slice(1, sentenceEndIn(rest));
   // Comma-separated parts after the name belong to it while they start with a capital, "(" or a
   // title word; the first part always does (lower-case titles: "co-director of ...").
   let length = 0;
@@ -291,6 +302,17 @@ function nameHits(text: string, from: number, to: number, listed: readonly TextS
 }
 
 /**
+ * Whether what follows a plain name (no honorific or title before it) makes it a person: a title
+ * word or an organisation; in parentheses, an organisation and a place ("NAME (Org, Country)"), but
+ * never a lone acronym ("Progressive Communications (APC)" expands an acronym).
+ */
+function describedEnough(description: TextSpan, parenthesised: boolean): boolean {
+  if (parenthesised && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(description.text.trim())) return false;
+  if (TITLE_WORD.test(description.text) || LOOKS_LIKE_ORGANISATION.test(description.text)) return true;
+  return parenthesised && /^\p{Lu}[^()]*,\s*\p{Lu}/u.test(description.text) && isCountry(description.text.split(',').at(-1)!.trim());
+}
+
+/**
  * Whether a name starts another introduction: a cue before it, or a separator before it and a
  * description after it ("..., Amela Hodžić, Mayor of Mostar, ..."). A description ends there.
  */
@@ -322,7 +344,7 @@ export function findMentions(text: string, from: number, to: number): PersonMent
     const { honorific, title } = hit.before;
     const cued = honorific !== undefined || title !== undefined || hit.before.organisation !== undefined;
     if (!cued && description === undefined && organisation === undefined) continue;
-    if (!cued && organisation === undefined && !TITLE_WORD.test(description!.text) && !LOOKS_LIKE_ORGANISATION.test(description!.text)) continue;
+    if (!cued && organisation === undefined && !describedEnough(description!, parenthesised)) continue;
     const end = Math.max(descriptionEnd, organisation ? spanEnd(organisation) : 0);
     mentions.push({
       ...(honorific !== undefined ? { honorific } : {}),

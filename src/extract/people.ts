@@ -66,7 +66,9 @@ export class PeopleRegistry {
     const forms = new Map<string, string | null>();
     for (const entry of this.entries.values()) {
       const words = entry.name.split(/\s+/);
-      const candidates = new Set([words.slice(1).join(' '), words[words.length - 1]!]);
+      const rest = words.slice(1).join(' ');
+      // "van der Berghe" opens a sentence as "Van der Berghe".
+      const candidates = new Set([rest, rest.charAt(0).toUpperCase() + rest.slice(1), words[words.length - 1]!]);
       for (const form of candidates) {
         if (form.length < 3 || NAME_PARTICLES.includes(form.toLowerCase())) continue;
         forms.set(form, forms.has(form) && forms.get(form) !== entry.key ? null : entry.key);

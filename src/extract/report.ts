@@ -310,6 +310,14 @@ export function extractReport(source: SourceDocument, knowledge: Knowledge): Rep
       roleOf.set(key, role);
       participations.push({ personKey: key, role, evidence: evidence(context, mention.whole) });
     }
+    // "... Van der Berghe moderated the first plenary": a later mention that chairs the session.
+    for (const mention of shortMentions) {
+      if (roleOf.get(mention.key) === 'moderator' || !roleOf.has(mention.key)) continue;
+      const after = text.slice(mention.evidence.end, mention.evidence.end + MAX_CUE_DISTANCE);
+      if (!MODERATOR_CUES.after.some((cue) => cue.test(after))) continue;
+      roleOf.set(mention.key, 'moderator');
+      participations.push({ personKey: mention.key, role: 'moderator', evidence: mention.evidence });
+    }
     // One role per person and session: a moderator who also speaks stays the moderator.
     const deduplicated = participations.filter((participation) => participation.role === roleOf.get(participation.personKey));
     if (reporterKey !== undefined && section.reporter) {

@@ -107,3 +107,7 @@ export function isPlausibleName(name: string): boolean {
   const words = name.split(/\s+/);
   return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !isTitleWord(word) && !word.split('-').some((part) => ORGANISATION_WORD.test(part)));
 }
+
+/** A period after an honorific, an initial or a listed abbreviation ("Prof.", "M.", "St.") ends no sentence. */
+export const ABBREVIATION_BEFORE_PERIOD = new RegExp(
+  String.raw`(?:(?<![\p{L}.])(?:${HONORIFIC})|(?<![\p{L}])\p{Lu}|(?<![\p{L}])(?:${literalAlternation(wordList('abbreviations'))}))$`, 'u');
