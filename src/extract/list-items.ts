@@ -58,7 +58,7 @@ function naturalOrder(text: string, name: TextSpan, lookedUp: Map<string, number
 }
 
 /** One list item: [prefix – ] [honorific] NAME [separator description]. */
-function readItem(text: string, item: Line, role: ListRole | undefined, lookedUp: Map<string, number>): PersonMention | undefined {
+function readItem(text: string, item: Line, role: ListRole | undefined, lookedUp: Map<string, number>, marked: boolean): PersonMention | undefined {
   let rest = item.text;
   let offset = item.start;
   let organisation: TextSpan | undefined;
@@ -74,6 +74,8 @@ function readItem(text: string, item: Line, role: ListRole | undefined, lookedUp
   }
   const person = PERSON.exec(rest);
   if (!person) return undefined;
+  // A line with no bullet or label is an item only as "NAME, ...", "NAME (...)" or a bare name, not a sentence.
+  if (!marked && !/^(?:\s*$|,|\s\(|\s[·–-]\s)/u.test(rest.slice(person[0].length))) return undefined;
   const nameText = person[2]!;
   const name = naturalOrder(text, { text: nameText, start: offset + person[0].length - nameText.length }, lookedUp);
   let after = rest.slice(person[0].length);
@@ -130,7 +132,7 @@ export function findListItems(text: string, from: number, to: number): PersonMen
     if (labelled || marker) {
       const cut = (labelled ?? marker)![0].length;
       const item = { text: line.text.slice(cut), start: line.start + cut };
-      const mention = readItem(text, item, labelled ? LIST_LABELS.get(labelled[1]!.toLowerCase()) : role, lookedUp);
+      const mention = readItem(text, item, labelled ? LIST_LABELS.get(labelled[1]!.toLowerCase()) : role, lookedUp, true);
       if (mention) found.push(mention);
       continue;
     }
@@ -140,7 +142,7 @@ export function findListItems(text: string, from: number, to: number): PersonMen
       continue;
     }
     // Under a label, the list runs while its lines name people; the first other line ends it.
-    const mention = readItem(text, line, role, lookedUp);
+    const mention = readItem(text, line, role, lookedUp, false);
     if (mention) found.push(mention);
     else {
       underLabel = false;
