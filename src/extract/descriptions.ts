@@ -199,6 +199,9 @@ function joinPortfolios(whole: TextSpan, segments: readonly TextSpan[]): TextSpa
 
 type ParsedSegment = ReturnType<typeof parseSegment>;
 
+/** A unit named by its kind at the end ("Communication and Information Sector"), not "Department of ...". */
+const TRAILING_UNIT = /\b(?:Unit|Division|Section|Branch|Team|Sector|Hub|Cluster)$/;
+
 /** An organisation the text names for sure: an acronym, an organisation word, or one already known. */
 function isClearOrganisation(organisation: OrganisationMention, test: OrganisationTest): boolean {
   const name = organisation.name ?? '';
@@ -224,7 +227,7 @@ function continuedTitles(segments: readonly TextSpan[], parsed: readonly ParsedS
     if (current.title !== undefined || organisation === undefined || current.organisations.length > 1 || isClearOrganisation(organisation, test)) continue;
     if (previous.title === undefined || previous.organisations.length > 0) continue;
     // Between a title and a clear organisation, or last ("Programme Specialist, Communication and Information Sector").
-    const last = index === result.length - 1 && UNIT_CUES.test(organisation.name ?? '') && organisation.acronym === undefined;
+    const last = index === result.length - 1 && TRAILING_UNIT.test(organisation.name ?? '') && organisation.acronym === undefined;
     if (!last && !result.slice(index + 1).some((later) => later.organisations.some((candidate) => isClearOrganisation(candidate, test)))) continue;
     result[index - 1] = { ...previous, title: `${previous.title}, ${segments[index]!.text}` };
     result.splice(index, 1);
@@ -248,8 +251,10 @@ export function parseDescription(span: TextSpan, test: OrganisationTest): Descri
   const titles: string[] = [];
   const affiliations: DescribedAffiliation[] = [];
   let pendingTitle: string | undefined;
+  // A comma list, even when only one part is left once countries and groups are set aside ("Org, Bolivia").
+  const listed = segments.length > 1 || /,/.test(span.text);
   const parsedSegments = continuedTitles(segments, segments.map((segment, index) =>
-    parseSegment(segment, test, index > 0 || segments.length > 1, index === segments.length - 1)), test);
+    parseSegment(segment, test, index > 0 || listed, index === segments.length - 1)), test);
   parsedSegments.forEach((parsed) => {
     if (parsed.title !== undefined && parsed.title !== '') titles.push(parsed.title);
     const title = parsed.title ?? pendingTitle;
