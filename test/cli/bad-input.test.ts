@@ -365,7 +365,7 @@ describe('cli: bad input to build (issue 8)', function () {
   const closings: Array<[string[], RegExp]> = [
     [[], /\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\n$/],
     [['--quiet'], /^(?:(?!warning:).)*\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\n$/s],
-    [['--strict'], /\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\npeacegraph: 1 input\(s\) refused and --strict is set: nothing written\n$/],
+    [['--strict'], /\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\npeacegraph: error: 1 input\(s\) refused and --strict is set: nothing written\n$/],
   ];
   for (const [options, closing] of closings) {
     it(`ends a build with how many reports were built, with warnings and refused${options.length > 0 ? ` (${options.join(' ')})` : ''}`, async () => {

@@ -1,6 +1,6 @@
 /**
  * A small in-memory Graph Store (node:http) for push tests: graphs as N-Triples text; PUT, GET,
- * DELETE by ?graph=, MOVE on /update; fails uploads or loses moves on demand, and with
+ * DELETE by ?graph=, MOVE by SPARQL Update POSTed to any path; fails uploads or loses moves on demand, and with
  * `digest: true` checks every HTTP Digest answer against RFC 7616 itself.
  */
 import { createHash } from 'node:crypto';
@@ -42,7 +42,8 @@ export function fakeStore(options: { digest?: boolean } = {}) {
         response.writeHead(401, { 'www-authenticate': `Digest realm="SPARQL", nonce="${nonceOf(request)}", qop="auth", algorithm="MD5"` }).end();
         return;
       }
-      if (url.pathname === '/update') {
+      // SPARQL Update arrives by POST, on whatever path the push names as its update endpoint.
+      if (request.method === 'POST') {
         const move = /^MOVE GRAPH <([^>]+)> TO GRAPH <([^>]+)>$/.exec(body);
         if (move && !state.losingMoves) graphs.set(move[2]!, graphs.get(move[1]!) ?? '');
         // A store that crashed after acknowledging: the target holds a third of the new triples.
