@@ -8,6 +8,7 @@
  */
 import { CAPITALS_NAME_PATTERN, NAME_PATTERN } from '../segment/names.js';
 import type { TextSpan } from './text-span.js';
+import { lines, type Line } from '../segment/paragraphs.js';
 import { HONORIFIC, LIST_LABELS, NOT_DESCRIPTIONS, ORGANISATION_CUES, STAKEHOLDER_GROUPS, TITLE_WORD, type ListRole } from './words.js';
 import type { PersonMention } from './mentions.js';
 import { escapeRegExp } from './patterns.js';
@@ -24,23 +25,6 @@ const PREFIX = new RegExp(String.raw`^([^–—:]{2,100}?)\s+[–—]\s+(?=(?:${
 const PERSON = new RegExp(String.raw`^(?:(${HONORIFIC})\s+)?(${NAME_PATTERN}|${CAPITALS_NAME_PATTERN})(?=$|[\s,.(·;:])`, 'u');
 const MODERATION = /\s*\((?:moderation|moderator|chair)\)\s*$/i;
 const BARE_NAMES = new RegExp(String.raw`^(?:${NAME_PATTERN})(?:\s*(?:,|\band\b)\s*(?:${NAME_PATTERN}))+\.?$`, 'u');
-
-interface Line {
-  readonly text: string;
-  readonly start: number;
-}
-
-function lines(text: string, from: number, to: number): Line[] {
-  const found: Line[] = [];
-  const pattern = /[^\n]+/g;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
-    const trimmed = match[0].trim();
-    if (trimmed === '') continue;
-    found.push({ text: trimmed, start: match.index + match[0].indexOf(trimmed) });
-  }
-  return found;
-}
 
 function looksLikeOrganisation(text: string): boolean {
   return ORGANISATION_CUES.test(text) || /\b\p{Lu}{2,}\b/u.test(text);
@@ -131,7 +115,7 @@ export function findListItems(text: string, from: number, to: number): PersonMen
     const marker = MARKER.exec(line.text);
     if (labelled || marker) {
       const cut = (labelled ?? marker)![0].length;
-      const item = { text: line.text.slice(cut), start: line.start + cut };
+      const item = { text: line.text.slice(cut), start: line.start + cut, end: line.end };
       const mention = readItem(text, item, labelled ? LIST_LABELS.get(labelled[1]!.toLowerCase()) : role, lookedUp, true);
       if (mention) found.push(mention);
       continue;

@@ -7,14 +7,10 @@
  */
 import { findDates, parseDateLine, parseTimeLine, withTimes, type DateRange } from './dates.js';
 import { isNameLine } from './names.js';
-import { paragraphs } from './paragraphs.js';
+import { paragraphs, type Line } from './paragraphs.js';
 import { HEADER_WORDS, wordsPattern, wordsRegExp } from './words.js';
 
-export interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type { Line } from './paragraphs.js';
 
 export interface Header {
   readonly title?: Line;

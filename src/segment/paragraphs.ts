@@ -25,3 +25,24 @@ export function firstSentence(text: string): string {
   const match = /^.*?[.!?](?=\s+[\p{Lu}‘“"'(]|\s*$)/su.exec(text);
   return (match ? match[0] : text).trim();
 }
+
+/** One line of a text, trimmed, with its offsets. */
+export interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The non-blank lines of text[from, to), trimmed. */
+export function lines(text: string, from: number, to: number): Line[] {
+  const found: Line[] = [];
+  const pattern = /[^\n]+/g;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
+    const trimmed = match[0].trim();
+    if (trimmed === '') continue;
+    const start = match.index + match[0].indexOf(trimmed);
+    found.push({ start, end: start + trimmed.length, text: trimmed });
+  }
+  return found;
+}

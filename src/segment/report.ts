@@ -4,8 +4,9 @@
  * the closing description of the event, and the observatory footer, which is dropped.
  */
 import { isNameLine } from './names.js';
-import { parseHeader, type Header, type Line } from './header.js';
-import { paragraphs, type Paragraph } from './paragraphs.js';
+import { parseHeader, type Header } from './header.js';
+import { lines, paragraphs, type Paragraph } from './paragraphs.js';
+import { HEADER_WORDS, wordsPattern } from './words.js';
 
 export type { Header, Line } from './header.js';
 
@@ -26,23 +27,12 @@ export interface SegmentedReport {
 }
 
 const MARKER = /^[ \t]*Event reports?\/?s?:?[ \t]*$/im;
-const FOOTER = /^[ \t]*(?:The GIP Digital Watch observatory is provided by|GIP Digital Watch is operated by|Scroll to Top|Subscribe to (?:the )?GIP Digital Watch)/im;
+/** Where the observatory's page furniture starts (data/header-words.json, "footers"). */
+const FOOTER = new RegExp(String.raw`^[ \t]*(?:${wordsPattern(HEADER_WORDS.footers)})`, 'im');
 const CLOSING = /\b(?:will be held (?:on|from|in)|is (?:co-)?(?:facilitated|organi[sz]ed|hosted) by|are (?:co-)?organi[sz]ed by|will focus on the theme|For more information, visit)\b/;
 /** A paragraph that is only a field label ("Speakers:", "Moderator:") with nothing after it. */
 const EMPTY_LABEL = /^[\p{L} /&-]{1,40}:$/u;
 
-function lines(text: string, from: number, to: number): Line[] {
-  const found: Line[] = [];
-  const pattern = /[^\n]+/g;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
-    const trimmed = match[0].trim();
-    if (trimmed === '') continue;
-    const start = match.index + match[0].indexOf(trimmed);
-    found.push({ start, end: start + trimmed.length, text: trimmed });
-  }
-  return found;
-}
 
 /** Drops the teaser: a first paragraph that the next one repeats (often cut mid-word). */
 function withoutTeaser(body: readonly Paragraph[]): Paragraph[] {

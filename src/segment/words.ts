@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../paths.js';
 
 const LISTS = [
   'publicationBefore', 'publicationAfter', 'categoryWords', 'numberedLabels', 'notTitles', 'attendanceModes',
-  'rangeOpeners', 'rangeClosers', 'eventWords',
+  'rangeOpeners', 'rangeClosers', 'eventWords', 'footers',
 ] as const;
 
 export type HeaderWords = { readonly [K in (typeof LISTS)[number]]: readonly string[] };
