@@ -6,7 +6,7 @@
 import { isNameLine } from './names.js';
 import { parseHeader, type Header } from './header.js';
 import { lines, paragraphs, type Paragraph } from './paragraphs.js';
-import { HEADER_WORDS, wordsPattern } from './words.js';
+import { HEADER_WORDS, wordsPattern, wordsRegExp } from './words.js';
 
 export type { Header, Line } from './header.js';
 
@@ -26,10 +26,12 @@ export interface SegmentedReport {
   readonly truncated: boolean;
 }
 
-const MARKER = /^[ \t]*Event reports?\/?s?:?[ \t]*$/im;
+/** A line alone that opens the reports after the header ("Event report/s:"). */
+const MARKER = new RegExp(String.raw`^[ \t]*(?:${wordsPattern(HEADER_WORDS.sectionMarkers)})[ \t]*$`, 'im');
 /** Where the observatory's page furniture starts (data/header-words.json, "footers"). */
 const FOOTER = new RegExp(String.raw`^[ \t]*(?:${wordsPattern(HEADER_WORDS.footers)})`, 'im');
-const CLOSING = /\b(?:will be held (?:on|from|in)|is (?:co-)?(?:facilitated|organi[sz]ed|hosted) by|are (?:co-)?organi[sz]ed by|will focus on the theme|For more information, visit)\b/;
+/** Phrases that open the event's closing description after the last report. */
+const CLOSING = wordsRegExp(HEADER_WORDS.closingCues, 'u');
 /** A paragraph that is only a field label ("Speakers:", "Moderator:") with nothing after it. */
 const EMPTY_LABEL = /^[\p{L} /&-]{1,40}:$/u;
 

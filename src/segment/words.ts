@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../paths.js';
 
 const LISTS = [
   'publicationBefore', 'publicationAfter', 'categoryWords', 'numberedLabels', 'notTitles', 'attendanceModes',
-  'rangeOpeners', 'rangeClosers', 'eventWords', 'footers',
+  'rangeOpeners', 'rangeClosers', 'eventWords', 'footers', 'sectionMarkers', 'closingCues',
 ] as const;
 
 export type HeaderWords = { readonly [K in (typeof LISTS)[number]]: readonly string[] };
