@@ -174,7 +174,7 @@ for (const size of sizes) {
     const raw = new RawOxigraph(graphFile);
     const rawLoad = await raw.load();
     const rawRss = process.memoryUsage().rss - rssBefore;
-    const engine = new LocalEngine([{ path: graphFile, format: 'application/n-triples' }]);
+    const engine = new LocalEngine({ triples: { path: graphFile, format: 'application/n-triples' } }, { preload: true });
     const loading = performance.now();
     await engine.query('ASK {}', 'ASK');
     const ourLoad = (performance.now() - loading) / 1000;

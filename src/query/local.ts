@@ -1,6 +1,7 @@
 /**
  * The local engine: an Oxigraph in-memory store (fast at corpus scale, ~450 MB for 1M triples) in a
- * worker thread. The default graph is the union of all named graphs, as in graph.ttl.
+ * worker thread. The default graph holds each triple once, as graph.nt does; GRAPH patterns reach
+ * each report's named graph (load-store.ts).
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../worker/start.js';
@@ -8,8 +9,15 @@ import { Parser } from 'n3';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
 import type { QueryForm } from './sparql.js';
-import type { RdfFile } from './rdf-files.js';
-import type { WorkerReply, WorkerRequest } from './oxigraph-protocol.js';
+import type { GraphFiles } from './rdf-files.js';
+import type { WorkerData, WorkerProgress, WorkerReply, WorkerRequest } from './oxigraph-protocol.js';
+import type { LoadProgress } from './load-store.js';
+
+export interface LocalEngineOptions {
+  /** Load the whole graph when the worker starts (a server); otherwise each query loads what it reads. */
+  readonly preload?: boolean;
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
 
 export class QueryTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -29,11 +37,16 @@ export class LocalEngine {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly files: readonly RdfFile[]) {}
+  constructor(private readonly files: GraphFiles, private readonly options: LocalEngineOptions = {}) {}
 
   private start(): Worker {
-    const worker = startWorker(import.meta.url, 'oxigraph-worker', { files: this.files });
-    worker.on('message', (reply: WorkerReply) => {
+    const data: WorkerData = { files: this.files, preload: this.options.preload ?? false };
+    const worker = startWorker(import.meta.url, 'oxigraph-worker', data);
+    worker.on('message', (reply: WorkerReply | WorkerProgress) => {
+      if ('progress' in reply) {
+        this.options.onProgress?.(reply.progress);
+        return;
+      }
       const entry = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       entry?.resolve(reply);

@@ -1,5 +1,13 @@
 /** Messages between the local engine and its Oxigraph worker. */
 import type { QueryForm } from './sparql.js';
+import type { GraphFiles } from './rdf-files.js';
+import type { LoadProgress } from './load-store.js';
+
+export interface WorkerData {
+  readonly files: GraphFiles;
+  /** Load the whole graph at start (a server), rather than each query's part when it comes. */
+  readonly preload: boolean;
+}
 
 export interface WorkerRequest {
   readonly id: number;
@@ -10,6 +18,11 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly output: string }
   | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** Sent while loading, between replies. */
+export interface WorkerProgress {
+  readonly progress: LoadProgress;
+}
 
 /**
  * Why the worker could not load the graph. Oxigraph runs in WebAssembly, whose memory stops at

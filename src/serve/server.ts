@@ -15,10 +15,12 @@ import { negotiate, mediaType } from './negotiate.js';
 import { graphPrefixes } from '../write/prefixes.js';
 import { loadContext, type JsonLdContext } from '../write/jsonld.js';
 import { BUNDLED, PROJECT_ROOT } from '../paths.js';
-import type { RdfFile } from '../query/rdf-files.js';
+import type { GraphFiles } from '../query/rdf-files.js';
+import type { LoadProgress } from '../query/load-store.js';
 
 export interface ServeOptions {
-  readonly graph: RdfFile;
+  readonly graph: GraphFiles;
+  readonly onLoadProgress?: (progress: LoadProgress) => void;
   readonly base: string;
   readonly timeoutMs: number;
   readonly maxRows: number;
@@ -50,7 +52,7 @@ function refuse(reply: FastifyReply, status: number, message: string): FastifyRe
 }
 
 export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine }> {
-  const engine = new LocalEngine([options.graph]);
+  const engine = new LocalEngine(options.graph, { preload: true, onProgress: options.onLoadProgress });
   const context: JsonLdContext = await loadContext(BUNDLED.context);
   const prefixes = graphPrefixes(options.base);
   const app = Fastify({ bodyLimit: options.maxQueryBytes, logger: false });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { LocalEngine, QueryTimeoutError } from '../../src/query/local.js';
 import { runQuery } from '../../src/query/run.js';
-import { readQuadsFile } from '../../src/query/federated.js';
+import { graphSources } from '../../src/query/federated.js';
 import { rowLines } from '../../src/query/result.js';
 import { parameterTerms, parseHeader } from '../../src/query/bundled.js';
 
@@ -9,7 +9,7 @@ const MINI = 'test/fixtures/query/mini.trig';
 const SCHEMA = 'PREFIX s: <http://schema.org/> ';
 
 describe('query/local and query/federated', () => {
-  const engine = new LocalEngine([{ path: MINI, format: 'application/trig' }]);
+  const engine = new LocalEngine({ quads: { path: MINI, format: 'application/trig' } });
   after(() => engine.close());
 
   const cases: Array<[string, string, string[]]> = [
@@ -25,7 +25,7 @@ describe('query/local and query/federated', () => {
       expect(rowLines((await runQuery(query, { kind: 'local', engine })).result)).to.deep.equal(expected);
     });
     it(`Comunica gives the same: ${name}`, async () => {
-      const sources = [{ kind: 'quads' as const, quads: await readQuadsFile(MINI) }];
+      const sources = await graphSources({ quads: { path: MINI, format: 'application/trig' } });
       expect(rowLines((await runQuery(query, { kind: 'federated', sources })).result)).to.deep.equal(expected);
     });
   }

@@ -10,7 +10,7 @@ describe('serve', () => {
   let app: FastifyInstance;
   before(async () => {
     ({ app } = await createServer({
-      graph: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' },
+      graph: { quads: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' } },
       base: DEFAULT_BASE, timeoutMs: 2000, maxRows: 1, maxQueryBytes: 4096,
     }));
   });

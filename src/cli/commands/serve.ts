@@ -2,7 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { UserError, type CliContext } from '../context.js';
 import { createServer } from '../../serve/server.js';
-import { resolveGraphFile } from '../../query/rdf-files.js';
+import { graphFilePaths, resolveGraphFiles } from '../../query/rdf-files.js';
+import { loadProgress } from '../progress.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 
 interface ServeArgs {
@@ -29,14 +30,21 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
         .example('$0 serve', 'http://127.0.0.1:7878/ over out/')
         .example('curl -H "Accept: application/sparql-results+json" "http://127.0.0.1:7878/sparql?query=ASK%7B%7D"', 'a SPARQL client request') as never,
     handler: async (args) => {
-      const graph = await resolveGraphFile(args.data).catch((error: Error) => {
+      const graph = await resolveGraphFiles(args.data).catch((error: Error) => {
         throw new UserError(error.message);
       });
-      const { app } = await createServer({
+      const progress = loadProgress(true);
+      const { app, engine } = await createServer({
         graph, base: args.base, timeoutMs: args.timeout, maxRows: args['max-rows'], maxQueryBytes: 1024 * 1024,
+        onLoadProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes),
       });
+      // The whole graph loads before the server listens: the first request is then as fast as the next.
+      await engine.query('ASK {}', 'ASK').catch(async (error: Error) => {
+        await app.close();
+        throw new UserError(error.message);
+      }).finally(progress.stop);
       const address = await app.listen({ port: args.port, host: args.host });
-      context.io.stderr(`peacegraph: serving ${graph.path} at ${address}/ (SPARQL endpoint ${address}/sparql); Ctrl-C stops\n`);
+      context.io.stderr(`peacegraph: serving ${graphFilePaths(graph).join(' and ')} at ${address}/ (SPARQL endpoint ${address}/sparql); Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());
         process.once('SIGINT', stop);
