@@ -143,3 +143,32 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     }
   });
 });
+
+describe('query/load-store: a part of the graph loads every line it may need', () => {
+  // Lines the filter cannot tell without parsing: a blank node, tabs, an escaped IRI, a comment.
+  const lines = [
+    '<http://e/a> <http://schema.org/name> "A" .',
+    '_:b <http://schema.org/name> "B" .',
+    '<http://e/c>\t<http://schema.org/name>\t"C" .',
+    '<http://e/d> <http://schema.org/n\\u0061me> "D" .',
+    '# a comment',
+    '<http://e/e> <http://schema.org/description> "not a name" .',
+    '<http://e/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .',
+    '<http://e/f> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Place> .',
+  ];
+  const query = 'PREFIX s: <http://schema.org/> SELECT ?n WHERE { ?x s:name ?n } ORDER BY ?n';
+  let engine: LocalEngine;
+  before(async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-lines-')), 'graph.nt');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    engine = new LocalEngine({ triples: { path: file, format: 'application/n-triples' } });
+  });
+  after(() => engine.close());
+
+  it('every name, whatever the line looks like, and then the types asked later', async () => {
+    expect(rowLines((await runQuery(query, { kind: 'local', engine })).result)).to.deep.equal(['"A"', '"B"', '"C"', '"D"']);
+    expect(rowLines((await runQuery('SELECT ?x WHERE { ?x a <http://schema.org/Place> }', { kind: 'local', engine })).result)).to.deep.equal(['<http://e/f>']);
+    expect(rowLines((await runQuery('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { kind: 'local', engine })).result))
+      .to.deep.equal(['"7"^^<http://www.w3.org/2001/XMLSchema#integer>']);
+  });
+});
