@@ -6,6 +6,38 @@ import { formatReport } from '../../src/validate/format.js';
 import { graphPrefixes } from '../../src/write/prefixes.js';
 import { NS } from '../../src/rdf/namespaces.js';
 import { FIXTURE_BASE, fixtureQuads, sampleBuild } from '../write/fixture.js';
+import SHACLValidator from 'rdf-validate-shacl';
+import { Store } from 'n3';
+import { loadShapes } from '../../src/validate/shapes.js';
+import { unionGraph } from '../../src/write/serialise.js';
+
+/**
+ * What rdf-validate-shacl (an independent SHACL engine, the one peacegraph used before) finds:
+ * severity, focus node, path and constraint component of each result, as sortable lines.
+ */
+async function referenceFindings(quads: readonly Quad[]): Promise<string[]> {
+  const validator = new SHACLValidator(new Store(await loadShapes()));
+  const report = await validator.validate(new Store(unionGraph(quads)));
+  return report.results.map((result) => [result.severity?.value.split('#')[1]!.toLowerCase(), result.focusNode?.value,
+    result.path?.termType === 'NamedNode' ? result.path.value : result.path === null ? '' : 'inverse', result.sourceConstraintComponent?.value].join(' ')).sort();
+}
+
+/**
+ * The one difference between the engines: rdf-validate-shacl does not check that a literal of the
+ * right datatype is well formed ("2017-13-45"^^xsd:date), as SHACL asks; shacl-engine does. The
+ * shapes' sh:pattern on every date catches it in both, so both refuse such a graph; shacl-engine's
+ * extra datatype finding beside a pattern finding on the same value is left out of the comparison.
+ */
+function withoutMalformedDates(lines: readonly string[]): string[] {
+  const DATATYPE = 'http://www.w3.org/ns/shacl#DatatypeConstraintComponent';
+  const PATTERN = 'http://www.w3.org/ns/shacl#PatternConstraintComponent';
+  return lines.filter((line) => !(line.endsWith(DATATYPE) && lines.includes(line.replace(DATATYPE, PATTERN))));
+}
+
+function findingLines(report: ValidationReport): string[] {
+  return report.findings.map((finding) => [finding.severity, finding.focusNode.value,
+    finding.path === undefined ? '' : finding.path.inverse ? 'inverse' : finding.path.predicate, finding.constraint].join(' ')).sort();
+}
 
 const { namedNode, literal, quad } = DataFactory;
 const id = (path: string) => namedNode(`${FIXTURE_BASE}${path}`);
@@ -92,6 +124,12 @@ describe('validate/validate', () => {
       expect(broken.conforms, text).to.equal(false);
       const line = text.split('\n').find((candidate) => candidate.startsWith(`VIOLATION ${shape}:`) && candidate.endsWith(path === '' ? '' : ` ${path}`));
       expect(line, text).to.not.equal(undefined);
+      expect(withoutMalformedDates(findingLines(broken)), 'the same findings as rdf-validate-shacl').to.deep.equal(await referenceFindings(edit(fixtureQuads())));
     });
   }
+
+  it('finds what rdf-validate-shacl finds on the built sample report', async () => {
+    const { quads } = await sampleBuild();
+    expect(findingLines(await validateQuads(quads))).to.deep.equal(await referenceFindings(quads));
+  });
 });
