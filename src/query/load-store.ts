@@ -126,7 +126,8 @@ export class LazyGraph {
       const progress = (bytes: number): void => this.onProgress({ bytes: done + bytes, totalBytes });
       const filtered = LINE_FORMATS.has(file.format);
       const chunks = filtered ? linesIn(file.path, scope, loaded, progress) : wholeFile(file.path, progress);
-      this.store.load(chunks, { format: file.format, lenient: true, no_transaction: true });
+      // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
+      this.store.load(chunks, { format: file.format, lenient: false, no_transaction: true });
       done += fileBytes(file.path);
       const part: GraphScope = filtered ? scope : { ...scope, everything: true };
       if (file === triples) this.loadedDefault = union(this.loadedDefault, part);

@@ -179,3 +179,18 @@ describe('query/load-store: a part of the graph loads every line it may need', (
       .to.deep.equal(['"7"^^<http://www.w3.org/2001/XMLSchema#integer>']);
   });
 });
+
+describe('query/load-store: a bad graph file', () => {
+  it('is an error naming the file and the line, for a query that reads only a part', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-bad-')), 'graph.nt');
+    await writeFile(file, '<http://e/a> <http://schema.org/name> "A" .\n<http://e/b> <http://schema.org/name> <http://e/not an iri> .\n');
+    const engine = new LocalEngine({ triples: { path: file, format: 'application/n-triples' } });
+    try {
+      let error: Error | undefined;
+      await runQuery('SELECT ?n WHERE { ?x <http://schema.org/name> ?n }', { kind: 'local', engine }).catch((caught: Error) => { error = caught; });
+      expect(error?.message).to.include(`cannot load ${file}`).and.match(/line 2/);
+    } finally {
+      await engine.close();
+    }
+  });
+});
