@@ -23,7 +23,12 @@ declare module 'shacl-engine' {
   }
 
   export class Validator {
-    constructor(shapes: DatasetCore, options: { factory: DataFactory & { dataset: () => DatasetCore } });
+    constructor(shapes: DatasetCore, options: { factory: DataFactory & { dataset: () => DatasetCore }; validations?: ReadonlyArray<[Term, unknown]> });
     validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }): Promise<Report>;
   }
+}
+
+declare module 'shacl-engine/lib/validations/type.js' {
+  /** The library's sh:datatype validation, compiled for one shape. */
+  export function compileDatatype(shape: unknown): unknown;
 }

@@ -9,6 +9,7 @@ import { Validator } from 'shacl-engine';
 import rdf from 'rdf-ext';
 import { Store } from 'n3';
 import { TripleIndex } from './triple-index.js';
+import { STRING_AWARE_DATATYPE } from './string-datatype.js';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
 import { loadShapes } from './shapes.js';
@@ -102,7 +103,7 @@ function compiledShapes(shapesPath: string | undefined): Promise<CompiledShapes>
   const key = shapesPath ?? '';
   let entry = compiled.get(key);
   if (entry === undefined) {
-    entry = loadShapes(shapesPath).then((shapes) => ({ validator: new Validator(new Store(shapes), { factory: rdf }), index: indexShapes(shapes) }));
+    entry = loadShapes(shapesPath).then((shapes) => ({ validator: new Validator(new Store(shapes), { factory: rdf, validations: [STRING_AWARE_DATATYPE] }), index: indexShapes(shapes) }));
     compiled.set(key, entry);
     entry.catch(() => compiled.delete(key));
   }

@@ -128,6 +128,20 @@ describe('validate/validate', () => {
     });
   }
 
+  // xsd:string is any well-formed Unicode text: characters beyond U+FFFF too, but no lone surrogate.
+  const names: Array<[string, string, boolean]> = [
+    ['an emoji', 'Amina 🌍 Okafor', true],
+    ['a CJK Extension B character', 'Chen 𠀀 Wei', true],
+    ['a lone high surrogate', 'Broken \ud83c name', false],
+    ['a lone low surrogate', 'Broken \udf0d name', false],
+  ];
+  for (const [what, name, valid] of names) {
+    it(`${valid ? 'passes' : 'fails'} a person name with ${what} as xsd:string`, async () => {
+      const result = await validateQuads(set(PERSON, 'schema:name', literal(name))(fixtureQuads()));
+      expect(result.conforms, formatReport(result)).to.equal(valid);
+    });
+  }
+
   it('finds what rdf-validate-shacl finds on the built sample report', async () => {
     const { quads } = await sampleBuild();
     expect(findingLines(await validateQuads(quads))).to.deep.equal(await referenceFindings(quads));
