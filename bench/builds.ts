@@ -16,10 +16,10 @@ export interface BuildMeasure {
 export type GraphKind = 'evidence' | 'facts';
 export const GRAPH_LABEL: Readonly<Record<GraphKind, string>> = { evidence: 'with evidence (default)', facts: 'facts only (--no-evidence)' };
 
-export /** A build of `corpus` into `out`: JOBS 0 leaves the threads to peacegraph. */
-async function buildOnce(corpus: string, out: string, jobs: number, kind: GraphKind): Promise<BuildMeasure> {
+export /** A build of `corpus` into `out`: JOBS 0 leaves the threads to peacegraph; validated unless `validate` is false (--no-validate). */
+async function buildOnce(corpus: string, out: string, jobs: number, kind: GraphKind, validate = true): Promise<BuildMeasure> {
   await rm(out, { recursive: true, force: true });
-  const { stdout } = await promisify(execFile)('npx', ['tsx', 'bench/build-once.ts', corpus, out, String(jobs), kind === 'evidence' ? '1' : '0'], { maxBuffer: 1 << 30 });
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'bench/build-once.ts', corpus, out, String(jobs), kind === 'evidence' ? '1' : '0', validate ? '1' : '0'], { maxBuffer: 1 << 30 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as BuildMeasure;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The engines the bench compares peacegraph's runner with, on the same graph: raw Oxigraph in a
  * worker thread (bench/oxigraph-raw.ts) and raw Comunica over an N3 Store in a child process
- * (bench/comunica-query.ts), and the side-by-side timing of the runner and raw Oxigraph.
+ * (bench/comunica-query.ts), and the side-by-side timing of `peacegraph serve` and raw Oxigraph.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -9,8 +9,6 @@ import type { Worker } from 'node:worker_threads';
 import type { RawRequest } from './oxigraph-raw.js';
 import { median } from './format.js';
 import type { BundledQuery } from '../src/query/bundled.js';
-import { QueryTimeoutError, type LocalEngine } from '../src/query/local.js';
-import { runQuery } from '../src/query/run.js';
 import { parseQuery } from '../src/query/sparql.js';
 import { startWorker } from '../src/worker/start.js';
 
@@ -115,22 +113,37 @@ export interface SideBySide {
 }
 
 /**
- * peacegraph's runner and raw Oxigraph on one query, run by turns (a first run each, then warm
- * runs alternating), so that both see the same moments of a shared machine. Undefined when a run
- * was stopped.
+ * One request to `peacegraph serve` on loopback, as a SPARQL client sends it: the seconds it took
+ * and the rows (or triples) of the answer, or undefined when the server's timeout stopped it.
  */
-export async function timeSideBySide(text: string, engine: LocalEngine, raw: RawOxigraph, runs: RunCounts): Promise<SideBySide | undefined> {
+export async function serveRequest(url: string, text: string): Promise<{ seconds: number; rows: number } | undefined> {
+  const graph = parseQuery(text).form === 'CONSTRUCT';
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/sparql-query', accept: graph ? 'application/n-triples' : 'application/sparql-results+json' },
+    body: text,
+  });
+  const body = await response.text();
+  const seconds = (performance.now() - started) / 1000;
+  if (response.status === 503) return undefined;
+  if (!response.ok) throw new Error(`serve answered HTTP ${response.status}: ${body.slice(0, 200)}`);
+  const rows = graph ? body.split('\n').filter(Boolean).length : (JSON.parse(body) as { results?: { bindings: unknown[] } }).results?.bindings.length ?? 1;
+  return { seconds, rows };
+}
+
+/**
+ * A `peacegraph serve` request and raw Oxigraph on one query, run by turns (a first run each, then
+ * warm runs alternating), so that both see the same moments of a shared machine. Undefined when a
+ * run was stopped.
+ */
+export async function timeSideBySide(text: string, serveUrl: string, raw: RawOxigraph, runs: RunCounts): Promise<SideBySide | undefined> {
   let rows = 0;
   const ours = async (): Promise<number | undefined> => {
-    const started = performance.now();
-    try {
-      const { result } = await runQuery(text, { kind: 'local', engine }, { timeoutMs: runs.timeoutMs });
-      rows = result.kind === 'bindings' ? result.rows.length : result.kind === 'quads' ? result.quads.length : 1;
-    } catch (error) {
-      if (error instanceof QueryTimeoutError) return undefined;
-      throw error;
-    }
-    return (performance.now() - started) / 1000;
+    const answer = await serveRequest(serveUrl, text);
+    if (answer === undefined) return undefined;
+    rows = answer.rows;
+    return answer.seconds;
   };
   const request: RawRequest = { text, graphResult: parseQuery(text).form === 'CONSTRUCT' };
   const bare = (): Promise<number | undefined> => raw.time(request, runs.timeoutMs);

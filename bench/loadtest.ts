@@ -54,7 +54,7 @@ const built = await buildGraph([BUNDLED.reports]);
 await writeGraph(out, built.quads, DEFAULT_BASE, built.models);
 const workers = defaultWorkerCount();
 const { app } = await createServer({
-  graph: { path: join(out, 'graph.trig'), format: 'application/trig' }, base: DEFAULT_BASE,
+  graph: { quads: { path: join(out, 'graph.trig'), format: 'application/trig' } }, base: DEFAULT_BASE,
   timeoutMs: TIMEOUT_MS, maxRows: 10000, maxQueryBytes: 1024 * 1024, workers,
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

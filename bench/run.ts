@@ -4,8 +4,10 @@
  *   npm run bench -- --quick            100 reports (about a minute)
  *   npm run bench -- --sizes 100,1000   chosen sizes (default 100,1000,10000)
  * Builds run the compiled `peacegraph build` pipeline (dist/, compiled first) in a child process
- * each, so that peak memory is the build's own. Queries run on peacegraph's runner, on raw Oxigraph
- * and on raw Comunica over an N3 Store, loaded with the same graph. Prints markdown, also written to
+ * each, so that peak memory is the build's own: the default build (SHACL validation included), and
+ * one --no-validate build for the ratio. Queries are timed as users run them: one-shot `peacegraph
+ * query` processes and requests to `peacegraph serve`, beside raw Oxigraph and raw Comunica over an
+ * N3 Store, loaded with the same graph. Prints markdown, also written to
  * bench/results/. Figures that compare are ratios from the same run.
  */
 import { execFile } from 'node:child_process';
@@ -20,8 +22,11 @@ import { buildOnce, graphFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKi
 import { comunicaTimes, RawOxigraph, timeSideBySide, type ComunicaLimits, type RunCounts } from './engines.js';
 import { gib, median, mib, ms, s1, thousands } from './format.js';
 import { listBundledQueries } from '../src/query/bundled.js';
-import { LocalEngine } from '../src/query/local.js';
 import { bindParameters, parseQuery } from '../src/query/sparql.js';
+import { createServer } from '../src/serve/server.js';
+import { DEFAULT_BASE } from '../src/rdf/namespaces.js';
+import { oneShotQuery } from './one-shot.js';
+import { resolveGraphFiles } from '../src/query/rdf-files.js';
 import { MIN_REPORTS_PER_WORKER, workerCount } from '../src/corpus/pool.js';
 import { BUNDLED } from '../src/paths.js';
 
@@ -83,11 +88,12 @@ const records = new Map<number, SizeRecord>();
 say(`# peacegraph bench: ${new Date().toISOString().slice(0, 10)}, ${CORES} cores, Node ${process.version}`);
 say();
 say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Builds run the compiled \`peacegraph build\` pipeline ` +
-  '(src/corpus/build.ts: read, extract, map, write graph.ttl, .nt, .trig, .nq, .jsonld and the event pages; no SHACL check) ' +
+  '(src/corpus/build.ts: read, extract, map, check each report against the SHACL shapes, write graph.ttl, .nt, .trig, .nq, .jsonld and the event pages), as `peacegraph build` runs by default, ' +
   `in a child process, with the threads peacegraph chooses (a worker thread per ${MIN_REPORTS_PER_WORKER} reports, up to one per core: ${CORES} here) and, for the speed-up, with one thread. ` +
   `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
   `over the threads. Queries: a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when the first takes ` +
-  `over ${QUERY_RUNS.slowSeconds} s), peacegraph's runner and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; raw Comunica answers ` +
+  `over ${QUERY_RUNS.slowSeconds} s), a \`peacegraph serve\` request (POST on loopback, SPARQL results JSON) and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; ` +
+  'a one-shot `peacegraph query NAME --data DIR` is a whole process (start, load of the triples the query reads, answer), beside raw Oxigraph loading all of graph.nt and answering once; raw Comunica answers ' +
   `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA.queryMs / 1000} s for a first and ${COMUNICA.warmRuns} warm run${COMUNICA.warmRuns === 1 ? '' : 's'}.`);
 
 await run('npm', ['run', 'build'], { maxBuffer: 1 << 24 });
@@ -107,8 +113,8 @@ for (const size of sizes) {
   say(`## ${thousands(size)} reports`);
   say();
   const threads = workerCount(size, 0);
-  say(`| graph | triples | build, ${threads} thread${threads > 1 ? 's' : ''} (default) | reports/s | triples/s | build, 1 thread | speed-up | peak RSS |`);
-  say('|---|---|---|---|---|---|---|---|');
+  say(`| graph | triples | build, ${threads} thread${threads > 1 ? 's' : ''} (default) | reports/s | triples/s | build, 1 thread | speed-up | --no-validate | default / --no-validate | peak RSS |`);
+  say('|---|---|---|---|---|---|---|---|---|---|');
   const stageLines: string[] = [];
   const builds = new Map<GraphKind, BuildMeasure>();
   for (const kind of ['evidence', 'facts'] as const) {
@@ -117,6 +123,8 @@ for (const size of sizes) {
     // The single-thread build first: the last build of each graph is kept, for its files and queries.
     const oneThread = single || threads === 1 ? undefined : await buildOnce(corpusDir, out, 1, kind);
     const measures: BuildMeasure[] = [];
+    // One unvalidated build beside them, for what validation costs (before the kept default build).
+    const unvalidated = await buildOnce(corpusDir, out, 0, kind, false);
     for (let index = 0; index < (single ? 1 : BUILD_RUNS); index += 1) measures.push(await buildOnce(corpusDir, out, 0, kind));
     const wall = median(measures.map((measure) => measure.seconds.wall!));
     const { triples } = measures[0]!;
@@ -126,7 +134,9 @@ for (const size of sizes) {
     record.triples.set(kind, triples);
     record.files.set(kind, await graphFileSizes(out));
     say(`| ${GRAPH_LABEL[kind]} | ${thousands(triples)} | ${s1(wall)} | ${(size / wall).toFixed(0)} | ${thousands(Math.round(triples / wall))} | ` +
-      `${oneThread === undefined ? (threads === 1 ? 'the default' : 'not run') : s1(oneThread.seconds.wall!)} | ${oneThread === undefined ? '' : `${(oneThread.seconds.wall! / wall).toFixed(2)}x`} | ${peak.toFixed(0)} MiB |`);
+      `${oneThread === undefined ? (threads === 1 ? 'the default' : 'not run') : s1(oneThread.seconds.wall!)} | ${oneThread === undefined ? '' : `${(oneThread.seconds.wall! / wall).toFixed(2)}x`} | ` +
+      `${s1(unvalidated.seconds.wall!)} | ${(wall / unvalidated.seconds.wall!).toFixed(2)}x | ${peak.toFixed(0)} MiB |`);
+    check(`${thousands(size)} reports, ${kind}: the default build within 1.3x of --no-validate`, wall <= 1.3 * unvalidated.seconds.wall!, `${(wall / unvalidated.seconds.wall!).toFixed(2)}x`);
 
     const stages = Object.keys(measures[0]!.seconds).filter((stage) => stage !== 'wall');
     const stageSeconds = new Map(stages.map((stage) => [stage, median(measures.map((measure) => measure.seconds[stage] ?? 0))]));
@@ -174,40 +184,48 @@ for (const size of sizes) {
     const raw = new RawOxigraph(graphFile);
     const rawLoad = await raw.load();
     const rawRss = process.memoryUsage().rss - rssBefore;
-    const engine = new LocalEngine([{ path: graphFile, format: 'application/n-triples' }]);
+    // peacegraph serve over the build folder, as `peacegraph serve --data DIR` starts it (the whole graph loaded before it listens).
+    const { app, engine } = await createServer({
+      graph: await resolveGraphFiles(join(root, kind)), base: DEFAULT_BASE, timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20,
+    });
     const loading = performance.now();
     await engine.ready();
     const ourLoad = (performance.now() - loading) / 1000;
+    const serveUrl = `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql`;
     const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(graphFile, queries, COMUNICA) : undefined;
     say();
     say(`Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'} (${thousands(triples)} triples). Loading: raw Oxigraph ` +
-      `${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph's runner ${s1(ourLoad)}; process RSS with both loaded ${mib(process.memoryUsage().rss)}.`);
+      `${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph serve ${s1(ourLoad)}; process RSS with both loaded ${mib(process.memoryUsage().rss)}.`);
     say();
-    say(`| query | rows | peacegraph first | peacegraph warm | raw Oxigraph first | raw Oxigraph warm | peacegraph / raw Oxigraph | raw Comunica ${COMUNICA_RUN} | Comunica / raw Oxigraph |`);
-    say('|---|---|---|---|---|---|---|---|---|');
+    say(`| query | rows | serve first | serve warm | raw Oxigraph first | raw Oxigraph warm | serve / raw Oxigraph | one-shot query | raw Oxigraph load + first | one-shot / raw | raw Comunica ${COMUNICA_RUN} | Comunica / raw Oxigraph |`);
+    say('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const query of queries) {
       // As bundled (a parameter left free answers for the whole corpus), then, if it has parameters, for one value each.
-      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${[...query.parameters.keys()].map((name) => `${name} = "${sample.get(name)!.value}"`).join(', ')})`,
-        bindParameters(parseQuery(query.text), new Map([...query.parameters.keys()].map((name) => [name, sample.get(name)!])))] as const];
-      for (const [label, text] of [[query.name, query.text] as const, ...bound]) {
-        const times = await timeSideBySide(text, engine, raw, QUERY_RUNS);
+      const values = [...query.parameters.keys()].map((name) => [name, sample.get(name)!] as const);
+      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${values.map(([name, value]) => `${name} = "${value.value}"`).join(', ')})`,
+        bindParameters(parseQuery(query.text), new Map(values)), values.flatMap(([name, value]) => ['--param', `${name}=${value.value}`])] as const];
+      for (const [label, text, params] of [[query.name, query.text, []] as const, ...bound]) {
+        const times = await timeSideBySide(text, serveUrl, raw, QUERY_RUNS);
         const asBundled = text === query.text;
         const target = `${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`;
         if (times === undefined) {
-          say(`| ${label} | stopped after ${QUERY_RUNS.timeoutMs / 1000} s | | | | | | | |`);
+          say(`| ${label} | stopped after ${QUERY_RUNS.timeoutMs / 1000} s | | | | | | | | | | |`);
           if (size === largest && asBundled) check(target, false, 'stopped');
           continue;
         }
         const { ours, raw: bare, rows } = times;
         const ratio = ours.warm / bare.warm;
+        const oneShot = await oneShotQuery(join(root, kind), query.name, params);
         const theirs = asBundled ? comunica?.get(query.name) : undefined;
         const comunicaCell = comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm);
-        say(`| ${label} | ${thousands(rows)} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ${comunicaCell} | ` +
+        say(`| ${label} | ${thousands(rows)} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ` +
+          `${ms(oneShot.wall)} (CPU ${ms(oneShot.cpu)}) | ${ms(rawLoad + bare.first)} | ${(oneShot.wall / (rawLoad + bare.first)).toFixed(2)}x | ${comunicaCell} | ` +
           `${theirs === undefined ? '' : `${(theirs.warm / bare.warm).toFixed(0)}x`} |`);
         if (size === largest && asBundled) check(target, ours.warm <= 1 && ratio <= 1.5, `${ms(ours.warm)}, ${ratio.toFixed(2)}x`);
+        if (size === largest && asBundled && kind === 'facts') check(`${thousands(size)} reports, facts: one-shot query ${query.name} <= 10 s`, oneShot.wall <= 10, ms(oneShot.wall));
       }
     }
-    await Promise.all([engine.close(), raw.close()]);
+    await Promise.all([app.close(), raw.close()]);
   }
   await rm(root, { recursive: true, force: true });
 }

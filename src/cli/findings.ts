@@ -6,7 +6,7 @@ import { listBundledQueries } from '../query/bundled.js';
 import { LocalEngine } from '../query/local.js';
 import { runQuery } from '../query/run.js';
 import { formatResult, formatTable } from '../query/format.js';
-import { rdfFormat } from '../query/rdf-files.js';
+import { resolveGraphFiles } from '../query/rdf-files.js';
 import { BUNDLED } from '../paths.js';
 
 /** One line per refused input (always) and per warning (unless quiet), on stderr. */
@@ -35,7 +35,7 @@ export const SUMMARY_QUERY = 'who-moderated-what';
 export const SUMMARY_MAX_TRIPLES = 500_000;
 export const SUMMARY_MAX_ROWS = 20;
 
-export async function printSummaryQuery(io: CliIo, graphFile: string, triples: number, dataDir: string): Promise<void> {
+export async function printSummaryQuery(io: CliIo, graph: string, triples: number, dataDir: string): Promise<void> {
   const query = (await listBundledQueries(BUNDLED.queries)).find((candidate) => candidate.name === SUMMARY_QUERY);
   if (query === undefined) return;
   const ask = `npx peacegraph query ${query.name} --data ${dataDir}`;
@@ -44,7 +44,7 @@ export async function printSummaryQuery(io: CliIo, graphFile: string, triples: n
     io.stdout(`(not shown for a graph of ${triples.toLocaleString('en')} triples: ask \`${ask}\`)\n`);
     return;
   }
-  const engine = new LocalEngine([{ path: graphFile, format: rdfFormat(graphFile) }]);
+  const engine = new LocalEngine(await resolveGraphFiles(graph));
   try {
     const { result } = await runQuery(query.text, { kind: 'local', engine });
     if (result.kind !== 'bindings' || result.rows.length <= SUMMARY_MAX_ROWS) {

@@ -9,11 +9,12 @@ import oxigraph from 'oxigraph';
 import type { Quad, Term, Variable } from '@rdfjs/types';
 import type { QueryEngine } from '@comunica/query-sparql';
 import type { QueryResult, Row } from './result.js';
-import { rdfFormat } from './rdf-files.js';
+import { rdfFormat, type GraphFiles } from './rdf-files.js';
 import { GRAPH_EXTENSIONS, readGraphFile } from '../validate/read-graph.js';
 import { extname } from 'node:path';
 import { QueryTimeoutError } from './local.js';
 import { QueryRefusedError, type ParsedQuery } from './sparql.js';
+import { unionGraph } from '../write/serialise.js';
 
 export type FederatedSource =
   | { readonly kind: 'quads'; readonly quads: readonly Quad[] }
@@ -36,6 +37,19 @@ export async function readQuadsFile(path: string): Promise<Quad[]> {
   const parsed = oxigraph.parse(await readFile(path), { format: rdfFormat(path) });
   // Oxigraph's terms follow RDF/JS but live in WebAssembly memory: copy them into plain N3 terms.
   return parsed.map((quad) => DataFactory.fromQuad(quad as unknown as Parameters<typeof DataFactory.fromQuad>[0]));
+}
+
+/**
+ * The built graph as Comunica sources: its triples in the default graph (each once, as in
+ * graph.nt) and its quads in their named graphs. Comunica's union default graph stays off, as it
+ * would match a triple once per graph that states it.
+ */
+export async function graphSources(files: GraphFiles): Promise<FederatedSource[]> {
+  const parts = await Promise.all([files.triples, files.quads].map((file) => file === undefined ? [] : readQuadsFile(file.path)));
+  const [triples, quads] = parts as [Quad[], Quad[]];
+  if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...quads] }];
+  // Quads alone: each triple of any graph once in the default graph too.
+  return [{ kind: 'quads', quads: [...unionGraph(quads), ...quads] }];
 }
 
 /** "http(s)://..." is a remote document (Comunica sniffs endpoints too); anything else a local file. */
@@ -77,7 +91,7 @@ function variableName(entry: Variable | { variable: Variable }): string {
 
 async function evaluate(text: string, sources: readonly FederatedSource[]): Promise<QueryResult> {
   const queryEngine = await comunica();
-  const context = { sources: sources.map(comunicaSource), unionDefaultGraph: true } as Parameters<QueryEngine['query']>[1];
+  const context = { sources: sources.map(comunicaSource), unionDefaultGraph: false } as Parameters<QueryEngine['query']>[1];
   const result = await queryEngine.query(text, context);
   switch (result.resultType) {
     case 'boolean': return { kind: 'boolean', value: await result.execute() };

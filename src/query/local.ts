@@ -1,7 +1,8 @@
 /**
  * The local engine: Oxigraph in-memory stores (fast at corpus scale, ~450 MB for 1M triples) in a
- * pool of worker threads, each with its own copy of the graph. The default graph is the union of
- * all named graphs, as in graph.ttl, unless the query names its dataset (FROM).
+ * pool of worker threads, each with its own copy of the graph. The default graph holds each triple
+ * once, as graph.nt does; GRAPH patterns, FROM and FROM NAMED reach each report's named graph
+ * (load-store.ts).
  *
  * A worker is replaced when its query times out, when the WebAssembly engine traps (its memory is
  * then corrupt), when it crashes, or when its memory grew past the limit. With several workers,
@@ -16,10 +17,11 @@ import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
 import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type QueryLimits } from './sparql.js';
-import type { RdfFile } from './rdf-files.js';
+import { graphFilePaths, type GraphFiles } from './rdf-files.js';
+import type { LoadProgress } from './load-store.js';
 import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
 import {
-  toWireTerm, type QueryShape, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
+  toWireTerm, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
 
 export class QueryTimeoutError extends Error {
@@ -65,6 +67,10 @@ export interface EngineOptions {
   /** A query that timed out or trapped the engine is refused at once when sent again within this time. Default: never. */
   readonly refuseStoppedMs?: number;
   readonly limits?: QueryLimits;
+  /** Load the whole graph when a worker starts (a server); otherwise each query loads what it reads. */
+  readonly preload?: boolean;
+  /** Loading progress, of the least advanced worker loading. */
+  readonly onProgress?: (progress: LoadProgress) => void;
 }
 
 /** Workers for a server: one per core, at least 2 (one can run a long query while the other answers), at most 4. */
@@ -108,6 +114,8 @@ interface Slot {
   baseBytes: number;
   /** When the worker was started (performance.now()). */
   startedAt: number;
+  /** While the worker loads graph files: how far it got. */
+  progress?: LoadProgress;
 }
 
 const RUNTIME_MESSAGE = 'the query engine failed on this query';
@@ -129,7 +137,7 @@ export class LocalEngine {
   private markLoaded: () => void = () => undefined;
   private markLoadFailed: (error: Error) => void = () => undefined;
 
-  constructor(private readonly files: readonly RdfFile[], private readonly options: EngineOptions = {}) {
+  constructor(private readonly files: GraphFiles, private readonly options: EngineOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.stopped = options.refuseStoppedMs === undefined ? undefined : new StoppedQueries(options.refuseStoppedMs);
     this.loaded = new Promise<void>((resolve, reject) => {
@@ -205,7 +213,8 @@ export class LocalEngine {
   private spawn(slot: Slot): void {
     const limitMb = this.options.maxQueryMemoryMb;
     // The JS heap holds parse trees and result text; the graph lives in WebAssembly memory, outside it.
-    const worker = startWorker(import.meta.url, 'oxigraph-worker', { files: this.files },
+    const data: WorkerData = { files: this.files, preload: this.options.preload ?? false };
+    const worker = startWorker(import.meta.url, 'oxigraph-worker', data,
       limitMb === undefined ? {} : { maxOldGenerationSizeMb: limitMb + 256 });
     slot.worker = worker;
     slot.state = 'loading';
@@ -221,6 +230,8 @@ export class LocalEngine {
   }
 
   private onMessage(slot: Slot, message: WorkerMessage): void {
+    if ('progress' in message) return this.reportProgress(slot, message.progress);
+    slot.progress = undefined;
     if ('status' in message) {
       if (message.status === 'load-failed') return this.loadFailed(slot, message.error);
       slot.state = 'idle';
@@ -243,8 +254,16 @@ export class LocalEngine {
     this.dispatch();
   }
 
+  /** Every worker loads the same files, at once when the engine starts: the least advanced tells when all are done. */
+  private reportProgress(slot: Slot, progress: LoadProgress): void {
+    slot.progress = progress;
+    const loading = [...this.slots, ...this.spares].flatMap((each) => each.progress ?? []);
+    this.options.onProgress?.(loading.reduce((least, each) => (each.bytes < least.bytes ? each : least)));
+  }
+
   private onCrash(slot: Slot, error: Error): void {
-    if (slot.state === 'loading') return this.loadFailed(slot, `cannot load ${this.files.map((file) => file.path).join(', ')}: ${error.message}`);
+    slot.progress = undefined;
+    if (slot.state === 'loading') return this.loadFailed(slot, `cannot load ${graphFilePaths(this.files).join(', ')}: ${error.message}`);
     if (slot.job) {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.finish(slot.job, {

@@ -2,6 +2,14 @@
 import type { Term } from '@rdfjs/types';
 import type { QueryForm, QueryLimits } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
+import type { GraphFiles } from './rdf-files.js';
+import type { LoadProgress } from './load-store.js';
+
+export interface WorkerData {
+  readonly files: GraphFiles;
+  /** Load the whole graph at start (a server), rather than each query's part when it comes. */
+  readonly preload: boolean;
+}
 
 /** An RDF term as plain data (RDF/JS term classes do not survive postMessage). */
 export interface WireTerm {
@@ -46,10 +54,15 @@ export type WorkerReply =
   }
   | { readonly id: number; readonly ok: false; readonly failure: WorkerFailure; readonly memoryBytes: number };
 
-/** The first message of a worker: its graph is loaded, or why not. */
+/** The first message of a worker (after progress): the graph it preloads is loaded, or why not. */
 export type WorkerStatus = { readonly status: 'ready'; readonly memoryBytes: number } | { readonly status: 'load-failed'; readonly error: string };
 
-export type WorkerMessage = WorkerStatus | WorkerReply;
+/** Sent while loading graph files, before the status or between replies. */
+export interface WorkerProgress {
+  readonly progress: LoadProgress;
+}
+
+export type WorkerMessage = WorkerStatus | WorkerReply | WorkerProgress;
 
 export function toWireTerm(term: Term): WireTerm {
   if (term.termType === 'Literal') {

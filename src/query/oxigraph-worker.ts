@@ -2,10 +2,10 @@
  * Worker thread holding an Oxigraph store. Everything about a query that can take long happens
  * here, where the engine can stop it by terminating the worker (a query inside WebAssembly cannot
  * be interrupted otherwise): parsing (sparqljs is quadratic on deep nesting), binding, planning and
- * running, and cutting the answer to the result cap.
+ * running, and cutting the answer to the result cap. The graph is loaded as queries need it
+ * (load-store.ts), or whole at start when `preload` is set.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import oxigraph from 'oxigraph';
 import { DataFactory } from 'n3';
@@ -13,36 +13,36 @@ import type { Term } from '@rdfjs/types';
 import { checkLimits, parseQuery, prepareQuery, QueryRefusedError, QuerySyntaxError, type ParsedQuery } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
 import {
-  isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
+  isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
+import { LazyGraph } from './load-store.js';
+import { EVERYTHING, treeScope, type GraphScope } from './graph-scope.js';
 
-const { files } = workerData as { files: ReadonlyArray<{ path: string; format: string }> };
-const store = new oxigraph.Store();
-/**
- * Oxigraph parses JSON-LD natively but cannot resolve a remote @context (the event files name
- * "https://schema.org"): those files go through jsonld.js with the bundled contexts instead.
- */
-async function loadFile(path: string, format: string): Promise<void> {
-  const input = readFileSync(path);
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const { files, preload } = workerData as WorkerData;
+const graph = new LazyGraph(new oxigraph.Store(), files, (progress) => post({ progress }));
+const store = graph.store;
+
+async function load(scope: GraphScope): Promise<void> {
   try {
-    store.load(input, { format, lenient: false });
+    await graph.ensure(scope);
   } catch (error) {
-    if (format !== 'application/ld+json') throw error;
-    // Imported only here: jsonld.js would slow every worker's start-up (and its first query).
-    const { jsonLdToNQuads } = await import('../validate/read-graph.js');
-    store.load(await jsonLdToNQuads(path, input.toString('utf8')), { format: 'application/n-quads', lenient: false });
+    const failed = new Error(loadFailure(graph.paths, error));
+    // A trap leaves the store corrupt: named as one, the failure still gets the worker replaced.
+    if (isWebAssemblyTrap(error)) failed.name = 'RuntimeError';
+    throw failed;
   }
 }
 
-async function loadAll(): Promise<string | undefined> {
+async function preloaded(): Promise<string | undefined> {
   try {
-    for (const { path, format } of files) await loadFile(path, format);
+    if (preload) await load(EVERYTHING);
     return undefined;
   } catch (error) {
-    return loadFailure(files.map((file) => file.path), error);
+    return (error as Error).message;
   }
 }
-const loaded = loadAll();
+const loaded = preloaded();
 
 function fromWireTerm(term: WireTerm): Term {
   switch (term.termType) {
@@ -76,11 +76,11 @@ function refuseServices(query: ParsedQuery): void {
 }
 
 /**
- * How Oxigraph should read the default graph: the query's own FROM when it names one (the union
- * option would override it), else the union of the named graphs, as in graph.ttl.
+ * What a query reads. FROM and FROM NAMED are checked against every named graph, so they load the
+ * whole graph: a graph with no triple in the query's scope is still a graph of the data.
  */
-function datasetOptions(query: ParsedQuery): { use_default_graph_as_union?: boolean } {
-  return query.dataset.default.length + query.dataset.named.length > 0 ? {} : { use_default_graph_as_union: true };
+function queryScope(query: ParsedQuery): GraphScope {
+  return query.dataset.default.length + query.dataset.named.length > 0 ? EVERYTHING : treeScope(query.tree);
 }
 
 function memoryBytes(): number {
@@ -89,15 +89,16 @@ function memoryBytes(): number {
   return heap.used_heap_size + heap.external_memory;
 }
 
-function answer(request: WorkerRequest): WorkerReply {
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
   checkLimits(request.query, request.limits);
   const query = parseQuery(request.query);
   refuseServices(query);
+  await load(queryScope(query));
   checkDataset(query);
   const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), request.maxRows);
   const graph = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
+  // The default graph is graph.nt's set of triples, or the query's own FROM: never the union option.
   const output = store.query(text, {
-    ...datasetOptions(query),
     results_format: graph ? 'application/n-triples' : 'application/sparql-results+json',
   }) as string;
   const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
@@ -122,13 +123,13 @@ function failure(error: unknown): WorkerFailure {
   return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
 }
 
-const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 void loaded.then((loadError) => post(loadError === undefined ? { status: 'ready', memoryBytes: memoryBytes() } : { status: 'load-failed', error: loadError }));
 
-parentPort!.on('message', (request: WorkerRequest) => {
+// The engine sends a worker one query at a time, so an answer awaiting a load overlaps no other.
+parentPort!.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = answer(request);
+    reply = await answer(request);
   } catch (error) {
     reply = { id: request.id, ok: false, failure: failure(error), memoryBytes: memoryBytes() };
   }

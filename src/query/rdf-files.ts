@@ -1,4 +1,4 @@
-/** RDF files by extension, and the graph file to query in a build output folder. */
+/** RDF files by extension, and the graph files to query in a build output folder. */
 import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
@@ -26,6 +26,37 @@ export function rdfFormat(path: string): string {
 export interface RdfFile {
   readonly path: string;
   readonly format: string;
+}
+
+/** Formats that may hold named graphs: read as quads. */
+const QUAD_FORMATS: ReadonlySet<string> = new Set(['application/trig', 'application/n-quads', 'application/ld+json']);
+
+/**
+ * What the local engine loads. The default graph is a set, each triple once (graph.nt), as users
+ * expect and as Virtuoso, Jena and Comunica give it; `quads` holds each report's named graph, for
+ * GRAPH patterns. With `quads` alone (a TriG or N-Quads file) the default graph is derived from it.
+ */
+export interface GraphFiles {
+  readonly triples?: RdfFile;
+  readonly quads?: RdfFile;
+}
+
+/** The paths of the files, for messages. */
+export function graphFilePaths(files: GraphFiles): string[] {
+  return [files.triples?.path, files.quads?.path].filter((path): path is string => path !== undefined);
+}
+
+/** A graph file, or the triples and quads files of a build output folder. */
+export async function resolveGraphFiles(pathOrDir: string): Promise<GraphFiles> {
+  const file = await resolveGraphFile(pathOrDir);
+  if (file.path === pathOrDir) return QUAD_FORMATS.has(file.format) ? { quads: file } : { triples: file };
+  const present = async (name: string): Promise<RdfFile | undefined> => {
+    const path = join(pathOrDir, name);
+    return await stat(path).then((info) => info.isFile(), () => false) ? { path, format: rdfFormat(path) } : undefined;
+  };
+  const triples = await present('graph.nt') ?? await present('graph.ttl');
+  const quads = await present('graph.nq') ?? await present('graph.trig');
+  return triples === undefined && quads === undefined ? { quads: file } : { triples, quads };
 }
 
 /** A graph file, or the graph file of a build output folder. */

@@ -20,10 +20,12 @@ import { installSecurityHeaders } from './security-headers.js';
 import { graphPrefixes } from '../write/prefixes.js';
 import { loadContext, type JsonLdContext } from '../write/jsonld.js';
 import { BUNDLED } from '../paths.js';
-import type { RdfFile } from '../query/rdf-files.js';
+import type { GraphFiles } from '../query/rdf-files.js';
+import type { LoadProgress } from '../query/load-store.js';
 
 export interface ServeOptions {
-  readonly graph: RdfFile;
+  readonly graph: GraphFiles;
+  readonly onLoadProgress?: (progress: LoadProgress) => void;
   readonly base: string;
   /** Per-query run time; also how long a query may wait for a free worker. */
   readonly timeoutMs: number;
@@ -67,7 +69,10 @@ function failureStatus(error: unknown): number {
   return 400;
 }
 
-/** The engine options of a server: waits bounded by the timeout, a queue bounded in length. */
+/**
+ * The engine options of a server: waits bounded by the timeout, a queue bounded in length, and the
+ * whole graph loaded by each worker before it answers (the first request is as fast as the next).
+ */
 export function engineOptions(options: ServeOptions): EngineOptions {
   return {
     workers: options.workers ?? defaultWorkerCount(),
@@ -78,12 +83,14 @@ export function engineOptions(options: ServeOptions): EngineOptions {
     spares: 1,
     refuseStoppedMs: SERVE_DEFAULTS.refuseStoppedMs,
     limits: { maxBytes: options.maxQueryBytes, maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth },
+    preload: true,
+    onProgress: options.onLoadProgress,
   };
 }
 
 /** Resolves once every query worker has loaded the graph (rejects if it cannot be loaded). */
 export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine }> {
-  const engine = new LocalEngine([options.graph], engineOptions(options));
+  const engine = new LocalEngine(options.graph, engineOptions(options));
   try {
     await engine.ready();
   } catch (error) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildProgress } from '../../src/cli/progress.js';
+import { buildProgress, loadProgress } from '../../src/cli/progress.js';
 
 /** A stand-in terminal that records what is drawn on it. */
 function fakeTerminal(isTTY: boolean) {
@@ -31,4 +31,22 @@ describe('cli/progress', () => {
       expect(written).to.deep.equal([]);
     });
   }
+});
+
+describe('cli/progress: loading a graph', () => {
+  it('draws MB read of total on a terminal', () => {
+    const { stream, written } = fakeTerminal(true);
+    const progress = loadProgress(true, stream);
+    progress.update(40e6, 120e6);
+    progress.stop();
+    expect(written.join('')).to.match(/loading graph .* 40\/120 MB/);
+  });
+
+  it('stays quiet when output is not a terminal', () => {
+    const { stream, written } = fakeTerminal(false);
+    const progress = loadProgress(true, stream);
+    progress.update(40e6, 120e6);
+    progress.stop();
+    expect(written).to.deep.equal([]);
+  });
 });

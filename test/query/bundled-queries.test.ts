@@ -14,7 +14,8 @@ import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
 import { listBundledQueries, parameterTerms, type BundledQuery } from '../../src/query/bundled.js';
 import { LocalEngine } from '../../src/query/local.js';
-import { readQuadsFile, type FederatedSource } from '../../src/query/federated.js';
+import { graphSources, type FederatedSource } from '../../src/query/federated.js';
+import { resolveGraphFiles } from '../../src/query/rdf-files.js';
 import { runQuery } from '../../src/query/run.js';
 import { formatResult } from '../../src/query/format.js';
 import { rowLines } from '../../src/query/result.js';
@@ -36,15 +37,13 @@ function canonical(lines: readonly string[], isGraph: boolean): string[] {
 describe('bundled queries on the sample report', () => {
   let engine: LocalEngine;
   let sources: FederatedSource[];
-  let graphFile: string;
   before(async function () {
     this.timeout(60000);
     const out = await mkdtemp(join(tmpdir(), 'peacegraph-queries-'));
     const result = await buildGraph([BUNDLED.reports]);
     await writeGraph(out, result.quads, DEFAULT_BASE, result.models);
-    graphFile = join(out, 'graph.trig');
-    engine = new LocalEngine([{ path: graphFile, format: 'application/trig' }]);
-    sources = [{ kind: 'quads', quads: await readQuadsFile(graphFile) }];
+    engine = new LocalEngine(await resolveGraphFiles(out));
+    sources = await graphSources(await resolveGraphFiles(out));
   });
   after(() => engine.close());
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { EngineFailedError, LocalEngine, QueryTimeoutError } from '../../src/query/local.js';
 import { QueryRefusedError } from '../../src/query/sparql.js';
 import { runQuery } from '../../src/query/run.js';
-import { readQuadsFile } from '../../src/query/federated.js';
+import { graphSources } from '../../src/query/federated.js';
 import { rowLines } from '../../src/query/result.js';
 import { parameterTerms, parseHeader } from '../../src/query/bundled.js';
 
@@ -10,7 +10,7 @@ const MINI = 'test/fixtures/query/mini.trig';
 const SCHEMA = 'PREFIX s: <http://schema.org/> ';
 
 describe('query/local and query/federated', () => {
-  const engine = new LocalEngine([{ path: MINI, format: 'application/trig' }]);
+  const engine = new LocalEngine({ quads: { path: MINI, format: 'application/trig' } });
   before(() => engine.ready());
   after(() => engine.close());
 
@@ -27,7 +27,7 @@ describe('query/local and query/federated', () => {
       expect(rowLines((await runQuery(query, { kind: 'local', engine })).result)).to.deep.equal(expected);
     });
     it(`Comunica gives the same: ${name}`, async () => {
-      const sources = [{ kind: 'quads' as const, quads: await readQuadsFile(MINI) }];
+      const sources = await graphSources({ quads: { path: MINI, format: 'application/trig' } });
       expect(rowLines((await runQuery(query, { kind: 'federated', sources })).result)).to.deep.equal(expected);
     });
   }
@@ -106,7 +106,7 @@ describe('query/local and query/federated', () => {
     });
 
     it('replaces a worker whose memory grew past the limit, after answering', async () => {
-      const small = new LocalEngine([{ path: MINI, format: 'application/trig' }], { maxQueryMemoryMb: 1 });
+      const small = new LocalEngine({ quads: { path: MINI, format: 'application/trig' } }, { maxQueryMemoryMb: 1 });
       try {
         await small.ready();
         const answer = await runQuery('SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }', { kind: 'local', engine: small });
@@ -119,7 +119,7 @@ describe('query/local and query/federated', () => {
     });
 
     it('says why a graph does not load, on ready() and on every query', async () => {
-      const broken = new LocalEngine([{ path: 'test/fixtures/query/mini.trig', format: 'application/n-triples' }]);
+      const broken = new LocalEngine({ triples: { path: 'test/fixtures/query/mini.trig', format: 'application/n-triples' } }, { preload: true });
       try {
         expect((await failure(broken.ready())).message).to.match(/^cannot load test\/fixtures\/query\/mini\.trig: /);
         expect((await failure(runQuery('ASK {}', { kind: 'local', engine: broken }))).message).to.match(/^cannot load /);

@@ -13,7 +13,7 @@ const CONSTRUCT = 'CONSTRUCT { ?p <http://schema.org/name> ?n ; <http://schema.o
 describe('serve/answer: SPARQL 1.1 Protocol content negotiation', () => {
   let app: FastifyInstance;
   before(async () => {
-    ({ app } = await createServer({ graph: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' }, base: DEFAULT_BASE, timeoutMs: 10000, maxRows: 100, maxQueryBytes: 4096 }));
+    ({ app } = await createServer({ graph: { quads: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' } }, base: DEFAULT_BASE, timeoutMs: 10000, maxRows: 100, maxQueryBytes: 4096 }));
   });
   after(() => app.close());
   const ask = (query: string, accept: string, origin?: string) => app.inject({

@@ -9,7 +9,7 @@ import { DEFAULT_BASE, NS } from '../../src/rdf/namespaces.js';
 describe('serve/page', () => {
   let app: FastifyInstance;
   before(async () => {
-    ({ app } = await createServer({ graph: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' }, base: DEFAULT_BASE, timeoutMs: 10000, maxRows: 100, maxQueryBytes: 4096 }));
+    ({ app } = await createServer({ graph: { quads: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' } }, base: DEFAULT_BASE, timeoutMs: 10000, maxRows: 100, maxQueryBytes: 4096 }));
   });
   after(() => app.close());
 

@@ -18,7 +18,7 @@ const TRAP = `SELECT * {?s ?p ?o ${Array.from({ length: 3000 }, () => `FILTER(?o
 const deep = (levels: number) => `SELECT * WHERE ${'{ '.repeat(levels)}?s ?p ?o${' }'.repeat(levels)}`;
 
 const OPTIONS: ServeOptions = {
-  graph: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' },
+  graph: { quads: { path: 'test/fixtures/query/mini.trig', format: 'application/trig' } },
   base: DEFAULT_BASE, timeoutMs: 60000, maxRows: 1, maxQueryBytes: 65536, workers: 2,
 };
 

@@ -18,7 +18,7 @@ describe('serve/service-description: GET /sparql without a query', () => {
   let app: FastifyInstance;
   let description: Store;
   before(async () => {
-    ({ app } = await createServer({ graph: { path: FIXTURE, format: 'application/trig' }, base: DEFAULT_BASE, timeoutMs: 10000, maxRows: 100, maxQueryBytes: 4096, allowedHosts: ['sparql.test'] }));
+    ({ app } = await createServer({ graph: { quads: { path: FIXTURE, format: 'application/trig' } }, base: DEFAULT_BASE, timeoutMs: 10000, maxRows: 100, maxQueryBytes: 4096, allowedHosts: ['sparql.test'] }));
     const response = await app.inject({ method: 'GET', url: '/sparql', headers: { accept: 'text/turtle', host: 'sparql.test:7878' } });
     expect(response.statusCode).to.equal(200);
     expect(response.headers['content-type']).to.match(/^text\/turtle/);

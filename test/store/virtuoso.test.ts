@@ -4,7 +4,6 @@
  * one, these tests are skipped; in CI they fail instead.
  */
 import { expect } from 'chai';
-import { readFileSync, existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,32 +17,11 @@ import { graphDigest } from '../../src/store/graph-digest.js';
 import { Parser } from 'n3';
 import { listBundledQueries } from '../../src/query/bundled.js';
 import { LocalEngine } from '../../src/query/local.js';
+import { resolveGraphFiles } from '../../src/query/rdf-files.js';
 import { runQuery } from '../../src/query/run.js';
 import { rowLines } from '../../src/query/result.js';
 import { runCli } from '../../src/cli/main.js';
-
-interface VirtuosoEnv {
-  readonly http: string;
-  readonly user: string;
-  readonly password: string;
-}
-
-function virtuosoEnv(): VirtuosoEnv | undefined {
-  const file = process.env.PEACEGRAPH_VIRTUOSO_ENV;
-  if (file === undefined || !existsSync(file)) return undefined;
-  const values = Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)));
-  return { http: values.VIRTUOSO_HTTP!, user: values.VIRTUOSO_USER!, password: values.VIRTUOSO_PASSWORD! };
-}
-
-/**
- * What Virtuoso rewrites (NOTES.md): language tags in lower case, decimal and boolean lexical
- * forms; and GROUP_CONCAT has no defined order. CONSTRUCT results are sets.
- */
-function normalise(lines: readonly string[]): string[] {
-  return [...new Set(lines.map((line) => line
-    .replace(/"@([A-Za-z-]+)/g, (_whole, tag: string) => `"@${tag.toLowerCase()}`)
-    .replace(/"([^"\t]* \| [^"\t]*)"/g, (_whole, list: string) => `"${list.split(' | ').sort().join(' | ')}"`)))].sort();
-}
+import { normalise, virtuosoEnv } from './virtuoso-env.js';
 
 describe('store: push to and query a real Virtuoso', function () {
   this.timeout(120000);
@@ -65,7 +43,7 @@ describe('store: push to and query a real Virtuoso', function () {
     await writeGraph(outDir, built.quads, DEFAULT_BASE, built.models);
     payloads = await graphsFromTriG(join(outDir, 'graph.trig'), graphBase);
     await pushAll(target, payloads);
-    local = new LocalEngine([{ path: join(outDir, 'graph.trig'), format: 'application/trig' }]);
+    local = new LocalEngine(await resolveGraphFiles(outDir));
   });
   after(async () => local?.close());
 

@@ -68,7 +68,7 @@ describe('web: the query page in Chromium', function () {
     const out = await mkdtemp(join(tmpdir(), 'peacegraph-web-'));
     const built = await buildGraph([BUNDLED.reports]);
     await writeGraph(out, built.quads, DEFAULT_BASE, built.models);
-    ({ app } = await createServer({ graph: { path: join(out, 'graph.trig'), format: 'application/trig' }, base: DEFAULT_BASE, timeoutMs: 30000, maxRows: MAX_ROWS, maxQueryBytes: 65536 }));
+    ({ app } = await createServer({ graph: { quads: { path: join(out, 'graph.trig'), format: 'application/trig' } }, base: DEFAULT_BASE, timeoutMs: 30000, maxRows: MAX_ROWS, maxQueryBytes: 65536 }));
     address = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

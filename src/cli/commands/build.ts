@@ -80,7 +80,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       if (args.summary || args.people) {
         io.stdout(`Built ${args.out}/ from ${result.digests.length} report(s):\n`);
         printFindings(io, result.digests, result.triples, args.people);
-        if (args.summary) await printSummaryQuery(io, resolve(outDir, 'graph.trig'), result.triples, args.out);
+        if (args.summary) await printSummaryQuery(io, outDir, result.triples, args.out);
       }
       closing();
       context.exitCode = result.failures.length > 0 ? EXIT.partial : EXIT.ok;

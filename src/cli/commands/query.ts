@@ -6,8 +6,9 @@ import { resolveQuery } from '../../query/resolve.js';
 import { parameterTerms } from '../../query/bundled.js';
 import { runQuery, type QueryTarget } from '../../query/run.js';
 import { LocalEngine } from '../../query/local.js';
-import { readQuadsFile, sourceFor, type FederatedSource } from '../../query/federated.js';
-import { resolveGraphFile } from '../../query/rdf-files.js';
+import { graphSources, sourceFor, type FederatedSource } from '../../query/federated.js';
+import { resolveGraphFiles } from '../../query/rdf-files.js';
+import { loadProgress } from '../progress.js';
 import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
 import { graphPrefixes } from '../../write/prefixes.js';
 import { loadContext } from '../../write/jsonld.js';
@@ -27,8 +28,10 @@ interface QueryArgs {
 
 async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
   if (args.endpoint === undefined && args.source.length === 0) {
-    const engine = new LocalEngine([await resolveGraphFile(args.data)]);
-    return { target: { kind: 'local', engine }, close: () => engine.close() };
+    // One query: the engine loads only the triples it reads, with a bar on a terminal meanwhile.
+    const progress = loadProgress(true);
+    const engine = new LocalEngine(await resolveGraphFiles(args.data), { onProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes) });
+    return { target: { kind: 'local', engine }, close: () => engine.close().finally(progress.stop) };
   }
   if (args.endpoint !== undefined && args.source.length === 0) {
     return { target: { kind: 'endpoint', url: args.endpoint }, close: async () => undefined };
@@ -37,7 +40,7 @@ async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: ()
   if (args.endpoint !== undefined) {
     sources.push({ kind: 'endpoint', url: args.endpoint });
   } else {
-    sources.push({ kind: 'quads', quads: await readQuadsFile((await resolveGraphFile(args.data)).path) });
+    sources.push(...await graphSources(await resolveGraphFiles(args.data)));
   }
   for (const location of args.source) sources.push(await sourceFor(location));
   return { target: { kind: 'federated', sources }, close: async () => undefined };

@@ -4,7 +4,8 @@ import { UserError, type CliContext } from '../context.js';
 import { createServer, DEFAULT_HOST, SERVE_DEFAULTS } from '../../serve/server.js';
 import { defaultWorkerCount } from '../../query/local.js';
 import { DEFAULT_LIMITS } from '../../query/sparql.js';
-import { resolveGraphFile } from '../../query/rdf-files.js';
+import { graphFilePaths, resolveGraphFiles } from '../../query/rdf-files.js';
+import { loadProgress } from '../progress.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 import { corsOrigins, DEFAULT_CORS_ORIGINS } from '../../serve/cors.js';
 
@@ -58,23 +59,26 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
       } catch (error) {
         throw new UserError(`--cors-origin: ${(error as Error).message}`);
       }
-      const graph = await resolveGraphFile(args.data).catch((error: Error) => {
+      const graph = await resolveGraphFiles(args.data).catch((error: Error) => {
         throw new UserError(error.message);
       });
+      // Every worker loads the whole graph before the server listens.
+      const progress = loadProgress(true);
       const { app } = await createServer({
         graph, base: args.base, host: args.host, allowedHosts: args['allowed-host'],
         timeoutMs: positive('timeout', args.timeout), maxRows: positive('max-rows', args['max-rows']),
         maxQueryBytes: positive('max-query-bytes', args['max-query-bytes']), maxDepth: positive('max-depth', args['max-depth']),
         workers: positive('workers', args.workers), maxQueryMemoryMb: positive('max-query-memory', args['max-query-memory']),
         longQueryMs: positive('long-query-ms', args['long-query-ms']), corsOrigins: origins,
+        onLoadProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes),
       }).catch((error: Error) => {
         throw new UserError(error.message);
-      });
+      }).finally(progress.stop);
       const address = await app.listen({ port: args.port, host: args.host }).catch(async (error: Error) => {
         await app.close();
         throw new UserError(`cannot listen on ${args.host}:${args.port}: ${error.message}`);
       });
-      context.io.stderr(`peacegraph: serving ${graph.path} at ${address}/ (SPARQL endpoint ${address}/sparql) with ${args.workers} query workers; Ctrl-C stops\n`);
+      context.io.stderr(`peacegraph: serving ${graphFilePaths(graph).join(' and ')} at ${address}/ (SPARQL endpoint ${address}/sparql) with ${args.workers} query workers; Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());
         process.once('SIGINT', stop);

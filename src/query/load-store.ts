@@ -1,0 +1,164 @@
+/**
+ * Loading the graph files into an Oxigraph store, part by part as queries need them. The default
+ * graph comes from the triples file (graph.nt: each triple once), the named graphs from the quads
+ * file (graph.nq) only when a query reaches them: that load costs twice the triples. N-Triples and
+ * N-Quads are read line by line and only the lines in scope are parsed; a line whose predicate
+ * cannot be told simply (or that holds a blank node, whose identity must come from one load) is
+ * loaded with the first part, so a filter can only keep too much, never too little.
+ */
+import { openSync, readSync, readFileSync, closeSync, fstatSync } from 'node:fs';
+import type oxigraph from 'oxigraph';
+import { covers, NOTHING, RDF_TYPE, union, type GraphScope } from './graph-scope.js';
+import { graphFilePaths, type GraphFiles, type RdfFile } from './rdf-files.js';
+
+export interface LoadProgress {
+  readonly bytes: number;
+  readonly totalBytes: number;
+}
+
+const LINE_FORMATS: ReadonlySet<string> = new Set(['application/n-triples', 'application/n-quads']);
+const CHUNK_BYTES = 8 * 1024 * 1024;
+const [NEWLINE, SPACE, LESS, GREATER] = [0x0a, 0x20, 0x3c, 0x3e];
+
+/**
+ * The predicate and object tokens of an N-Triples or N-Quads line, or undefined when they cannot
+ * be told without parsing (comments, tabs, blank nodes). `plain`: the chunk holds no tab and no
+ * "_:", so its lines need no closer look.
+ */
+function lineTerms(bytes: Buffer, start: number, end: number, plain: boolean): { predicate: string; object: string } | undefined {
+  if (bytes[start] !== LESS) return undefined;
+  const afterSubject = bytes.indexOf(SPACE, start);
+  if (afterSubject < 0 || afterSubject >= end || bytes.indexOf(GREATER, start) !== afterSubject - 1) return undefined;
+  const afterPredicate = bytes.indexOf(SPACE, afterSubject + 1);
+  if (afterPredicate < 0 || afterPredicate >= end || bytes[afterSubject + 1] !== LESS || bytes.indexOf(GREATER, afterSubject) !== afterPredicate - 1) return undefined;
+  if (!plain) {
+    const line = bytes.toString('latin1', start, end);
+    if (line.includes('_:') || line.includes('\t')) return undefined;
+  }
+  const objectEnd = bytes.indexOf(SPACE, afterPredicate + 1);
+  const predicate = bytes.toString('utf8', afterSubject + 1, afterPredicate);
+  const object = objectEnd < 0 || objectEnd >= end ? '' : bytes.toString('utf8', afterPredicate + 1, objectEnd);
+  // An IRI written with \u escapes would not compare equal to the query's: left to the parser.
+  return predicate.includes('\\') || object.includes('\\') ? undefined : { predicate, object };
+}
+
+/** Whether a line is in scope; lines that cannot be told are in every non-empty scope. */
+function inScope(scope: GraphScope, terms: { predicate: string; object: string } | undefined, empty: boolean): boolean {
+  if (empty) return false;
+  if (scope.everything || terms === undefined) return true;
+  return scope.predicates.has(terms.predicate) || (terms.predicate === RDF_TYPE && scope.classes.has(terms.object));
+}
+
+const isEmpty = (scope: GraphScope): boolean => !scope.everything && scope.predicates.size === 0 && scope.classes.size === 0;
+
+/** One file's lines in `wanted` and not in `loaded`, in chunks of whole lines, with progress by bytes read. */
+function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void): Generator<Buffer> {
+  const descriptor = openSync(path, 'r');
+  const nothingLoaded = isEmpty(loaded);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let carry = Buffer.alloc(0);
+    let read = 0;
+    for (;;) {
+      const count = readSync(descriptor, buffer, 0, CHUNK_BYTES, null);
+      const bytes = count === 0 ? carry : Buffer.concat([carry, buffer.subarray(0, count)]);
+      const last = count === 0 ? bytes.length : bytes.lastIndexOf(NEWLINE) + 1;
+      const kept: Buffer[] = [];
+      const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
+      for (let start = 0; start < last;) {
+        const newline = bytes.indexOf(NEWLINE, start);
+        const end = newline < 0 || newline >= last ? last : newline;
+        const terms = lineTerms(bytes, start, end, plain);
+        if (inScope(wanted, terms, false) && !inScope(loaded, terms, nothingLoaded)) kept.push(bytes.subarray(start, end + 1));
+        start = end + 1;
+      }
+      read += count;
+      progress(read);
+      if (kept.length > 0) yield Buffer.concat(kept);
+      if (count === 0) return;
+      carry = Buffer.from(bytes.subarray(last));
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function* wholeFile(path: string, progress: (bytes: number) => void): Generator<Buffer> {
+  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress);
+}
+
+/**
+ * A file read whole, in one transaction. Oxigraph parses JSON-LD natively but cannot resolve a
+ * remote @context (the event files name "https://schema.org"): those files go through jsonld.js
+ * with the bundled contexts instead.
+ */
+async function loadWhole(store: oxigraph.Store, file: RdfFile, progress: (bytes: number) => void): Promise<void> {
+  if (file.format !== 'application/ld+json') {
+    store.load(wholeFile(file.path, progress), { format: file.format, lenient: false, no_transaction: true });
+    return;
+  }
+  const input = readFileSync(file.path);
+  try {
+    // In one transaction: a failed try leaves nothing behind.
+    store.load(input, { format: file.format, lenient: false });
+  } catch {
+    // Imported only here: jsonld.js would slow every worker's start-up (and its first query).
+    const { jsonLdToNQuads } = await import('../validate/read-graph.js');
+    store.load(await jsonLdToNQuads(file.path, input.toString('utf8')), { format: 'application/n-quads', lenient: false });
+  }
+  progress(input.length);
+}
+
+const fileBytes = (path: string): number => {
+  const descriptor = openSync(path, 'r');
+  try {
+    return fstatSync(descriptor).size;
+  } finally {
+    closeSync(descriptor);
+  }
+};
+
+/** A store filled from graph files as queries need their parts. */
+export class LazyGraph {
+  private loadedDefault: GraphScope = NOTHING;
+  private loadedNamed: GraphScope = NOTHING;
+
+  constructor(
+    readonly store: oxigraph.Store,
+    private readonly files: GraphFiles,
+    private readonly onProgress: (progress: LoadProgress) => void = () => undefined,
+  ) {}
+
+  get paths(): string[] {
+    return graphFilePaths(this.files);
+  }
+
+  /** Loads what `scope` reads and is not loaded yet. */
+  async ensure(scope: GraphScope): Promise<void> {
+    const { triples, quads } = this.files;
+    const needDefault = !covers(this.loadedDefault, scope);
+    // Without a triples file, the default graph is derived from the named graphs.
+    const needNamed = (scope.named || triples === undefined) && !covers(this.loadedNamed, scope);
+    const parts: Array<{ file: RdfFile; loaded: GraphScope }> = [];
+    if (needDefault && triples !== undefined) parts.push({ file: triples, loaded: this.loadedDefault });
+    if (needNamed && quads !== undefined) parts.push({ file: quads, loaded: this.loadedNamed });
+    const totalBytes = parts.reduce((sum, part) => sum + fileBytes(part.file.path), 0);
+    let done = 0;
+    for (const { file, loaded } of parts) {
+      const progress = (bytes: number): void => this.onProgress({ bytes: done + bytes, totalBytes });
+      const filtered = LINE_FORMATS.has(file.format);
+      // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
+      if (filtered) this.store.load(linesIn(file.path, scope, loaded, progress), { format: file.format, lenient: false, no_transaction: true });
+      else await loadWhole(this.store, file, progress);
+      done += fileBytes(file.path);
+      const part: GraphScope = filtered ? scope : { ...scope, everything: true };
+      if (file === triples) this.loadedDefault = union(this.loadedDefault, part);
+      else this.loadedNamed = union(this.loadedNamed, part);
+    }
+    if (triples === undefined && needNamed) {
+      // Each triple of any named graph once in the default graph: the store holds a set.
+      this.store.update('INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }');
+      this.loadedDefault = this.loadedNamed;
+    }
+  }
+}
