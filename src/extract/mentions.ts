@@ -7,7 +7,7 @@
  * that follows the name, up to where the next person's introduction starts.
  */
 import { NAME_PATTERN } from '../segment/names.js';
-import { spanEnd, type TextSpan } from './text-span.js';
+import { overlapTest, spanEnd, type TextSpan } from './text-span.js';
 import {
   ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, isPlausibleName, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
@@ -289,13 +289,13 @@ function keywordLines(text: string, from: number, to: number): TextSpan[] {
 /** Every plausible name in running text with what stands before it. */
 function nameHits(text: string, from: number, to: number, listed: readonly TextSpan[]): NameHit[] {
   const hits: NameHit[] = [];
-  const taken = [...listed, ...keywordLines(text, from, to)];
+  const isTaken = overlapTest([...listed, ...keywordLines(text, from, to)]);
   const window = text.slice(0, to);
   NAME.lastIndex = from;
   for (let match = NAME.exec(window); match !== null; match = NAME.exec(window)) {
     const name = trimName(match);
     if (name === undefined) continue;
-    if (taken.some((span) => name.start < spanEnd(span) && spanEnd(name) > span.start)) continue;
+    if (isTaken(name.start, spanEnd(name))) continue;
     hits.push({ name, before: before(text, name.start, from) });
   }
   return hits;

@@ -51,6 +51,8 @@ interface Entry {
   writtenNames: Set<string>;
   /** Variants matched only approximately (typos): hidden labels. */
   aliases: Set<string>;
+  /** "start-end" of every evidence span recorded. */
+  seen: Set<string>;
   parentKey?: string;
   sameAs: readonly string[];
   url?: string;
@@ -117,8 +119,8 @@ export class OrganisationRegistry {
     const known = this.known(name, acronym);
     const existing = known ? this.entries.get(known.key) : this.local(name, acronym);
     const entry: Entry = existing ?? (known
-      ? { key: known.key, name: known.name, acronym: known.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, url: known.url, evidence: [] }
-      : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, writtenNames: new Set(), aliases: new Set(), sameAs: [], evidence: [] });
+      ? { key: known.key, name: known.name, acronym: known.acronyms[0], writtenNames: new Set(), aliases: new Set(), seen: new Set(), parentKey: known.parentKey, sameAs: known.sameAs, url: known.url, evidence: [] }
+      : { key: slugify(name ?? acronym ?? 'organisation'), name: name ?? acronym!, acronym, writtenNames: new Set(), aliases: new Set(), seen: new Set(), sameAs: [], evidence: [] });
     if (entry.acronym === undefined && acronym !== undefined) entry.acronym = acronym;
     if (name !== undefined && normaliseName(name) !== normaliseName(entry.name) && name !== entry.acronym) {
       // A real alternative name is one the gazetteer lists (or any name of an organisation it does not
@@ -127,7 +129,12 @@ export class OrganisationRegistry {
       const typo = boundedEditDistance(normaliseName(name), normaliseName(entry.name)) <= MAX_EDITS;
       (listed && !typo ? entry.writtenNames : entry.aliases).add(name);
     }
-    if (!entry.evidence.some((seen) => seen.start === evidence.start && seen.end === evidence.end)) entry.evidence.push(evidence);
+    // A set of the spans already recorded keeps pages that name an organisation thousands of times linear.
+    const position = `${evidence.start}-${evidence.end}`;
+    if (!entry.seen.has(position)) {
+      entry.seen.add(position);
+      entry.evidence.push(evidence);
+    }
     this.entries.set(entry.key, entry);
     this.index(entry);
     return entry.key;
@@ -157,7 +164,7 @@ export class OrganisationRegistry {
         const parent = this.knowledge.organisations.find((organisation) => organisation.key === parentKey);
         if (parent === undefined) break;
         this.entries.set(parent.key, {
-          key: parent.key, name: parent.name, acronym: parent.acronyms[0], writtenNames: new Set(), aliases: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, url: parent.url, evidence: [],
+          key: parent.key, name: parent.name, acronym: parent.acronyms[0], writtenNames: new Set(), aliases: new Set(), seen: new Set(), parentKey: parent.parentKey, sameAs: parent.sameAs, url: parent.url, evidence: [],
         });
         parentKey = parent.parentKey;
       }

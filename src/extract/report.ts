@@ -15,7 +15,7 @@ import { findMentions, type PersonMention } from './mentions.js';
 import { organisationMention, parseDescription, type Description, type OrganisationMention } from './descriptions.js';
 import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
-import { evidenceOf, spanEnd, splitSpan, type TextSpan } from './text-span.js';
+import { evidenceOf, overlapTest, spanEnd, splitSpan, type TextSpan } from './text-span.js';
 import { wordPattern } from './patterns.js';
 import { isAllCaps, properCase } from './name-case.js';
 import { BACK_REFERENCE_TARGET, GENERIC_ORGANISATION, isCountry, MODERATOR_CUES } from './words.js';
@@ -139,19 +139,16 @@ function isModerator(text: string, mention: PersonMention, sectionStart: number)
     || /\bmoderator\b/i.test(mention.description?.text ?? '');
 }
 
-/** Spans of the section that a person's full introduction already covers. */
-function covered(spans: readonly TextSpan[], start: number, end: number): boolean {
-  return spans.some((span) => start < spanEnd(span) && end > span.start);
-}
 
 function shortFormMentions(context: Context, from: number, to: number, exclude: readonly TextSpan[]): Mention[] {
   const found: Mention[] = [];
+  const covered = overlapTest(exclude);
   for (const [form, key] of context.people.shortForms()) {
     const regex = wordPattern(form, { notAround: '\\p{L}-' });
     regex.lastIndex = from;
     const window = context.text.slice(0, to);
     for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
-      if (covered(exclude, hit.index, hit.index + hit[0].length)) continue;
+      if (covered(hit.index, hit.index + hit[0].length)) continue;
       const mention = { key, evidence: evidence(context, { text: hit[0], start: hit.index }) };
       context.people.mention(key, mention.evidence);
       found.push(mention);
@@ -162,6 +159,7 @@ function shortFormMentions(context: Context, from: number, to: number, exclude: 
 
 /** "Made by Women (MbW)" and known acronyms or names in running text, outside people's introductions. */
 function organisationMentions(context: Context, from: number, to: number, exclude: readonly TextSpan[]): Mention[] {
+  const covered = overlapTest(exclude);
   const window = context.text.slice(0, to);
   const found = new Map<string, Mention>();
   const add = (key: string, span: TextSpan) => {
@@ -170,7 +168,7 @@ function organisationMentions(context: Context, from: number, to: number, exclud
   };
   ORGANISATION_PAIR.lastIndex = from;
   for (let hit = ORGANISATION_PAIR.exec(window); hit !== null; hit = ORGANISATION_PAIR.exec(window)) {
-    if (covered(exclude, hit.index, hit.index + hit[0].length)) continue;
+    if (covered(hit.index, hit.index + hit[0].length)) continue;
     const acronym = hit[2]!.trim();
     if ((acronym.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
     const name = hit[1]!.replace(/^(?:(?:The|By|In|At|Of|For|And|On)\s+)+/, '');
@@ -188,7 +186,7 @@ function organisationMentions(context: Context, from: number, to: number, exclud
     const regex = wordPattern(label, { notAround: '\\p{L}\\d-' });
     regex.lastIndex = from;
     for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
-      if (covered(exclude, hit.index, hit.index + hit[0].length)) continue;
+      if (covered(hit.index, hit.index + hit[0].length)) continue;
       const span = { text: hit[0], start: hit.index };
       add(context.organisations.resolve(acronym === undefined ? label : undefined, acronym, evidence(context, span)), span);
     }

@@ -52,6 +52,27 @@ export function splitSpan(span: TextSpan, separator: RegExp): TextSpan[] {
   return parts.filter((part) => part.text.trim() !== '');
 }
 
+/**
+ * Whether a stretch of text overlaps any of `spans`: a sorted index with the furthest end seen so
+ * far, so each question is a binary search (a scan of every span per hit was quadratic).
+ */
+export function overlapTest(spans: readonly TextSpan[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  sorted.forEach((span, index) => { furthest.push(Math.max(furthest[index - 1] ?? -1, spanEnd(span))); });
+  return (start, end) => {
+    // The last span starting before `end`; any span overlapping [start, end) starts no later.
+    let low = 0;
+    let high = sorted.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.start < end) { last = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return last >= 0 && furthest[last]! > start;
+  };
+}
+
 export function evidenceOf(source: string, fullText: string, span: TextSpan): Evidence {
   const end = spanEnd(span);
   return { source, start: span.start, end, exact: fullText.slice(span.start, end) };
