@@ -14,5 +14,4 @@ export const BUNDLED = {
   schemaOrgContext: join(PROJECT_ROOT, 'data', 'contexts', 'schema.org.jsonld'),
   queries: join(PROJECT_ROOT, 'queries'),
   /** Country names -> ISO 3166-1 alpha-2 codes, for schema:addressCountry in the event pages. */
-  countryCodes: join(PROJECT_ROOT, 'data', 'country-codes.tsv'),
 } as const;
