@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,7 +170,9 @@ describe('cli: every --help example runs', function () {
       const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const pushes = byCommand.get('push')!.map(({ words }) => words.slice(1).map((word) => word.replace(LOOPBACK_URL, address)));
       expect(pushes).to.have.length.greaterThan(0);
-      // The Virtuoso example reads its password from the environment, as its description says.
+      // The Virtuoso example reads its password from the environment, as its description says; the
+      // Fuseki one from the file it names.
+      await writeFile(join(dir, 'store-password.txt'), 'example\n');
       for (const run of await runCli(pushes, dir, { PEACEGRAPH_STORE_PASSWORD: 'example' })) ok(run);
       expect([...graphs.keys()].some((graph) => graph.startsWith('https://example.org/graph/'))).to.equal(true);
     } finally {

@@ -4,7 +4,8 @@
  * v2 and kill the store after 7 graphs were replaced, restart it on the same database, push v2
  * again: every graph then holds v2 exactly, checked independently of peacegraph's hashing (each
  * graph read back over SPARQL as N-Triples and compared as a set of lines with the local file).
- * And a completed push survives the store killed right after it only with --virtuoso-checkpoint.
+ * And a completed push surely survives the store killed right after it with --virtuoso-checkpoint
+ * (without it, what survives depends on whether the store checkpointed; verify reports it).
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
@@ -151,7 +152,7 @@ describe('store: push survives Virtuoso killed mid-push (issue 18)', function ()
     }
   });
 
-  it('a completed push survives the store killed right after it only with --virtuoso-checkpoint', async () => {
+  it('a completed push survives the store killed right after it with --virtuoso-checkpoint; verify reports what survived without it', async () => {
     const push = pushTo(`http://example.org/peacegraph-checkpoint/${randomBytes(4).toString('hex')}/`);
     /** Pushes v1 then v2 (with `extra`), kills the store, restarts it; returns what push --verify says. */
     const pushThenCrash = async (extra: string[]): Promise<string> => {
@@ -170,8 +171,10 @@ describe('store: push survives Virtuoso killed mid-push (issue 18)', function ()
     process.env.PEACEGRAPH_STORE_PASSWORD = env!.VIRTUOSO_PASSWORD;
     try {
       expect(await pushThenCrash(['--virtuoso-checkpoint'])).to.equal(`peacegraph: verify: ${GRAPHS} equal, 0 differ, 0 failed`);
-      // Without it, the same crash takes part of what was moved (what README states per store).
-      expect(await pushThenCrash([])).to.equal(`peacegraph: verify: 0 equal, ${GRAPHS} differ, 0 failed`);
+      // Without it, the same crash may take part of what was moved (what README states per store),
+      // or not, when the store happened to checkpoint on its own: either way verify tells the truth.
+      expect(await pushThenCrash([])).to.match(/^peacegraph: verify: (\d+) equal, (\d+) differ, 0 failed$/)
+        .and.satisfy((line: string) => line.match(/\d+/g)!.slice(0, 2).map(Number).reduce((a, b) => a + b) === GRAPHS);
     } finally {
       delete process.env.PEACEGRAPH_STORE_PASSWORD;
     }

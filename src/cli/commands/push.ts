@@ -47,7 +47,7 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
         .option('virtuoso-checkpoint', { type: 'boolean', default: false, describe: 'Virtuoso: checkpoint after replacing graphs, so they survive a crash of the store (needs dba)' })
         .option('verify', { type: 'boolean', default: false, describe: 'only compare each target graph with the build (count and content hash): list those that differ, send nothing' })
         .example('$0 push --store http://127.0.0.1:8890/sparql-graph-crud-auth --update http://127.0.0.1:8890/sparql-auth --graph-base https://example.org/graph/ --user dba', 'Virtuoso (password from PEACEGRAPH_STORE_PASSWORD)')
-        .example('$0 push --store http://localhost:3030/ds/data --update http://localhost:3030/ds/update --graph-base https://example.org/graph/ --user admin --password-file ~/.fuseki-password', 'Apache Jena Fuseki')
+        .example('$0 push --store http://localhost:3030/ds/data --update http://localhost:3030/ds/update --graph-base https://example.org/graph/ --user admin --password-file store-password.txt', 'Apache Jena Fuseki (the password in a file, not on the command line)')
         .example('$0 push --store http://localhost:7200/repositories/pg/rdf-graphs/service --update http://localhost:7200/repositories/pg/statements --graph-base https://example.org/graph/', 'GraphDB')
         .example('$0 push --store http://localhost:7878/store --update http://localhost:7878/update --graph-base https://example.org/graph/ --verify', 'Oxigraph server: check that it holds the build') as never,
     handler: async (args) => {
