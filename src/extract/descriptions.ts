@@ -282,3 +282,27 @@ export function parseDescription(span: TextSpan, test: OrganisationTest): Descri
   }
   return { titles, affiliations };
 }
+
+function shifted(mention: OrganisationMention, by: number): OrganisationMention {
+  return { ...mention, span: { text: mention.span.text, start: mention.span.start + by } };
+}
+
+/**
+ * parseDescription, memoised per text in `memo` (one report's): lists repeat the same description
+ * on every line. Parsed at offset 0 and moved to `span.start`, so every span stays exact.
+ */
+export function parseDescriptionOnce(span: TextSpan, test: OrganisationTest, memo: Map<string, Description>): Description {
+  let parsed = memo.get(span.text);
+  if (parsed === undefined) {
+    parsed = parseDescription({ text: span.text, start: 0 }, test);
+    memo.set(span.text, parsed);
+  }
+  return {
+    titles: parsed.titles,
+    affiliations: parsed.affiliations.map((affiliation) => ({
+      ...affiliation,
+      organisation: shifted(affiliation.organisation, span.start),
+      ...(affiliation.parent === undefined ? {} : { parent: shifted(affiliation.parent, span.start) }),
+    })),
+  };
+}

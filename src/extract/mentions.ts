@@ -53,7 +53,7 @@ const SESSION_ROLE = /\b(?:moderator|chair|facilitator|host|rapporteur|speaker|p
 
 /** Where the sentence holding `index` starts. */
 function sentenceStart(text: string, index: number, floor: number): number {
-  const low = Math.max(floor, index - MAX_BEFORE * 2);
+  const low = Math.max(floor, index - MAX_BEFORE);
   const window = text.slice(low, index);
   const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n/g)].filter((end) => window[end.index] !== '.' || !ABBREVIATION_BEFORE_PERIOD.test(window.slice(0, end.index)));
   const last = ends.at(-1);
@@ -201,12 +201,14 @@ export function descriptionAfter(text: string, nameEnd: number, limit: number): 
   const rest = text.slice(nameEnd, Math.min(limit, nameEnd + MAX_DESCRIPTION));
   if (rest.startsWith(' (')) {
     let depth = 0;
-    let close = rest.length;
+    let close = -1;
     for (let index = 1; index < rest.length; index += 1) {
       if (rest[index] === '(') depth += 1;
       if (rest[index] === ')' && --depth === 0) { close = index; break; }
     }
-    const inner = rest.slice(2, close);
+    // Unclosed: a description only where the page (or section) ends inside it, cut off.
+    if (close < 0 && nameEnd + rest.length < limit) return undefined;
+    const inner = rest.slice(2, close < 0 ? rest.length : close);
     return isEmptyPart(inner) || inner.trim() === '' ? undefined : { text: inner, start: nameEnd + 2 };
   }
   // "Ms Jane Holt from the University of Oxford chaired ...": the organisation up to the next clause.

@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge.js';
 import { OrganisationRegistry } from './organisations.js';
 import { PeopleRegistry } from './people.js';
 import { findMentions, type PersonMention } from './mentions.js';
-import { organisationMention, parseDescription, type Description, type OrganisationMention } from './descriptions.js';
+import { organisationMention, parseDescriptionOnce, type Description, type OrganisationMention } from './descriptions.js';
 import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
 import { evidenceOf, overlapTest, spanEnd, splitSpan, type TextSpan } from './text-span.js';
@@ -36,6 +36,8 @@ interface Context {
   readonly organisations: OrganisationRegistry;
   readonly people: PeopleRegistry;
   readonly warnings: string[];
+  /** Descriptions parsed so far in this report, by text. */
+  readonly descriptions: Map<string, Description>;
 }
 
 function evidence(context: Context, span: TextSpan) {
@@ -114,7 +116,7 @@ function addPerson(context: Context, mention: PersonMention): string {
     context.people.addAffiliation(key, { organisationKey: resolveOrganisation(context, organisationMention(mention.organisation)), evidence: whole });
   }
   if (mention.description) {
-    const parsed = parseDescription(mention.description, { isKnown: (name) => context.organisations.isKnown(name) });
+    const parsed = parseDescriptionOnce(mention.description, { isKnown: (name) => context.organisations.isKnown(name) }, context.descriptions);
     const description = resolveReferences(context, parsed, mention.whole.start);
     for (const title of description.titles) context.people.addTitle(key, title);
     for (const affiliation of description.affiliations) {
@@ -250,7 +252,7 @@ export function extractReport(source: SourceDocument, knowledge: Knowledge): Rep
   const text = source.text;
   const segmented = segmentReport(text);
   const context: Context = {
-    source, text, knowledge, organisations: new OrganisationRegistry(knowledge), people: new PeopleRegistry(), warnings: [],
+    source, text, knowledge, organisations: new OrganisationRegistry(knowledge), people: new PeopleRegistry(), warnings: [], descriptions: new Map(),
   };
   const header = segmented.header;
   const eventName = header.title?.text ?? source.id.replace(/-/g, ' ');
