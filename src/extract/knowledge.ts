@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadIdentityRules, type IdentityRules } from './identity.js';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
@@ -42,6 +43,8 @@ export interface Knowledge {
   readonly initiatives: readonly KnownInitiative[];
   /** Place key ("geneva-switzerland") -> sameAs IRIs. */
   readonly placeSameAs: ReadonlyMap<string, readonly string[]>;
+  /** The user's decisions on who is who (data/people-identity.tsv). */
+  readonly identity: IdentityRules;
 }
 
 /** Lower case, no leading "the", single spaces, "&" as "and": how names are compared. */
@@ -116,6 +119,7 @@ export async function loadKnowledge(projectRoot: string): Promise<Knowledge> {
       labels: [...predicates.get(SCHEMA('name'))!, ...(predicates.get(SCHEMA('alternateName')) ?? [])],
     }));
 
+  const identity = await loadIdentityRules(join(projectRoot, 'data', 'people-identity.tsv'));
   const placeSameAs = new Map([...index(placeQuads)].map(([iri, predicates]) => [localName(iri), predicates.get(`${NS.owl}sameAs`) ?? []]));
-  return { organisations, organisationsByName, organisationsByAcronym, themes, initiatives, placeSameAs };
+  return { organisations, organisationsByName, organisationsByAcronym, themes, initiatives, placeSameAs, identity };
 }

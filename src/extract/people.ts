@@ -2,6 +2,10 @@
 import type { Affiliation, Evidence, Person } from '../model/types.js';
 import { slugify } from '../rdf/iri.js';
 import { NAME_PARTICLES } from '../segment/names.js';
+import type { IdentityRules } from './identity.js';
+
+/** No decisions: every name is its own person. */
+const NO_DECISIONS: IdentityRules = { canonical: (name) => name, distinct: () => false };
 
 interface Entry {
   /** "start-end" of every mention already recorded, so long reports stay linear. */
@@ -17,9 +21,16 @@ interface Entry {
 export class PeopleRegistry {
   private readonly entries = new Map<string, Entry>();
 
-  /** Registers a named person (key = slug of the name); returns the key. */
-  add(name: string, mention: Evidence, honorific?: string): string {
-    const key = slugify(name);
+  /** `identity`: the user's decisions on who is who; `reportId`: the report these people are named in. */
+  constructor(private readonly identity: IdentityRules = NO_DECISIONS, private readonly reportId = '') {}
+
+  /**
+   * Registers a named person; returns the key: the slug of the name, or of the name a same-as
+   * decision gives, followed by the report's id where a not-same-as decision sets it apart.
+   */
+  add(written: string, mention: Evidence, honorific?: string): string {
+    const name = this.identity.canonical(written);
+    const key = this.identity.distinct(name, this.reportId) ? `${slugify(name)}-${this.reportId}` : slugify(name);
     const entry = this.entries.get(key) ?? { seen: new Set<string>(), key, name, jobTitles: [], affiliations: [], mentions: [] };
     // H.E. or Ambassador says more than Mr: keep the first honorific unless a later one is longer.
     if (honorific !== undefined && (entry.honorific === undefined || honorific.length > entry.honorific.length)) entry.honorific = honorific;

@@ -252,7 +252,7 @@ export function extractReport(source: SourceDocument, knowledge: Knowledge): Rep
   const text = source.text;
   const segmented = segmentReport(text);
   const context: Context = {
-    source, text, knowledge, organisations: new OrganisationRegistry(knowledge), people: new PeopleRegistry(), warnings: [], descriptions: new Map(),
+    source, text, knowledge, organisations: new OrganisationRegistry(knowledge), people: new PeopleRegistry(knowledge.identity, source.id), warnings: [], descriptions: new Map(),
   };
   const header = segmented.header;
   const eventName = header.title?.text ?? source.id.replace(/-/g, ' ');

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { boundedEditDistance, OrganisationRegistry } from '../../src/extract/organisations.js';
 import type { Knowledge, KnownOrganisation } from '../../src/extract/knowledge.js';
+import { parseIdentityRules } from '../../src/extract/identity.js';
 
 /** The textbook Levenshtein distance, to check the banded one against. */
 function editDistance(a: string, b: string): number {
@@ -49,7 +50,7 @@ describe('extract/organisations', () => {
       organisations: [parent, child],
       organisationsByName: new Map([['union of nowhere', parent], ['example office', child]]),
       organisationsByAcronym: new Map([['UNO', parent], ['EXO', child]]),
-      themes: [], initiatives: [], placeSameAs: new Map(),
+      themes: [], initiatives: [], placeSameAs: new Map(), identity: parseIdentityRules('', 'none'),
     };
 
     it('carries the gazetteer website of an organisation and of the parent it adds, and none where the gazetteer has none', () => {
