@@ -167,6 +167,9 @@ function serviceNames(tree: sparqljs.Query): string[] {
   return names;
 }
 
+/** The largest LIMIT the local engine accepts (2^31 - 1). */
+const MAX_WRITTEN_LIMIT = 2 ** 31 - 1;
+
 /**
  * The query text to run: parameters bound in a VALUES block at the top of the WHERE clause, and,
  * with `maxRows`, a LIMIT of at most maxRows + 1 (one more row than shown tells that the answer was
@@ -175,7 +178,8 @@ function serviceNames(tree: sparqljs.Query): string[] {
 export function prepareQuery(query: ParsedQuery, bindings: ReadonlyMap<string, Term>, maxRows?: number): string {
   // sparqljs keeps LIMIT on every query form; its types declare it on SELECT only.
   const limit = (query.tree as { limit?: number }).limit;
-  const cap = maxRows === undefined || query.form === 'ASK' ? undefined : maxRows + 1;
+  // Oxigraph's WebAssembly build reads LIMIT as a 32-bit number: a larger cap caps nothing, so none is written.
+  const cap = maxRows === undefined || query.form === 'ASK' || maxRows >= MAX_WRITTEN_LIMIT ? undefined : maxRows + 1;
   const capChanges = cap !== undefined && (limit === undefined || limit > cap);
   if (bindings.size === 0 && !capChanges) return query.text;
   const values: sparqljs.ValuesPattern = {

@@ -109,6 +109,11 @@ describe('query/sparql', () => {
       it(name, () => expect(limitOf(prepareQuery(parseQuery(text), new Map(), 10))).to.equal(limit));
     }
 
+    it('writes no cap the engine could not read (beyond 2^31 - 1 rows: no cap at all)', () => {
+      expect(limitOf(prepareQuery(parseQuery('SELECT * WHERE { ?s ?p ?o }'), new Map(), Number.MAX_SAFE_INTEGER))).to.equal(undefined);
+      expect(limitOf(prepareQuery(parseQuery('SELECT * WHERE { ?s ?p ?o } LIMIT 7'), new Map(), Number.MAX_SAFE_INTEGER))).to.equal(7);
+    });
+
     it('keeps ORDER BY, OFFSET and the parameters when it adds the cap', () => {
       const query = parseQuery('PREFIX s: <http://schema.org/> SELECT ?p WHERE { ?p s:name ?name } ORDER BY ?p OFFSET 5');
       const tree = new sparqljs.Parser().parse(prepareQuery(query, new Map([['name', DataFactory.literal('x')]]), 10)) as sparqljs.SelectQuery;
