@@ -9,7 +9,7 @@
 import { CAPITALS_NAME_PATTERN, NAME_PATTERN } from '../segment/names.js';
 import type { TextSpan } from './text-span.js';
 import { lines, type Line } from '../segment/paragraphs.js';
-import { HONORIFIC, LIST_LABELS, NOT_DESCRIPTIONS, ORGANISATION_CUES, STAKEHOLDER_GROUPS, TITLE_WORD, type ListRole } from './words.js';
+import { HONORIFIC, LIST_LABELS, LOOKS_LIKE_ORGANISATION, NOT_DESCRIPTIONS, STAKEHOLDER_GROUPS, TITLE_WORD, type ListRole } from './words.js';
 import type { PersonMention } from './mentions.js';
 import { escapeRegExp } from './patterns.js';
 
@@ -26,9 +26,6 @@ const PERSON = new RegExp(String.raw`^(?:(${HONORIFIC})\s+)?(${NAME_PATTERN}|${C
 const MODERATION = /\s*\((?:moderation|moderator|chair)\)\s*$/i;
 const BARE_NAMES = new RegExp(String.raw`^(?:${NAME_PATTERN})(?:\s*(?:,|\band\b)\s*(?:${NAME_PATTERN}))+\.?$`, 'u');
 
-function looksLikeOrganisation(text: string): boolean {
-  return ORGANISATION_CUES.test(text) || /\b\p{Lu}{2,}\b/u.test(text);
-}
 
 /** "Kask Mihkel" written "Mihkel Kask" elsewhere on the page: that span. */
 function naturalOrder(text: string, name: TextSpan, lookedUp: Map<string, number>): TextSpan {
@@ -52,7 +49,7 @@ function readItem(text: string, item: Line, role: ListRole | undefined, lookedUp
     // "WSIS Action Line Facilitator UNESCO": a title and its organisation's acronym.
     const acronym = TITLE_WORD.test(label) ? /(\p{Lu}{2,}[\p{Lu}\d&-]*)$/u.exec(label) : null;
     if (acronym) organisation = { text: acronym[1]!, start: offset + acronym.index };
-    else if (looksLikeOrganisation(label.replace(/\s*\([^()]*\)$/, ''))) organisation = { text: label, start: offset };
+    else if (LOOKS_LIKE_ORGANISATION.test(label.replace(/\s*\([^()]*\)$/, ''))) organisation = { text: label, start: offset };
     offset += prefix[0].length;
     rest = rest.slice(prefix[0].length);
   }

@@ -9,7 +9,7 @@
 import { NAME_PATTERN } from '../segment/names.js';
 import { overlapTest, spanEnd, type TextSpan } from './text-span.js';
 import {
-  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, isPlausibleName, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, ORGANISATION_CUES, STAKEHOLDER_GROUPS,
+  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, isPlausibleName, LOOKS_LIKE_ORGANISATION, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
 import { findListItems } from './list-items.js';
@@ -32,8 +32,6 @@ export interface PersonMention {
   readonly listed?: boolean;
 }
 
-/** An organisation cue word, an acronym or a CamelCase brand ("DiploFoundation"). */
-const LOOKS_LIKE_ORGANISATION = new RegExp(String.raw`${ORGANISATION_CUES.source}|\b\p{Lu}{2,}\b|\p{Ll}\p{Lu}`, 'u');
 
 const MAX_DESCRIPTION = 400;
 /** How far before a name its title and organisation may stand. */

@@ -48,6 +48,8 @@ export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modi
 /** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
 const ORGANISATION_WORDS = wordList('organisation-words').join('|');
 export const ORGANISATION_CUES = new RegExp(String.raw`\b(?:${ORGANISATION_WORDS})\b`, 'u');
+/** An organisation word, an acronym or a CamelCase brand ("DiploFoundation") somewhere in a phrase. */
+export const LOOKS_LIKE_ORGANISATION = new RegExp(String.raw`${ORGANISATION_CUES.source}|\b\p{Lu}{2,}\b|\p{Ll}\p{Lu}`, 'u');
 /** Whether one word is an organisation word ("Cross" is; "Mupfumira-Cross" is not). */
 export const ORGANISATION_WORD = new RegExp(String.raw`^(?:${ORGANISATION_WORDS})$`, 'u');
 
