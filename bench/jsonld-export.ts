@@ -5,8 +5,8 @@
  */
 import jsonld from 'jsonld';
 import type { ContextDefinition } from 'jsonld';
-import { loadContext, offlineDocumentLoader, toJsonLd } from '../src/write/jsonld.js';
-import { unionGraph } from '../src/write/serialise.js';
+import { loadContext, offlineDocumentLoader, toJsonLd } from '../src/rdf-io/jsonld.js';
+import { unionGraph } from '../src/rdf-io/serialise.js';
 import { BUNDLED } from '../src/paths.js';
 import { syntheticQuads, time } from './synthetic.js';
 

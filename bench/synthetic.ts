@@ -3,7 +3,7 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { Evidence, ReportModel } from '../src/model/types.js';
 import { mapReport } from '../src/rdf/map.js';
-import { unionGraph } from '../src/write/serialise.js';
+import { unionGraph } from '../src/rdf-io/serialise.js';
 
 /** One synthetic report with `people` speakers spread over sessions of five. */
 export function syntheticModel(index: number, people: number): ReportModel {

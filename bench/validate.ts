@@ -3,7 +3,7 @@
  * triples (default 100k). Run: npx tsx bench/validate.ts [TRIPLES]
  */
 import { validateQuads } from '../src/validate/validate.js';
-import { unionGraph } from '../src/write/serialise.js';
+import { unionGraph } from '../src/rdf-io/serialise.js';
 import { syntheticQuads, time } from './synthetic.js';
 
 const quads = syntheticQuads(Number(process.argv[2] ?? 100_000));

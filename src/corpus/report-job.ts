@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import type { ChunkRenderer, GraphChunk } from '../write/chunks.js';
 import { graphRenderer } from '../write/outputs.js';
 import { packChunks, type PackedChunks } from '../write/graph-writer.js';
-import { graphPrefixes } from '../write/prefixes.js';
+import { graphPrefixes } from '../rdf-io/prefixes.js';
 import { renderEventFiles } from '../publish/event-files.js';
 import { validateQuads, type ValidationReport } from '../validate/validate.js';
 import { formatReport } from '../validate/format.js';

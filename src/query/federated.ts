@@ -10,11 +10,11 @@ import type { Quad, Term, Variable } from '@rdfjs/types';
 import type { QueryEngine } from '@comunica/query-sparql';
 import type { QueryResult, Row } from './result.js';
 import { rdfFormat, type GraphFiles } from './rdf-files.js';
-import { GRAPH_EXTENSIONS, readGraphFile } from '../validate/read-graph.js';
+import { GRAPH_EXTENSIONS, readGraphFile } from '../rdf-io/read-graph.js';
 import { extname } from 'node:path';
 import { QueryTimeoutError } from './local.js';
 import { QueryRefusedError, type ParsedQuery } from './sparql.js';
-import { unionGraph } from '../write/serialise.js';
+import { unionGraph } from '../rdf-io/serialise.js';
 
 export type FederatedSource =
   | { readonly kind: 'quads'; readonly quads: readonly Quad[] }

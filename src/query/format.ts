@@ -3,8 +3,8 @@ import type { Quad, Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
 import { termText } from './result.js';
 import { toResultsJson } from './results-json.js';
-import { toJsonLd, type JsonLdContext } from '../write/jsonld.js';
-import { lineText, TermEncoder, turtleDocument } from '../write/syntax.js';
+import { toJsonLd, type JsonLdContext } from '../rdf-io/jsonld.js';
+import { lineText, TermEncoder, turtleDocument } from '../rdf-io/syntax.js';
 
 export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json', 'xml'] as const;
 export const GRAPH_FORMATS = ['turtle', 'ntriples', 'jsonld'] as const;

@@ -103,7 +103,7 @@ async function loadWhole(store: oxigraph.Store, file: RdfFile, progress: (bytes:
     store.load(input, { format: file.format, lenient: false });
   } catch {
     // Imported only here: jsonld.js would slow every worker's start-up (and its first query).
-    const { jsonLdToNQuads } = await import('../validate/read-graph.js');
+    const { jsonLdToNQuads } = await import('../rdf-io/read-graph.js');
     store.load(await jsonLdToNQuads(file.path, input.toString('utf8')), { format: 'application/n-quads', lenient: false });
   }
   progress(input.length);

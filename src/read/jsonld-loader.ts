@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Options } from 'jsonld';
 import { BUNDLED } from '../paths.js';
-import { offlineDocumentLoader } from '../write/jsonld.js';
+import { offlineDocumentLoader } from '../rdf-io/jsonld.js';
 
 /** The addresses schema.org's context is published under, all served by the bundled subset. */
 const SCHEMA_ORG_URLS: ReadonlySet<string> = new Set(

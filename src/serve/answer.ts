@@ -2,7 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FormatOptions } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
-import { RdfXmlError } from '../write/rdfxml.js';
+import { RdfXmlError } from '../rdf-io/rdfxml.js';
 import { negotiate, offeredTypes } from './negotiate.js';
 import { serialize } from './serialize.js';
 import { addVary } from './vary.js';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FormatOptions } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
-import type { JsonLdContext } from '../write/jsonld.js';
+import type { JsonLdContext } from '../rdf-io/jsonld.js';
 import { sendAnswer } from './answer.js';
 import { countDataset, SD_PREFIXES, serviceDescription, type DatasetCounts } from './service-description.js';
 

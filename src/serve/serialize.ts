@@ -1,8 +1,8 @@
 /** An answer in the negotiated format: the query formats, plus N-Quads and RDF/XML for graphs. */
 import { formatResult, type FormatOptions } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
-import { lineText, TermEncoder } from '../write/syntax.js';
-import { toRdfXml } from '../write/rdfxml.js';
+import { lineText, TermEncoder } from '../rdf-io/syntax.js';
+import { toRdfXml } from '../rdf-io/rdfxml.js';
 import type { ServedFormat } from './negotiate.js';
 
 export async function serialize(result: QueryResult, format: ServedFormat, options: FormatOptions): Promise<string> {

@@ -14,7 +14,7 @@ import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { AuthSession, type Credentials } from './auth.js';
 import { graphDigest, sameDigest, type GraphDigest } from './graph-digest.js';
-import { toNTriples } from '../write/serialise.js';
+import { toNTriples } from '../rdf-io/serialise.js';
 
 export interface StoreTarget {
   /** Graph Store Protocol endpoint, e.g. Virtuoso's http://host:8890/sparql-graph-crud-auth. */

@@ -14,10 +14,10 @@ import { Parser } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { kindNamespace } from '../rdf/iri.js';
 import type { ResourceKind } from '../rdf/namespaces.js';
-import { compactNodes, type JsonLdContext } from './jsonld.js';
-import { graphPrefixes } from './prefixes.js';
-import { sortQuads } from './order.js';
-import { lineText, statementText, TermEncoder } from './syntax.js';
+import { compactNodes, type JsonLdContext } from '../rdf-io/jsonld.js';
+import { graphPrefixes } from '../rdf-io/prefixes.js';
+import { sortQuads } from '../rdf-io/order.js';
+import { lineText, statementText, TermEncoder } from '../rdf-io/syntax.js';
 import { timed, type StageSeconds } from '../timing.js';
 
 /** Kinds minted from the report's own id. */

@@ -9,7 +9,7 @@ import type { Quad } from '@rdfjs/types';
 import { StagedFiles } from './atomic.js';
 import { ChunkRenderer } from './chunks.js';
 import { GRAPH_FILES, GraphWriter, packChunks, type GraphFileName, type GraphSink } from './graph-writer.js';
-import { loadContext } from './jsonld.js';
+import { loadContext } from '../rdf-io/jsonld.js';
 import { BUNDLED } from '../paths.js';
 import type { ReportModel } from '../model/types.js';
 import { renderEventFiles } from '../publish/event-files.js';

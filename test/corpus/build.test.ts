@@ -8,7 +8,7 @@ import { workerCount } from '../../src/corpus/pool.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { GRAPH_FILES } from '../../src/write/graph-writer.js';
-import { toNQuads, toNTriples } from '../../src/write/serialise.js';
+import { toNQuads, toNTriples } from '../../src/rdf-io/serialise.js';
 import { generateCorpus } from '../../bench/corpus.js';
 
 const OPTIONS: CorpusBuildOptions = { base: DEFAULT_BASE, validate: false, evidence: true, jobs: 1 };

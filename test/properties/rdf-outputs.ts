@@ -7,7 +7,7 @@ import jsonld from 'jsonld';
 import type { JsonLdDocument } from 'jsonld';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { offlineDocumentLoader } from '../../src/write/jsonld.js';
+import { offlineDocumentLoader } from '../../src/rdf-io/jsonld.js';
 
 const offline = { documentLoader: async (url: string) => offlineDocumentLoader(url) };
 

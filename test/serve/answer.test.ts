@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { parseRdfXml } from '../write/rdfxml-reader.js';
+import { parseRdfXml } from '../rdf-io/rdfxml-reader.js';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';

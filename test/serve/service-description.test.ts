@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { Parser, Store } from 'n3';
 import jsonld from 'jsonld';
-import { parseRdfXml } from '../write/rdfxml-reader.js';
+import { parseRdfXml } from '../rdf-io/rdfxml-reader.js';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';

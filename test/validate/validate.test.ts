@@ -3,13 +3,13 @@ import { DataFactory } from 'n3';
 import type { Quad, Quad_Object } from '@rdfjs/types';
 import { validateQuads, type ValidationReport } from '../../src/validate/validate.js';
 import { formatReport } from '../../src/validate/format.js';
-import { graphPrefixes } from '../../src/write/prefixes.js';
+import { graphPrefixes } from '../../src/rdf-io/prefixes.js';
 import { NS } from '../../src/rdf/namespaces.js';
 import { FIXTURE_BASE, fixtureQuads, sampleBuild } from '../write/fixture.js';
 import SHACLValidator from 'rdf-validate-shacl';
 import { Store } from 'n3';
 import { loadShapes } from '../../src/validate/shapes.js';
-import { unionGraph } from '../../src/write/serialise.js';
+import { unionGraph } from '../../src/rdf-io/serialise.js';
 
 /**
  * What rdf-validate-shacl (an independent SHACL engine, the one peacegraph used before) finds:

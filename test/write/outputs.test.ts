@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { renderGraphFiles, writeGraph } from '../../src/write/outputs.js';
-import { readGraphFile } from '../../src/validate/read-graph.js';
+import { readGraphFile } from '../../src/rdf-io/read-graph.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
 import { FIXTURE_BASE, fixtureModel, fixtureQuads, sampleBuild } from './fixture.js';

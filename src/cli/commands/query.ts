@@ -10,8 +10,8 @@ import { graphSources, sourceFor, type FederatedSource } from '../../query/feder
 import { resolveGraphFiles } from '../../query/rdf-files.js';
 import { loadProgress } from '../progress.js';
 import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
-import { graphPrefixes } from '../../write/prefixes.js';
-import { loadContext } from '../../write/jsonld.js';
+import { graphPrefixes } from '../../rdf-io/prefixes.js';
+import { loadContext } from '../../rdf-io/jsonld.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 
 interface QueryArgs {

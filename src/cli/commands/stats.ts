@@ -5,7 +5,7 @@ import { buildGraph } from '../../pipeline.js';
 import { printFindings, printProblems } from '../findings.js';
 import { BUNDLED } from '../../paths.js';
 import { digestReport } from '../../summary/counts.js';
-import { unionGraph } from '../../write/serialise.js';
+import { unionGraph } from '../../rdf-io/serialise.js';
 
 interface StatsArgs {
   inputs: string[];

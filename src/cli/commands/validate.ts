@@ -1,10 +1,10 @@
 /** `peacegraph validate`: SHACL-check a built graph file against ontology/shapes.ttl. */
 import type { CommandModule } from 'yargs';
 import { EXIT, UserError, type CliContext } from '../context.js';
-import { readGraphFile, GRAPH_EXTENSIONS } from '../../validate/read-graph.js';
+import { readGraphFile, GRAPH_EXTENSIONS } from '../../rdf-io/read-graph.js';
 import { validateQuads } from '../../validate/validate.js';
 import { formatReport } from '../../validate/format.js';
-import { graphPrefixes } from '../../write/prefixes.js';
+import { graphPrefixes } from '../../rdf-io/prefixes.js';
 import { normaliseBase } from '../../rdf/iri.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
 import { BUNDLED } from '../../paths.js';

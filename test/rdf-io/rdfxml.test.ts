@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import { DataFactory, Parser } from 'n3';
 import { parseRdfXml } from './rdfxml-reader.js';
 import type { Quad } from '@rdfjs/types';
-import { RdfXmlError, toRdfXml } from '../../src/write/rdfxml.js';
-import { isomorphic } from './isomorphic.js';
+import { RdfXmlError, toRdfXml } from '../../src/rdf-io/rdfxml.js';
+import { isomorphic } from '../write/isomorphic.js';
 
 const turtle = (text: string): Quad[] => new Parser().parse(text);
 
-describe('write/rdfxml', () => {
+describe('rdf-io/rdfxml', () => {
   const graphs: Array<[string, string]> = [
     ['plain, typed and language-tagged literals', `
       @prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

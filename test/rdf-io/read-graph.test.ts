@@ -2,15 +2,15 @@ import { expect } from 'chai';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readGraphFile } from '../../src/validate/read-graph.js';
-import { toNQuads, toNTriples, toTriG, toTurtle } from '../../src/write/serialise.js';
-import { loadContext, toJsonLd } from '../../src/write/jsonld.js';
-import { graphPrefixes } from '../../src/write/prefixes.js';
+import { readGraphFile } from '../../src/rdf-io/read-graph.js';
+import { toNQuads, toNTriples, toTriG, toTurtle } from '../../src/rdf-io/serialise.js';
+import { loadContext, toJsonLd } from '../../src/rdf-io/jsonld.js';
+import { graphPrefixes } from '../../src/rdf-io/prefixes.js';
 import { BUNDLED } from '../../src/paths.js';
 import { FIXTURE_BASE, fixtureQuads } from '../write/fixture.js';
 import { canonical, union } from '../write/isomorphic.js';
 
-describe('validate/read-graph', () => {
+describe('rdf-io/read-graph', () => {
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'peacegraph-read-graph-'));

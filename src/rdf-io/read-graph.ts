@@ -8,7 +8,7 @@ import jsonld from 'jsonld';
 import type { JsonLdDocument } from 'jsonld';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { jsonLdErrorMessage } from '../write/jsonld.js';
+import { jsonLdErrorMessage } from './jsonld.js';
 import { bundledDocumentLoader } from '../read/jsonld-loader.js';
 
 const N3_FORMATS: Readonly<Record<string, string>> = {

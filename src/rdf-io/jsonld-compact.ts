@@ -1,7 +1,7 @@
 /**
  * Compacted JSON-LD built straight from sorted triples with the project's context, one node object
  * per subject. It replaces jsonld.fromRDF + jsonld.compact, which is about 3x slower at 100k
- * triples (bench/jsonld-export.ts); test/write/jsonld.test.ts proves the output expands back to the
+ * triples (bench/jsonld-export.ts); test/rdf-io/jsonld.test.ts proves the output expands back to the
  * same graph. Only the context features ontology/context.jsonld uses are understood: prefixes,
  * "@id"/"@type" aliases, and terms with "@type" ("@id" or a datatype) or an "@language" container.
  */

@@ -3,9 +3,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { DataFactory as F, Writer } from 'n3';
 import type { Quad, Quad_Graph, Quad_Object, Quad_Subject } from '@rdfjs/types';
-import { lineText, statementText, TermEncoder } from '../../src/write/syntax.js';
-import { sortQuads } from '../../src/write/order.js';
-import { graphPrefixes } from '../../src/write/prefixes.js';
+import { lineText, statementText, TermEncoder } from '../../src/rdf-io/syntax.js';
+import { sortQuads } from '../../src/rdf-io/order.js';
+import { graphPrefixes } from '../../src/rdf-io/prefixes.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { hostileString } from '../properties/hostile.js';
 
@@ -76,7 +76,7 @@ const CASES: Array<[string, Quad[]]> = [
   ['nothing', []],
 ];
 
-describe('write/syntax', () => {
+describe('rdf-io/syntax', () => {
   for (const [title, quads] of CASES) {
     for (const format of FORMATS) {
       it(`${title}: ${format} as N3.Writer writes it`, () => {

@@ -3,11 +3,11 @@ import jsonld from 'jsonld';
 import type { JsonLdDocument } from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { jsonLdErrorMessage, loadContext, offlineDocumentLoader, toJsonLd, type JsonLdContext } from '../../src/write/jsonld.js';
+import { jsonLdErrorMessage, loadContext, offlineDocumentLoader, toJsonLd, type JsonLdContext } from '../../src/rdf-io/jsonld.js';
 import { NS } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
-import { fixtureQuads } from './fixture.js';
-import { canonical, union } from './isomorphic.js';
+import { fixtureQuads } from '../write/fixture.js';
+import { canonical, union } from '../write/isomorphic.js';
 
 const offline = { documentLoader: async (url: string) => offlineDocumentLoader(url) };
 
@@ -22,7 +22,7 @@ const ex = (name: string) => namedNode(`https://example.org/id/x/${name}`);
 const schema = (name: string) => namedNode(`${NS.schema}${name}`);
 const xsd = (name: string) => namedNode(`${NS.xsd}${name}`);
 
-describe('write/jsonld', () => {
+describe('rdf-io/jsonld', () => {
   let context: JsonLdContext;
   before(async () => {
     context = await loadContext(BUNDLED.context);
