@@ -1,6 +1,6 @@
 /** Messages between the local engine and its Oxigraph workers. */
 import type { Term } from '@rdfjs/types';
-import type { QueryForm, QueryLimits } from './sparql.js';
+import type { PageWindow, QueryForm, QueryLimits } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
 import type { GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
@@ -25,6 +25,8 @@ export interface WorkerRequest {
   readonly bindings: ReadonlyArray<readonly [string, WireTerm]>;
   /** Results beyond this many rows (or triples) are cut, and the LIMIT of the query bounded by it. */
   readonly maxRows?: number;
+  /** A SELECT answers this page only (in place of maxRows); `truncated` then says that more rows follow. */
+  readonly page?: PageWindow;
   readonly limits: QueryLimits;
 }
 

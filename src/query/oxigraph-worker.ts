@@ -95,23 +95,25 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   refuseServices(query);
   await load(queryScope(query));
   checkDataset(query);
-  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), request.maxRows);
+  // Pages are of SELECT rows; another form answers whole, under the cap.
+  const page = query.form === 'SELECT' ? request.page : undefined;
+  const max = page?.size ?? request.maxRows;
+  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), max, page?.offset);
   const graph = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
   // The default graph is graph.nt's set of triples, or the query's own FROM: never the union option.
   const output = store.query(text, {
     results_format: graph ? 'application/n-triples' : 'application/sparql-results+json',
   }) as string;
   const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
-  const max = request.maxRows ?? Infinity;
   if (graph) {
     // N-Triples: one triple per line.
     const lines = output.split('\n').filter((line) => line !== '');
-    const truncated = lines.length > max;
+    const truncated = lines.length > (max ?? Infinity);
     return { id: request.id, ok: true, query: shape, ntriples: (truncated ? lines.slice(0, max) : lines).join('\n'), truncated, memoryBytes: memoryBytes() };
   }
   const results = JSON.parse(output) as ResultsJson;
   const rows = results.results?.bindings ?? [];
-  const truncated = rows.length > max;
+  const truncated = rows.length > (max ?? Infinity);
   const cut: ResultsJson = truncated ? { ...results, results: { bindings: rows.slice(0, max) } } : results;
   return { id: request.id, ok: true, query: shape, results: cut, truncated, memoryBytes: memoryBytes() };
 }

@@ -13,6 +13,20 @@ import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '
 import { graphPrefixes } from '../../rdf-io/prefixes.js';
 import { loadContext } from '../../rdf-io/jsonld.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
+import { pageWindow, type PageWindow } from '../../query/sparql.js';
+
+const DEFAULT_PAGE_SIZE = 100;
+
+/** `--page` and `--page-size`: the page's number and rows, or none without `--page`. */
+function requestedPage(args: QueryArgs): { number: number; window: PageWindow } | undefined {
+  if (args.page === undefined) return undefined;
+  for (const [name, value] of [['page', args.page], ['page-size', args['page-size']]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new UserError(`--${name} must be a whole number of at least 1, not ${value}`);
+  }
+  const window = pageWindow(args.page, args['page-size']);
+  if (typeof window === 'string') throw new UserError(`--page: ${window}`);
+  return { number: args.page, window };
+}
 
 interface QueryArgs {
   query: string;
@@ -22,6 +36,8 @@ interface QueryArgs {
   source: string[];
   endpoint?: string;
   timeout?: number;
+  page?: number;
+  'page-size': number;
   'allow-remote': boolean;
   base: string;
 }
@@ -59,15 +75,19 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         .option('source', { type: 'string', array: true, default: [], describe: 'also query this RDF file, URL or SPARQL endpoint (repeatable)' })
         .option('endpoint', { type: 'string', describe: 'query this remote SPARQL endpoint instead of the local graph' })
         .option('timeout', { type: 'number', describe: 'give up after this many milliseconds' })
+        .option('page', { type: 'number', describe: 'print only this page of a SELECT\'s rows (from 1), in the query\'s ORDER BY' })
+        .option('page-size', { type: 'number', default: DEFAULT_PAGE_SIZE, describe: 'rows in a page, with --page' })
         .option('allow-remote', { type: 'boolean', default: false, describe: 'with --source: let SERVICE and FROM in the query reach addresses not named by --source or --endpoint' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
         .example('$0 query people-by-organisation --param org=UNITAR', 'a bundled query with a parameter')
         .example('$0 query queries/sessions-by-theme.rq --format csv', 'a query file, as CSV')
+        .example('$0 query sessions-by-theme --page 2 --page-size 50', 'rows 51 to 100 of a long listing')
         .example('$0 query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"', 'a query string')
         .example('$0 query queries/federation/organisations-with-external-facts.rq --source data/example/organisation-facts.ttl', 'join with another dataset')
         .example('$0 query "SELECT ?name WHERE { ?person a <http://schema.org/Person> ; <http://schema.org/name> ?name }" --data out/event-geneva-peace-week-2017.jsonld', 'query the schema.org JSON-LD of an event page')
         .example('$0 query who-moderated-what --endpoint http://127.0.0.1:8890/sparql', 'run against a triple store') as never,
     handler: async (args) => {
+      const page = requestedPage(args);
       let resolved;
       let bindings;
       try {
@@ -80,10 +100,15 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         throw new UserError(error.message);
       });
       try {
-        const { result } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'] });
+        const { query, result, truncated } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'], page: page?.window });
         const format = args.format ?? (result.kind === 'quads' ? 'turtle' : context.io.isTTY ? 'table' : 'csv');
         const text = await formatResult(result, format, { prefixes: graphPrefixes(args.base), context: await loadContext(BUNDLED.context) });
         context.io.stdout(text);
+        if (page !== undefined && query.form === 'SELECT') {
+          const rows = result.kind === 'bindings' ? result.rows.length : 0;
+          const shown = rows === 0 ? 'no rows' : `rows ${page.window.offset + 1} to ${page.window.offset + rows}`;
+          context.io.stderr(`peacegraph: page ${page.number} (${shown}); ${truncated ? `more follow: --page ${page.number + 1}` : 'the last page'}\n`);
+        }
       } catch (error) {
         throw new UserError((error as Error).message);
       } finally {
