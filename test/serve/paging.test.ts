@@ -80,6 +80,11 @@ describe('serve: paged answers', () => {
     expect([csvRows(full).length, full.headers['x-peacegraph-page'], full.headers.link]).to.deep.equal([23, undefined, undefined]);
   });
 
+  it('lets scripts of other origins read where a page lies (CORS)', async () => {
+    const response = await app.inject({ ...csv('/queries/people-by-organisation/results?pageSize=5'), headers: { accept: 'text/csv', origin: 'https://example.org' } });
+    expect(String(response.headers['access-control-expose-headers']).split(', ')).to.include.members(['Link', 'X-Peacegraph-Page', 'X-Peacegraph-More']);
+  });
+
   const refusals: Array<[string, InjectOptions, number, RegExp]> = [
     ['page 0', csv('/queries/people-by-organisation/results?page=0'), 400, /^Bad request: query parameter page must be at least 1\.$/m],
     ['a page that is no number', csv('/queries/people-by-organisation/results?page=two'), 400, /query parameter page must be a whole number/],
