@@ -26,6 +26,8 @@ const WHERE: Readonly<Record<SchemaErrorDataVar, string>> = {
 
 /** What is wrong with one field, in words: `page must be a whole number`. */
 function describeError(error: FastifySchemaValidationError, dataVar: SchemaErrorDataVar): string {
+  // A POST with no body at all: the schema's object is missing, not one of its fields.
+  if (error.instancePath === '' && error.keyword === 'type') return `no ${dataVar === 'body' ? 'body: POST an application/sparql-query body or a form' : WHERE[dataVar]}`;
   const field = error.instancePath.replace(/^\//, '') || String(error.params.missingProperty ?? '');
   const problem = (() => {
     switch (error.keyword) {

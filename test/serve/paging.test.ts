@@ -96,6 +96,7 @@ describe('serve: paged answers', () => {
     ['a query given twice', csv('/sparql?query=ASK%7B%7D&query=ASK%7B%7D'), 400, /query parameter query must be given once/],
     ['a form with the query twice', { method: 'POST', url: '/sparql', payload: 'query=ASK%7B%7D&query=ASK%7B%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 400, /form field query must be given once/],
     ['a form page that is no number', { method: 'POST', url: '/paged', payload: 'query=ASK%7B%7D&page=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 400, /form field page must be a whole number/],
+    ['a POST with no body', { method: 'POST', url: '/sparql' }, 400, /^Bad request: no body: POST an application\/sparql-query body or a form\.$/m],
     ['a JSON body (not a SPARQL Protocol request)', { method: 'POST', url: '/sparql', payload: '{"query":"ASK {}"}', headers: { 'content-type': 'application/json' } }, 415, /Unsupported Media Type/],
     ['a text/plain body', { method: 'POST', url: '/sparql', payload: 'ASK {}', headers: { 'content-type': 'text/plain' } }, 415, /Unsupported Media Type/],
   ];
