@@ -3,11 +3,12 @@
  * properties with their alignments, the concept schemes as trees, and the SHACL shapes.
  */
 import { readFile } from 'node:fs/promises';
-import { DataFactory, Parser, Store } from 'n3';
+import { Parser, Store } from 'n3';
 import type { Quad_Subject, Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 
-const { namedNode } = DataFactory;
+const { namedNode } = factory;
 const iri = (prefix: keyof typeof NS, local: string) => namedNode(`${NS[prefix]}${local}`);
 
 export interface OntologyMetadata {

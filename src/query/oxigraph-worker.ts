@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import v8 from 'node:v8';
 import oxigraph from 'oxigraph';
-import { DataFactory } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Term } from '@rdfjs/types';
 import { checkLimits, parseQuery, prepareQuery, QueryRefusedError, QuerySyntaxError, type ParsedQuery } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
@@ -46,9 +46,9 @@ const loaded = preloaded();
 
 function fromWireTerm(term: WireTerm): Term {
   switch (term.termType) {
-    case 'NamedNode': return DataFactory.namedNode(term.value);
-    case 'BlankNode': return DataFactory.blankNode(term.value);
-    case 'Literal': return DataFactory.literal(term.value, term.language ?? (term.datatype ? DataFactory.namedNode(term.datatype) : undefined));
+    case 'NamedNode': return factory.namedNode(term.value);
+    case 'BlankNode': return factory.blankNode(term.value);
+    case 'Literal': return factory.literal(term.value, term.language ?? (term.datatype ? factory.namedNode(term.datatype) : undefined));
   }
 }
 

@@ -1,5 +1,5 @@
 /** SPARQL 1.1 Query Results JSON <-> QueryResult, shared by the local engine and remote endpoints. */
-import rdf from 'rdf-ext';
+import { factory } from '../rdf/factory.js';
 import type { Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
 
@@ -16,14 +16,13 @@ export interface ResultsJson {
   readonly results?: { readonly bindings: ReadonlyArray<Readonly<Record<string, JsonTerm>>> };
 }
 
-/** rdf-ext's terms: plain fields, cheaper to make than N3's (results can have many rows). */
 function toTerm(term: JsonTerm): Term {
   switch (term.type) {
-    case 'uri': return rdf.namedNode(term.value);
-    case 'bnode': return rdf.blankNode(term.value);
+    case 'uri': return factory.namedNode(term.value);
+    case 'bnode': return factory.blankNode(term.value);
     default:
-      if (term['xml:lang']) return rdf.literal(term.value, term['xml:lang']);
-      return rdf.literal(term.value, term.datatype ? rdf.namedNode(term.datatype) : undefined);
+      if (term['xml:lang']) return factory.literal(term.value, term['xml:lang']);
+      return factory.literal(term.value, term.datatype ? factory.namedNode(term.datatype) : undefined);
   }
 }
 

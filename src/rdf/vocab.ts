@@ -2,14 +2,14 @@
  * IRI constants for every term the code emits. A test checks each one against ontology/*.ttl,
  * so a typo here or a term missing from the ontology fails the build.
  */
-import { DataFactory } from 'n3';
+import { factory } from './factory.js';
 import type { NamedNode } from '@rdfjs/types';
 import { NS } from './namespaces.js';
 
 type Terms<L extends string> = { readonly [K in L]: NamedNode };
 
 function terms<L extends string>(base: string, localNames: readonly L[]): Terms<L> {
-  const entries = localNames.map((name): [L, NamedNode] => [name, DataFactory.namedNode(base + name)]);
+  const entries = localNames.map((name): [L, NamedNode] => [name, factory.namedNode(base + name)]);
   return Object.fromEntries(entries) as Terms<L>;
 }
 
