@@ -42,7 +42,7 @@ export interface BuildResult {
 /** The theme scheme goes into its own named graph: shared by all reports, replaced with the ontology. */
 export async function ontologyGraphQuads(base: string): Promise<Quad[]> {
   const graph = createMinter(factory, base)('graph', 'ontology');
-  const parsed = new Parser({ baseIRI: BUNDLED.themes }).parse(await readFile(BUNDLED.themes, 'utf8'));
+  const parsed = new Parser({ baseIRI: BUNDLED.themes, factory }).parse(await readFile(BUNDLED.themes, 'utf8'));
   return parsed.map((quad) => factory.quad(quad.subject, quad.predicate, quad.object, graph));
 }
 

@@ -263,10 +263,10 @@ function readMetadata(reader: Reader, store: Store): OntologyMetadata {
 }
 
 export async function readOntologyDoc(paths: readonly string[]): Promise<OntologyDoc> {
-  const store = new Store();
+  const store = new Store(undefined, { factory });
   for (const path of paths) {
     try {
-      store.addQuads(new Parser({ baseIRI: `file://${path}` }).parse(await readFile(path, 'utf8')));
+      store.addQuads(new Parser({ baseIRI: `file://${path}`, factory }).parse(await readFile(path, 'utf8')));
     } catch (error) {
       throw new Error(`${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }

@@ -3,6 +3,7 @@
  * goes to the store, which evaluates it with its own indexes.
  */
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
 import type { QueryForm } from './sparql.js';
@@ -31,6 +32,6 @@ export async function queryEndpoint(url: string, text: string, form: QueryForm, 
   if (!response.ok) {
     throw new Error(`SPARQL endpoint ${url} answered HTTP ${response.status}: ${body.replace(/\s+/g, ' ').trim().slice(0, 300)}`);
   }
-  if (isGraph) return { kind: 'quads', quads: new Parser({ format: 'N-Triples' }).parse(body) };
+  if (isGraph) return { kind: 'quads', quads: new Parser({ format: 'N-Triples', factory }).parse(body) };
   return fromResultsJson(JSON.parse(body) as ResultsJson);
 }
