@@ -171,7 +171,7 @@ describe('rdf/vocab', () => {
       copy = await mkdtemp(join(PROJECT_ROOT, 'test-artifacts', 'vocab-'));
       const files = [
         ...(await readdir(join(PROJECT_ROOT, 'ontology'))).filter((name) => name.endsWith('.ttl')).map((name) => join('ontology', name)),
-        join('scripts', 'generate-vocab.ts'), join('scripts', 'vocab-generator.ts'), join('src', 'rdf', 'vocab.ts'), join('src', 'rdf', 'factory.ts'),
+        join('src', 'ontology', 'generate-vocab.ts'), join('src', 'ontology', 'vocab-generator.ts'), join('src', 'rdf', 'vocab.ts'), join('src', 'rdf', 'factory.ts'),
       ];
       for (const file of files) {
         await mkdir(join(copy, file, '..'), { recursive: true });
@@ -183,7 +183,7 @@ pg:capacity a owl:DatatypeProperty ;
   rdfs:label "capacity"@en ; rdfs:comment "How many people a place holds."@en ;
   rdfs:domain pg:Place ; rdfs:range xsd:integer .
 `);
-      await promisify(execFile)(process.execPath, ['--import', 'tsx', join(copy, 'scripts', 'generate-vocab.ts')]);
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', join(copy, 'src', 'ontology', 'generate-vocab.ts')]);
     });
     after(async () => {
       await rm(copy, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  * - ontology/context.jsonld: the prefixes, and a short name for every property with a declared kind
  *   (object properties as node references, datatype properties with their one datatype range,
  *   language-tagged text as language maps).
- * Both are git-ignored; scripts/generate-vocab.ts runs this on the project.
+ * Both are git-ignored; src/ontology/generate-vocab.ts runs this on the project.
  */
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -139,11 +139,11 @@ function vocabularyModule(ontology: Ontology, source: string): string {
   const namespaces = [...ontology.prefixes].map(([prefix, namespace]) => `  ${prefix}: ${quote(namespace)},`);
   const names = [...localNames(ontology)].map(([prefix, local]) => `  ${prefix}: [${local.map(quote).join(', ')}],`);
   return [
-    `// Generated from ${source} by scripts/generate-vocab.ts (npm run generate): edit the ontology, not this file.`,
+    `// Generated from ${source} by src/ontology/generate-vocab.ts (npm run generate): edit the ontology, not this file.`,
     '',
     '/** Namespaces: the prefixes the ontology files declare. */',
     'export const NS = {', ...namespaces, '} as const;', '',
-    '/** Per namespace, the local names the ontology declares (scripts/vocab-generator.ts says what declares a term). */',
+    '/** Per namespace, the local names the ontology declares (src/ontology/vocab-generator.ts says what declares a term). */',
     'export const LOCAL_NAMES = {', ...names, '} as const;', '',
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateVocabulary } from '../../scripts/vocab-generator.js';
+import { generateVocabulary } from '../../src/ontology/vocab-generator.js';
 
 const HEADER = `@prefix ex: <https://example.org/ontology#> .
 @prefix schema: <http://schema.org/> .
@@ -34,7 +34,7 @@ async function generate(files: Readonly<Record<string, string>>): Promise<Genera
   }
 }
 
-describe('scripts/vocab-generator', () => {
+describe('ontology/vocab-generator', () => {
   const contextCases: Array<[string, string, string, unknown]> = [
     ['an object property refers to nodes', 'ex:knows a owl:ObjectProperty .', 'knows', { '@id': 'ex:knows', '@type': '@id' }],
     ['a datatype property with one datatype range types its values', 'ex:size a owl:DatatypeProperty ; rdfs:range xsd:integer .', 'size', { '@id': 'ex:size', '@type': 'xsd:integer' }],
