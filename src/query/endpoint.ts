@@ -23,11 +23,12 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && error.name === 'TimeoutError';
 }
 
-/** What fetch says went wrong: the system error code (ECONNREFUSED...) where there is one. */
+/** What went wrong: fetch's cause (a system error code such as ECONNREFUSED, or "bad port") rather than its "fetch failed". */
 function reason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const { cause } = error;
   if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  if (cause instanceof Error) return cause.message;
   return error.message;
 }
 

@@ -162,6 +162,11 @@ describe('query/endpoint: a remote SPARQL endpoint', () => {
       expect(error).to.have.property('message', `SPARQL endpoint ${gone} cannot be reached (ECONNREFUSED)`);
     });
 
+    it('a port fetch refuses to use, with fetch\'s reason', async () => {
+      const error = await queryEndpoint('http://127.0.0.1:9/sparql', 'ASK {}', 'ASK').then(() => undefined, (caught: unknown) => caught);
+      expect(error).to.have.property('message', 'SPARQL endpoint http://127.0.0.1:9/sparql cannot be reached (bad port)');
+    });
+
     it('a store that never answers: the query times out', async () => {
       const error = await failure({ silent: true }, 'SELECT', 300);
       expect(error).to.be.instanceOf(QueryTimeoutError);
