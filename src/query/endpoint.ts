@@ -41,14 +41,18 @@ function mediaType(response: Response): string {
   return (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-const GRAPH_FORMATS: Readonly<Record<string, string>> = {
-  'application/n-triples': 'N-Triples',
-  'text/plain': 'N-Triples',
-  'text/turtle': 'Turtle',
-};
+/**
+ * The parser for a graph answer, by its media type: stores name N-Triples and Turtle in several ways
+ * (Virtuoso answers N-Triples as text/plain, Turtle also as text/rdf+n3 or application/x-turtle).
+ */
+function graphFormat(type: string): 'N-Triples' | 'Turtle' | undefined {
+  if (type === 'text/plain' || /n-?triples/.test(type)) return 'N-Triples';
+  if (/turtle|n3/.test(type)) return 'Turtle';
+  return undefined;
+}
 
 function readGraph(url: string, response: Response, body: string): QueryResult {
-  const format = GRAPH_FORMATS[mediaType(response)];
+  const format = graphFormat(mediaType(response));
   if (format === undefined) throw new EndpointError(url, `answered ${mediaType(response) || 'no content type'}, not N-Triples or Turtle: ${excerpt(body)}`);
   try {
     return { kind: 'quads', quads: new Parser({ format, factory }).parse(body) };

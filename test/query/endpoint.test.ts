@@ -122,10 +122,16 @@ describe('query/endpoint: a remote SPARQL endpoint', () => {
       expect(result.kind === 'quads' && result.quads.map((quad) => [quad.subject, quad.predicate, quad.object])).to.deep.equal([[namedNode('https://e.org/a'), namedNode('https://e.org/p'), literal('o', 'en')]]);
     });
 
-    it('reads a CONSTRUCT answer a store sent as Turtle', async () => {
-      const result = await ask({ type: 'text/turtle', body: '@prefix e: <https://e.org/> . e:a e:p e:b .' }, 'CONSTRUCT');
-      expect(rowLines(result)).to.deep.equal(['<https://e.org/a> <https://e.org/p> <https://e.org/b>']);
-    });
+    for (const [type, body] of [
+      ['text/plain', '<https://e.org/a> <https://e.org/p> <https://e.org/b> .'],
+      ['text/turtle', '@prefix e: <https://e.org/> . e:a e:p e:b .'],
+      ['text/rdf+n3; charset=UTF-8', '@prefix e: <https://e.org/> . e:a e:p e:b .'],
+    ]) {
+      it(`reads a CONSTRUCT answer a store sent as ${type}`, async () => {
+        const result = await ask({ type, body }, 'CONSTRUCT');
+        expect(rowLines(result)).to.deep.equal(['<https://e.org/a> <https://e.org/p> <https://e.org/b>']);
+      });
+    }
 
     it('is what runQuery uses for an endpoint target, with parameters bound in the text', async () => {
       answer = select([]);
