@@ -7,13 +7,21 @@ import { buildCorpus, type CorpusBuildOptions } from '../../src/corpus/build.js'
 import { workerCount } from '../../src/corpus/pool.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
-import { GRAPH_FILES } from '../../src/write/graph-writer.js';
+import type { Quad } from '@rdfjs/types';
+import { ALL_GRAPH_FILES, EVIDENCE_FILES } from '../../src/write/graph-writer.js';
 import { toNQuads, toNTriples } from '../../src/rdf-io/serialise.js';
 import { generateCorpus } from '../../bench/corpus.js';
 
 const OPTIONS: CorpusBuildOptions = { base: DEFAULT_BASE, validate: false, evidence: true, jobs: 1 };
 /** Six batches of reports: enough for two worker threads to share (workerCount). */
 const REPORTS = 48;
+
+/** A quad as one string (its graph left out for a triple): quads compared as sets. */
+const quadKey = (quad: Quad, graph = true): string => [quad.subject, quad.predicate, quad.object, ...(graph ? [quad.graph] : [])]
+  .map((term) => (term.termType === 'Literal' ? `"${term.value}"@${term.language}^^${term.datatype.value}` : `${term.termType}:${term.value}`)).join(' ');
+const parsedKeys = async (path: string, format: string): Promise<string[]> =>
+  new Parser({ format }).parse(await readFile(path, 'utf8')).map((quad) => quadKey(quad, format !== 'N-Triples'));
+const tripleKeys = (quads: readonly Quad[]): string[] => [...new Set(quads.map((quad) => quadKey(quad, false)))];
 
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   const names = (await readdir(dir)).sort();
@@ -54,12 +62,30 @@ describe('corpus/build', function () {
     const inMemory = await buildGraph([corpus]);
     const lines = (text: string) => text.split('\n').filter((line) => line !== '');
     const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
-    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
+    const evidence = lines(await readFile(join(out, 'evidence.nt'), 'utf8'));
+    expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
+    expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
     expect(build.triples).to.equal(ntriples.length);
-    expect(lines(await readFile(join(out, 'graph.nq'), 'utf8')).sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
+    const nquads = [...lines(await readFile(join(out, 'graph.nq'), 'utf8')), ...lines(await readFile(join(out, 'evidence.nq'), 'utf8'))];
+    expect(nquads.sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
     const turtle = new Parser({ format: 'text/turtle' }).parse(await readFile(join(out, 'graph.ttl'), 'utf8'));
     expect(turtle).to.have.length(ntriples.length);
+  });
+
+  it('writes facts and evidence apart, which read together (N3) are the full graph of the in-memory build', async () => {
+    const out = join(root, 'apart');
+    const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2 });
+    await build.commit();
+    const full = (await buildGraph([corpus])).quads;
+    const facts = await parsedKeys(join(out, 'graph.nt'), 'N-Triples');
+    const evidence = await parsedKeys(join(out, 'evidence.nt'), 'N-Triples');
+    const evidenceTerm = /ns\/oa#|ontology#evidence|ontology#Evidence/;
+    expect(facts.filter((key) => evidenceTerm.test(key)), 'evidence terms in graph.nt').to.deep.equal([]);
+    expect(evidence.filter((key) => /ontology#Evidence/.test(key)).length).to.be.greaterThan(REPORTS);
+    expect([...new Set([...facts, ...evidence])].sort()).to.deep.equal(tripleKeys(full).sort());
+    const quads = [...await parsedKeys(join(out, 'graph.trig'), 'TriG'), ...await parsedKeys(join(out, 'evidence.trig'), 'TriG')];
+    expect(new Set(quads).size).to.equal(quads.length);
+    expect(quads.sort()).to.deep.equal([...new Set(full.map((quad) => quadKey(quad)))].sort());
   });
 
   it('merges an event that two reports name: no triple twice, the same graph as the in-memory build', async () => {
@@ -73,8 +99,9 @@ describe('corpus/build', function () {
     await build.commit();
     const lines = (text: string) => text.split('\n').filter((line) => line !== '');
     const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
-    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples((await buildGraph([twice])).quads)).sort());
+    const evidence = lines(await readFile(join(out, 'evidence.nt'), 'utf8'));
+    expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
+    expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples((await buildGraph([twice])).quads)).sort());
     expect(build.triples).to.equal(ntriples.length);
   });
 
@@ -100,15 +127,21 @@ describe('corpus/build', function () {
     expect(build.failures[0]!.problem).to.match(/unknown layout/);
   });
 
-  it('without evidence: no annotation, about a fifth of the triples, and still valid', async () => {
+  it('without evidence: the same facts files, no evidence file (an earlier build\'s removed), and still valid', async () => {
     const [full, facts] = [join(root, 'full'), join(root, 'facts')];
     const withEvidence = await buildCorpus([corpus], full, { ...OPTIONS, jobs: 2 });
+    await withEvidence.commit();
+    await cp(full, facts, { recursive: true });
     const without = await buildCorpus([corpus], facts, { ...OPTIONS, jobs: 2, evidence: false, validate: true });
-    await Promise.all([withEvidence.abort(), without.commit()]);
-    const text = await readFile(join(facts, 'graph.nt'), 'utf8');
-    expect(text).not.to.include('http://www.w3.org/ns/oa#');
-    expect(text).not.to.include('https://w3id.org/peacegraph/ontology#evidence');
-    expect(without.triples).to.be.below(withEvidence.triples / 3);
+    await without.commit();
+    const [fullFiles, factsFiles] = [await filesOf(full), await filesOf(facts)];
+    expect(EVIDENCE_FILES.filter((name) => factsFiles.has(name))).to.deep.equal([]);
+    for (const name of EVIDENCE_FILES) expect(fullFiles.has(name), name).to.equal(true);
+    const lines = (name: string) => fullFiles.get(name)!.toString('utf8').split('\n').filter((line) => line !== '').length;
+    // The evidence is most of the graph: several triples per fact.
+    expect(lines('evidence.nt')).to.be.above(3 * lines('graph.nt'));
+    expect(without.triples).to.equal(withEvidence.triples);
+    for (const name of ['graph.nt', 'graph.nq', 'graph.trig', 'graph.ttl', 'graph.jsonld']) expect(factsFiles.get(name)!.equals(fullFiles.get(name)!), name).to.equal(true);
     expect(without.digests).to.have.length(REPORTS);
   });
 
@@ -132,11 +165,11 @@ describe('corpus/build', function () {
   it('leaves the previous output untouched until commit, and replaces it all at once', async () => {
     const out = join(root, 'replace');
     await mkdir(out);
-    for (const name of GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
+    for (const name of ALL_GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
     const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2 });
-    for (const name of GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).to.equal('previous\n');
+    for (const name of ALL_GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).to.equal('previous\n');
     await build.commit();
-    for (const name of GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).not.to.equal('previous\n');
+    for (const name of ALL_GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).not.to.equal('previous\n');
     expect((await readdir(out)).filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
   });
 });
