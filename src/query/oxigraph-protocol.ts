@@ -1,6 +1,6 @@
 /** Messages between the local engine and its Oxigraph workers. */
 import type { Term } from '@rdfjs/types';
-import type { QueryForm, QueryLimits } from './sparql.js';
+import type { QueryForm, QueryLimits, RefusalReason } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
 import type { GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
@@ -31,7 +31,7 @@ export interface WorkerRequest {
 /** Why a query failed; `trap` means the WebAssembly engine aborted and the worker must be replaced. */
 export type WorkerFailure =
   | { readonly kind: 'syntax'; readonly message: string; readonly line?: number; readonly column?: number }
-  | { readonly kind: 'refused'; readonly reason: 'size' | 'depth' | 'remote' | 'dataset'; readonly message: string }
+  | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'trap'; readonly message: string };
 

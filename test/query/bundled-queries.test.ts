@@ -42,8 +42,9 @@ describe('bundled queries on the sample report', () => {
     const out = await mkdtemp(join(tmpdir(), 'peacegraph-queries-'));
     const result = await buildGraph([BUNDLED.reports]);
     await writeGraph(out, result.quads, DEFAULT_BASE, result.models);
-    engine = new LocalEngine(await resolveGraphFiles(out));
-    sources = await graphSources(await resolveGraphFiles(out));
+    // With the evidence, as serve --with-evidence and push give it: affiliation-evidence reads it.
+    engine = new LocalEngine(await resolveGraphFiles(out, 'load'));
+    sources = await graphSources(await resolveGraphFiles(out, 'load'));
   });
   after(() => engine.close());
 
