@@ -86,7 +86,7 @@ export function loadFailure(paths: readonly string[], error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const cause = isWebAssemblyTrap(error)
     ? 'the query engine ran out of memory (Oxigraph runs in WebAssembly, whose memory stops at 4 GB: about 7 million triples). ' +
-      'Query a graph built with --no-evidence, or push the graph to a triple store (peacegraph push) and query it with --endpoint'
+      'Query the facts alone (without --with-evidence), or push the graph to a triple store (peacegraph push) and query it with --endpoint'
     : message;
   return `cannot load ${paths.join(', ')}: ${cause}`;
 }
