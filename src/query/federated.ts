@@ -10,7 +10,7 @@ import oxigraph from 'oxigraph';
 import type { Quad, Term, Variable } from '@rdfjs/types';
 import type { QueryEngine } from '@comunica/query-sparql';
 import type { QueryResult, Row } from './result.js';
-import { rdfFormat, type GraphFiles } from './rdf-files.js';
+import { rdfFormat, type GraphFiles, type RdfFile } from './rdf-files.js';
 import { GRAPH_EXTENSIONS, readGraphFile } from '../rdf-io/read-graph.js';
 import { extname } from 'node:path';
 import { QueryTimeoutError } from './local.js';
@@ -46,8 +46,9 @@ export async function readQuadsFile(path: string): Promise<Quad[]> {
  * would match a triple once per graph that states it.
  */
 export async function graphSources(files: GraphFiles): Promise<FederatedSource[]> {
-  const parts = await Promise.all([files.triples, files.quads].map((file) => file === undefined ? [] : readQuadsFile(file.path)));
-  const [triples, quads] = parts as [Quad[], Quad[]];
+  const read = async (parts: ReadonlyArray<RdfFile | undefined>): Promise<Quad[]> =>
+    (await Promise.all(parts.map((file) => (file === undefined ? [] : readQuadsFile(file.path))))).flat();
+  const [triples, quads] = await Promise.all([read([files.triples, files.evidence?.triples]), read([files.quads, files.evidence?.quads])]);
   if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...quads] }];
   // Quads alone: each triple of any graph once in the default graph too.
   return [{ kind: 'quads', quads: [...unionGraph(quads), ...quads] }];

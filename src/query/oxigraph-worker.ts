@@ -16,7 +16,7 @@ import {
   isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
 import { LazyGraph } from './load-store.js';
-import { EVERYTHING, treeScope, type GraphScope } from './graph-scope.js';
+import { EVERYTHING, readsEvidence, treeScope, type GraphScope } from './graph-scope.js';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const { files, preload } = workerData as WorkerData;
@@ -68,6 +68,17 @@ function checkDataset(query: ParsedQuery): void {
     'FROM names a graph of the local data and is never fetched (query a remote document with --source URL)', 'dataset');
 }
 
+/**
+ * A query that names evidence terms over a build whose evidence files are not loaded would find
+ * nothing, which reads as "no evidence": it is refused with how to load them instead.
+ */
+function refuseUnloadedEvidence(scope: GraphScope): void {
+  if (!files.evidenceLeftOut || !readsEvidence(scope)) return;
+  throw new QueryRefusedError(
+    'this query reads evidence (pg:evidence, oa: terms), which the build keeps apart from the facts (evidence.nt, evidence.nq) and which is not loaded: ' +
+    'start the server with peacegraph serve --with-evidence, or ask with peacegraph query --with-evidence', 'evidence');
+}
+
 function refuseServices(query: ParsedQuery): void {
   if (query.services.length === 0) return;
   throw new QueryRefusedError(
@@ -93,7 +104,9 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   checkLimits(request.query, request.limits);
   const query = parseQuery(request.query);
   refuseServices(query);
-  await load(queryScope(query));
+  const scope = queryScope(query);
+  refuseUnloadedEvidence(scope);
+  await load(scope);
   checkDataset(query);
   const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), request.maxRows);
   const graph = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';

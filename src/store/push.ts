@@ -52,18 +52,22 @@ export function checkGraphBase(base: string): string {
   return base;
 }
 
-/** The named graphs of a TriG file, each renamed under graphBase with its last path segment. */
-export async function graphsFromTriG(path: string, graphBase: string): Promise<GraphPayload[]> {
+/**
+ * The named graphs of TriG files, each renamed under graphBase with its last path segment; a graph
+ * in several files (the facts in graph.trig, their evidence in evidence.trig) is one payload.
+ */
+export async function graphsFromTriG(paths: readonly string[], graphBase: string): Promise<GraphPayload[]> {
   checkGraphBase(graphBase);
-  const quads = new Parser({ format: 'TriG' }).parse(await readFile(path, 'utf8'));
   const byGraph = new Map<string, Quad[]>();
-  for (const quad of quads) {
-    if (quad.graph.termType !== 'NamedNode') {
-      throw new StoreError(`${path}: triples outside a named graph; push expects peacegraph's graph.trig`);
+  for (const path of paths) {
+    for (const quad of new Parser({ format: 'TriG' }).parse(await readFile(path, 'utf8'))) {
+      if (quad.graph.termType !== 'NamedNode') {
+        throw new StoreError(`${path}: triples outside a named graph; push expects peacegraph's graph.trig and evidence.trig`);
+      }
+      const group = byGraph.get(quad.graph.value) ?? [];
+      group.push(quad);
+      byGraph.set(quad.graph.value, group);
     }
-    const group = byGraph.get(quad.graph.value) ?? [];
-    group.push(quad);
-    byGraph.set(quad.graph.value, group);
   }
   const payloads: GraphPayload[] = [];
   for (const [graph, group] of [...byGraph].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -7,7 +7,8 @@ import { buildCorpus, type CorpusBuild, type CorpusBuildOptions } from '../../sr
 import { workerCount } from '../../src/corpus/pool.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
-import { GRAPH_FILES } from '../../src/write/graph-writer.js';
+import type { Quad } from '@rdfjs/types';
+import { ALL_GRAPH_FILES, EVIDENCE_FILES } from '../../src/write/graph-writer.js';
 import { toNQuads, toNTriples } from '../../src/rdf-io/serialise.js';
 import { generateCorpus } from '../../bench/corpus.js';
 
@@ -23,6 +24,12 @@ async function filesOf(dir: string): Promise<Map<string, Buffer>> {
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
 }
+
+/** A quad as one string (its graph left out for a triple): quads compared as sets. */
+const quadKey = (quad: Quad, graph = true): string => [quad.subject, quad.predicate, quad.object, ...(graph ? [quad.graph] : [])]
+  .map((term) => (term.termType === 'Literal' ? `"${term.value}"@${term.language}^^${term.datatype.value}` : `${term.termType}:${term.value}`)).join(' ');
+const parsedKeys = (file: Buffer, format: string): string[] =>
+  new Parser({ format }).parse(file.toString('utf8')).map((quad) => quadKey(quad, format !== 'N-Triples'));
 
 /**
  * Starting worker threads costs seconds under tsx, so the builds are made once, here, and each
@@ -51,7 +58,7 @@ describe('corpus/build', function () {
 
     const out = join(root, 'threaded');
     await mkdir(out);
-    for (const name of GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
+    for (const name of ALL_GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
     progress = [];
     threaded = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2, onReport: (done, total) => progress.push([done, total]) });
     beforeCommit = await filesOf(out);
@@ -71,6 +78,8 @@ describe('corpus/build', function () {
     mixedBuild = await buildCorpus([mixed], join(root, 'mixed-out'), { ...OPTIONS, jobs: 2 });
     await mixedBuild.commit();
 
+    // Over a copy of the build with evidence: its evidence files must go.
+    await cp(out, join(root, 'facts'), { recursive: true });
     facts = await buildCorpus([corpus], join(root, 'facts'), { ...OPTIONS, evidence: false, validate: true });
     await facts.commit();
   });
@@ -86,19 +95,35 @@ describe('corpus/build', function () {
   it('streams the same graph as the in-memory build: every triple once, every quad in its report graph', async () => {
     const inMemory = await buildGraph([corpus]);
     const ntriples = lines(afterCommit.get('graph.nt')!.toString('utf8'));
-    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
-    expect(threaded.triples).to.equal(ntriples.length);
-    expect(lines(afterCommit.get('graph.nq')!.toString('utf8')).sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
+    const evidence = lines(afterCommit.get('evidence.nt')!.toString('utf8'));
+    expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
+    expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
+    expect(threaded.triples, 'facts triples').to.equal(ntriples.length);
+    const nquads = [...lines(afterCommit.get('graph.nq')!.toString('utf8')), ...lines(afterCommit.get('evidence.nq')!.toString('utf8'))];
+    expect(nquads.sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
     const turtle = new Parser({ format: 'text/turtle' }).parse(afterCommit.get('graph.ttl')!.toString('utf8'));
     expect(turtle).to.have.length(ntriples.length);
   });
 
+  it('writes facts and evidence apart, which read together (N3) are the full graph of the in-memory build', async () => {
+    const full = (await buildGraph([corpus])).quads;
+    const facts = parsedKeys(afterCommit.get('graph.nt')!, 'N-Triples');
+    const evidence = parsedKeys(afterCommit.get('evidence.nt')!, 'N-Triples');
+    const evidenceTerm = /ns\/oa#|ontology#evidence|ontology#Evidence/;
+    expect(facts.filter((key) => evidenceTerm.test(key)), 'evidence terms in graph.nt').to.deep.equal([]);
+    expect(evidence.filter((key) => /ontology#Evidence/.test(key)).length).to.be.greaterThan(REPORTS);
+    expect([...new Set([...facts, ...evidence])].sort()).to.deep.equal([...new Set(full.map((quad) => quadKey(quad, false)))].sort());
+    const quads = [...parsedKeys(afterCommit.get('graph.trig')!, 'TriG'), ...parsedKeys(afterCommit.get('evidence.trig')!, 'TriG')];
+    expect(new Set(quads).size).to.equal(quads.length);
+    expect(quads.sort()).to.deep.equal([...new Set(full.map((quad) => quadKey(quad)))].sort());
+  });
+
   it('merges an event that two reports name: no triple twice, the same graph as the in-memory build', async () => {
     const ntriples = lines(await readFile(join(root, 'mixed-out', 'graph.nt'), 'utf8'));
-    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples((await buildGraph([mixed])).quads)).sort());
-    expect(mixedBuild.triples).to.equal(ntriples.length);
+    const evidence = lines(await readFile(join(root, 'mixed-out', 'evidence.nt'), 'utf8'));
+    expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
+    expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples((await buildGraph([mixed])).quads)).sort());
+    expect(mixedBuild.triples, 'facts triples').to.equal(ntriples.length);
   });
 
   it('reports each batch in order to the progress callback, ending at the total', () => {
@@ -115,11 +140,14 @@ describe('corpus/build', function () {
     expect(mixedBuild.failures[0]!.problem).to.match(/unknown layout/);
   });
 
-  it('without evidence: no annotation, about a fifth of the triples, and still valid', async () => {
-    const text = await readFile(join(root, 'facts', 'graph.nt'), 'utf8');
-    expect(text).not.to.include('http://www.w3.org/ns/oa#');
-    expect(text).not.to.include('https://w3id.org/peacegraph/ontology#evidence');
-    expect(facts.triples).to.be.below(threaded.triples / 3);
+  it('without evidence: the same facts files, no evidence file (an earlier build\'s removed), and still valid', async () => {
+    const factsFiles = await filesOf(join(root, 'facts'));
+    expect(EVIDENCE_FILES.filter((name) => factsFiles.has(name))).to.deep.equal([]);
+    for (const name of EVIDENCE_FILES) expect(afterCommit.has(name), name).to.equal(true);
+    // The evidence is most of the graph: several triples per fact.
+    expect(lines(afterCommit.get('evidence.nt')!.toString('utf8')).length).to.be.above(3 * lines(afterCommit.get('graph.nt')!.toString('utf8')).length);
+    for (const name of ['graph.nt', 'graph.nq', 'graph.trig', 'graph.ttl', 'graph.jsonld']) expect(factsFiles.get(name)!.equals(afterCommit.get(name)!), name).to.equal(true);
+    expect(facts.triples).to.equal(threaded.triples);
     expect(facts.digests).to.have.length(REPORTS);
     expect(facts.failures).to.deep.equal([]);
   });
@@ -142,8 +170,8 @@ describe('corpus/build', function () {
   });
 
   it('leaves the previous output untouched until commit, and replaces it all at once', () => {
-    for (const name of GRAPH_FILES) expect(beforeCommit.get(name)?.toString('utf8'), name).to.equal('previous\n');
-    for (const name of GRAPH_FILES) expect(afterCommit.get(name)?.toString('utf8'), name).not.to.equal('previous\n');
+    for (const name of ALL_GRAPH_FILES) expect(beforeCommit.get(name)?.toString('utf8'), name).to.equal('previous\n');
+    for (const name of ALL_GRAPH_FILES) expect(afterCommit.get(name)?.toString('utf8'), name).not.to.equal('previous\n');
     expect([...afterCommit.keys()].filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
   });
 });

@@ -90,12 +90,14 @@ describe('properties: hostile strings through mapping and serialisation', functi
       fc.asyncProperty(fields, async (values) => {
         const quads = mapReport(hostileModel(values), { factory: DataFactory, base: FIXTURE_BASE });
         const files = await renderGraphFiles(quads, FIXTURE_BASE);
-        const turtle = parseWithN3(files.get('graph.ttl')!, 'Turtle');
+        // The facts and their evidence, apart: together, the mapped graph.
+        const evidence = parseWithN3(files.get('evidence.nt')!, 'N-Triples');
+        const turtle = [...parseWithN3(files.get('graph.ttl')!, 'Turtle'), ...evidence];
         const expected = canonical(union(quads));
         expect(canonical(turtle), 'Turtle').to.equal(expected);
-        expect(canonical(parseWithN3(files.get('graph.nt')!, 'N-Triples')), 'N-Triples').to.equal(expected);
-        expect(canonical(parseWithN3(files.get('graph.trig')!, 'TriG')), 'TriG').to.equal(canonical(quads));
-        expect(canonical(await parseJsonLd(files.get('graph.jsonld')!)), 'JSON-LD').to.equal(expected);
+        expect(canonical([...parseWithN3(files.get('graph.nt')!, 'N-Triples'), ...evidence]), 'N-Triples').to.equal(expected);
+        expect(canonical([...parseWithN3(files.get('graph.trig')!, 'TriG'), ...parseWithN3(files.get('evidence.trig')!, 'TriG')]), 'TriG').to.equal(canonical(quads));
+        expect(canonical([...await parseJsonLd(files.get('graph.jsonld')!), ...evidence]), 'JSON-LD').to.equal(expected);
         const values_ = literalValues(turtle);
         for (const value of literalStrings(values)) expect(values_.has(value), `literal ${JSON.stringify(value)}`).to.equal(true);
         written.push(files);
@@ -104,13 +106,15 @@ describe('properties: hostile strings through mapping and serialisation', functi
     );
   });
 
-  it('rapper accepts the Turtle, N-Triples and TriG of every run above', function () {
+  it('rapper accepts the Turtle, N-Triples and TriG (facts and evidence) of every run above', function () {
     requireRapper(this);
     expect(written).to.not.be.empty;
     for (const files of written) {
       expect(rapperRejects(files.get('graph.ttl')!, 'turtle')).to.equal(undefined);
       expect(rapperRejects(files.get('graph.nt')!, 'ntriples')).to.equal(undefined);
       expect(rapperRejects(files.get('graph.trig')!, 'trig')).to.equal(undefined);
+      expect(rapperRejects(files.get('evidence.nt')!, 'ntriples')).to.equal(undefined);
+      expect(rapperRejects(files.get('evidence.trig')!, 'trig')).to.equal(undefined);
     }
   });
 });

@@ -98,8 +98,10 @@ async function buildAndLoad(inputs: string[], out: string): Promise<Graph> {
   const result = await buildGraph(inputs);
   expect(result.failures, 'reports refused').to.deep.equal([]);
   await writeGraph(out, result.quads, DEFAULT_BASE, result.models);
-  const store = new Store([...await parseFile(join(out, 'graph.nt'), 'N-Triples'), ...await parseFile(join(out, 'graph.nq'), 'N-Quads')]);
-  return { engine: new LocalEngine(await resolveGraphFiles(out)), store };
+  // With the evidence, as serve --with-evidence and push give it: affiliation-evidence reads it.
+  const files = [['graph.nt', 'N-Triples'], ['evidence.nt', 'N-Triples'], ['graph.nq', 'N-Quads'], ['evidence.nq', 'N-Quads']] as const;
+  const store = new Store((await Promise.all(files.map(([name, format]) => parseFile(join(out, name), format)))).flat());
+  return { engine: new LocalEngine(await resolveGraphFiles(out, 'load')), store };
 }
 
 async function rows(graph: Graph, query: BundledQuery, parameters: string[] = []): Promise<string[][]> {
