@@ -2,6 +2,7 @@
 import type { ThemeConcept } from './knowledge.js';
 import type { TextSpan } from './text-span.js';
 import { escapeRegExp } from './patterns.js';
+import { matchesOf } from '../text/scan.js';
 
 export interface ThemeMatch {
   readonly iri: string;
@@ -40,14 +41,12 @@ function patterns(concept: ThemeConcept): RegExp[] {
 }
 
 export function matchThemes(text: string, from: number, to: number, concepts: readonly ThemeConcept[]): ThemeMatch[] {
-  const window = text.slice(0, to);
   const matches: ThemeMatch[] = [];
   for (const concept of concepts) {
     let count = 0;
     let first: TextSpan | undefined;
     for (const regex of patterns(concept)) {
-      regex.lastIndex = from;
-      for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
+      for (const hit of matchesOf(regex, text, from, to)) {
         count += 1;
         if (first === undefined || hit.index < first.start) first = { text: hit[0], start: hit.index };
       }

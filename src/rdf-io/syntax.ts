@@ -5,6 +5,7 @@
  * V8 must flatten later; here each IRI is encoded once per encoder and the text is joined once.
  */
 import type { Literal, Quad, Term } from '@rdfjs/types';
+import { localNameStart } from '../rdf/iri.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -124,7 +125,7 @@ export class TermEncoder {
   /** The first prefixed name that denotes the IRI (N3.Writer's choice), else the IRI in brackets. */
   private prefixed(iri: string): string {
     if (this.endsAtSeparators) {
-      const end = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1;
+      const end = localNameStart(iri);
       const name = end === 0 ? undefined : this.names.get(iri.slice(0, end));
       if (name !== undefined && LOCAL_NAME.test(iri.slice(end))) return `${name}:${iri.slice(end)}`;
       return `<${iri}>`;
