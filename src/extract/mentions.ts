@@ -10,9 +10,10 @@ import { NAME_PATTERN } from '../segment/names.js';
 import { matchesOf } from '../text/scan.js';
 import { overlapTest, spanEnd, splitOutsideParentheses, type TextSpan } from './text-span.js';
 import {
-  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, isPlausibleName, LOOKS_LIKE_ORGANISATION, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, STAKEHOLDER_GROUPS,
+  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, LOOKS_LIKE_ORGANISATION, NOT_DESCRIPTIONS, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
+import { isPlausibleName, isTitleWord, NOT_NAME_WORDS } from '../text/name-words.js';
 import { findListItems } from './list-items.js';
 import { COUNTRIES } from './countries.js';
 

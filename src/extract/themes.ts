@@ -1,7 +1,7 @@
 /** Themes of a stretch of text, matched on the labels of the theme scheme (ontology/themes.ttl). */
 import type { ThemeConcept } from './knowledge.js';
 import type { TextSpan } from './text-span.js';
-import { escapeRegExp } from './patterns.js';
+import { literalAlternation } from '../text/literal-patterns.js';
 import { matchesOf } from '../text/scan.js';
 
 export interface ThemeMatch {
@@ -13,12 +13,8 @@ export interface ThemeMatch {
 
 const compiled = new WeakMap<ThemeConcept, RegExp[]>();
 
-function alternation(labels: readonly string[]): string {
-  return [...labels]
-    .sort((a, b) => b.length - a.length)
-    .map((label) => escapeRegExp(label).replace(/[’']/g, "['’]").replace(/\s+/g, '\\s+'))
-    .join('|');
-}
+/** Labels as written, but for white space and the kind of apostrophe. */
+const alternation = (labels: readonly string[]): string => literalAlternation(labels, { flexibleSpaces: true, anyApostrophe: true });
 
 /**
  * Whole words; case-insensitive, except short all-capital labels ("AI", "GIS"), which match only

@@ -1,5 +1,5 @@
 /** What a person's name looks like in the observatory's prose. */
-import { isPlausibleName } from '../extract/words.js';
+import { isPlausibleName } from '../text/name-words.js';
 
 /** Lower-case particles that belong inside names: "Jean-Marie le Goff", "Pieter de Vries". */
 export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y', 'ten', 'ter', 'zu'];
