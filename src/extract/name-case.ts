@@ -1,12 +1,11 @@
 /**
  * Personal names as reports write them: in capitals ("LENA VON HOHENBERG-STRAUSS"), with particles
  * ("de la", "Ní", "al-"), and with a particle capitalised at the start of a sentence. The particles
- * are data (data/name-particles.txt), read once when this module loads.
+ * are data (data/words/name-particles.txt), read once when this module loads.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
 import { nameIdentity } from '../rdf/iri.js';
+import { parseWordList, wordListPath } from '../text/word-lists.js';
 
 export interface NameParticles {
   /** Lower case -> as written inside a name: "von" -> "von", "ní" -> "Ní". */
@@ -17,23 +16,22 @@ export interface NameParticles {
   readonly gluedPrefixes: readonly string[];
 }
 
-export const NAME_PARTICLES_FILE = join(PROJECT_ROOT, 'data', 'name-particles.txt');
+export const NAME_PARTICLES_FILE = wordListPath('name-particles');
 
 /** Reads the particle list; a line that is neither a word, "word-" nor "Word+" is an error naming file and line. */
 export function parseNameParticles(text: string, source: string): NameParticles {
   const words = new Map<string, string>();
   const hyphenPrefixes = new Map<string, string>();
   const gluedPrefixes: string[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const match = /^(\p{L}+)([-+]?)$/u.exec(line);
-    if (match === null) throw new Error(`${source}:${index + 1}: ${JSON.stringify(line)} is not a particle (a word, "word-" or "Word+")`);
-    const [, particle, kind] = match as unknown as [string, string, string];
+  for (const entry of parseWordList(text)) {
+    const match = /^(\p{L}+)([-+]?)$/u.exec(entry.text);
+    if (match === null) throw new Error(`${source}:${entry.line}: ${JSON.stringify(entry.text)} is not a particle (a word, "word-" or "Word+")`);
+    const particle = match[1]!;
+    const kind = match[2];
     if (kind === '-') hyphenPrefixes.set(particle.toLowerCase(), particle);
     else if (kind === '+') gluedPrefixes.push(particle);
     else words.set(particle.toLowerCase(), particle);
-  });
+  }
   return { words, hyphenPrefixes, gluedPrefixes };
 }
 

@@ -31,7 +31,7 @@ describe('extract/name-case', () => {
       ['Ludwig Van Beethoven', 'Ludwig Van Beethoven'],
       ['JOHN F. KENNEDY', 'John F. Kennedy'],
       ['ANNA DA', 'Anna Da'],
-      // The known limit (data/name-particles.txt): a given name that is also a particle.
+      // The known limit (data/words/name-particles.txt): a given name that is also a particle.
       ['NGUYEN VAN AN', 'Nguyen van An'],
       ['Nguyen Van An', 'Nguyen Van An'],
       ['王小明', '王小明'],
