@@ -5,7 +5,7 @@
  * prefixes and returns the whole text; runs alternate between writers, each figure is the median.
  * Before timing, each output is parsed back with N3's Parser and compared as a set of triples with
  * the input, so the writers are shown to write the same graph.
- *   npm run bench:writer [-- --sizes 100000,1000000 --runs 5]
+ *   npm run bench:writer [-- --sizes 100000,1000000 --runs 5 --real-copies 100]
  */
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
@@ -32,7 +32,8 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
 }
 
-const sizes = option('sizes', '100000,1000000').split(',').map(Number);
+/** Synthetic graph sizes in triples; 0 for none. */
+const sizes = option('sizes', '100000,1000000').split(',').map(Number).filter((size) => size > 0);
 const runs = Number(option('runs', '5'));
 const realCopies = Number(option('real-copies', '100'));
 
