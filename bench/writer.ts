@@ -10,7 +10,7 @@
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { Parser, StreamWriter, Writer } from 'n3';
-import rdf from 'rdf-ext';
+import { factory } from '../src/rdf/factory.js';
 import type { NamedNode, Quad, Term } from '@rdfjs/types';
 import { buildGraph } from '../src/pipeline.js';
 import { mapReport } from '../src/rdf/map.js';
@@ -145,7 +145,7 @@ async function timeWriters(job: (writer: WriterName) => Promise<string>): Promis
   return new Map(WRITERS.map((writer) => [writer, median(seconds.get(writer)!)]));
 }
 
-/** Synthetic reports of 200 speakers, mapped by map.ts with the build's factory, until `size` distinct triples. */
+/** Synthetic reports of 200 speakers, mapped by map.ts with the project factory, until `size` distinct triples. */
 function syntheticTriples(size: number): Quad[] {
   const quads: Quad[] = [];
   let triples: Quad[] = [];
@@ -153,7 +153,7 @@ function syntheticTriples(size: number): Quad[] {
     // Add about as many reports as are missing, then count again: counting sorts the whole graph.
     const perReport = index === 0 ? 0 : triples.length / index;
     const more = perReport === 0 ? 1 : Math.max(1, Math.ceil((size - triples.length) / perReport));
-    for (const end = index + more; index < end; index += 1) quads.push(...mapReport(syntheticModel(index, 200), { factory: rdf }));
+    for (const end = index + more; index < end; index += 1) quads.push(...mapReport(syntheticModel(index, 200), { factory }));
     triples = unionGraph(quads);
   }
   return triples;
@@ -166,9 +166,9 @@ function syntheticTriples(size: number): Quad[] {
 async function realTriples(copies: number): Promise<{ triples: Quad[]; chunks: Quad[][] }> {
   const built = await buildGraph([REAL_REPORT]);
   const rename = <T extends Term>(term: T, copy: number): T | NamedNode =>
-    term.termType === 'NamedNode' && term.value.startsWith(DEFAULT_BASE) ? rdf.namedNode(`${term.value}-c${copy}`) : term;
+    term.termType === 'NamedNode' && term.value.startsWith(DEFAULT_BASE) ? factory.namedNode(`${term.value}-c${copy}`) : term;
   const chunks = Array.from({ length: copies }, (_, copy) =>
-    unionGraph(built.quads.map((quad) => rdf.quad(rename(quad.subject, copy), rename(quad.predicate, copy), rename(quad.object, copy)))));
+    unionGraph(built.quads.map((quad) => factory.quad(rename(quad.subject, copy), rename(quad.predicate, copy), rename(quad.object, copy)))));
   return { triples: unionGraph(chunks.flat()), chunks };
 }
 
