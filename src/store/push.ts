@@ -15,6 +15,7 @@ import type { Quad } from '@rdfjs/types';
 import { AuthSession, type Credentials } from './auth.js';
 import { graphDigest, sameDigest, type GraphDigest } from './graph-digest.js';
 import { toNTriples } from '../rdf-io/serialise.js';
+import { localName } from '../rdf/iri.js';
 
 export interface StoreTarget {
   /** Graph Store Protocol endpoint, e.g. Virtuoso's http://host:8890/sparql-graph-crud-auth. */
@@ -71,8 +72,7 @@ export async function graphsFromTriG(paths: readonly string[], graphBase: string
   }
   const payloads: GraphPayload[] = [];
   for (const [graph, group] of [...byGraph].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const localName = graph.slice(Math.max(graph.lastIndexOf('/'), graph.lastIndexOf('#')) + 1);
-    payloads.push({ graph: `${graphBase}${localName}`, ntriples: toNTriples(group), digest: graphDigest(group) });
+    payloads.push({ graph: `${graphBase}${localName(graph)}`, ntriples: toNTriples(group), digest: graphDigest(group) });
   }
   return payloads;
 }
