@@ -4,7 +4,8 @@
  * file (graph.nq) only when a query reaches them: that load costs twice the triples. N-Triples and
  * N-Quads are read line by line and only the lines in scope are parsed; a line whose predicate
  * cannot be told simply (or that holds a blank node, whose identity must come from one load) is
- * loaded with the first part, so a filter can only keep too much, never too little.
+ * loaded with the first part, so a filter can only keep too much, never too little. A build's
+ * evidence files, when asked for, load with the facts files of the same graphs.
  */
 import { openSync, readSync, readFileSync, closeSync, fstatSync } from 'node:fs';
 import type oxigraph from 'oxigraph';
@@ -135,16 +136,19 @@ export class LazyGraph {
 
   /** Loads what `scope` reads and is not loaded yet. */
   async ensure(scope: GraphScope): Promise<void> {
-    const { triples, quads } = this.files;
+    const { triples, quads, evidence } = this.files;
     const needDefault = !covers(this.loadedDefault, scope);
     // Without a triples file, the default graph is derived from the named graphs.
     const needNamed = (scope.named || triples === undefined) && !covers(this.loadedNamed, scope);
-    const parts: Array<{ file: RdfFile; loaded: GraphScope }> = [];
-    if (needDefault && triples !== undefined) parts.push({ file: triples, loaded: this.loadedDefault });
-    if (needNamed && quads !== undefined) parts.push({ file: quads, loaded: this.loadedNamed });
+    const parts: Array<{ file: RdfFile; loaded: GraphScope; graphs: 'default' | 'named' }> = [];
+    const add = (graphs: 'default' | 'named', loaded: GraphScope, files: ReadonlyArray<RdfFile | undefined>): void => {
+      for (const file of files) if (file !== undefined) parts.push({ file, loaded, graphs });
+    };
+    if (needDefault && triples !== undefined) add('default', this.loadedDefault, [triples, evidence?.triples]);
+    if (needNamed) add('named', this.loadedNamed, [quads, evidence?.quads]);
     const totalBytes = parts.reduce((sum, part) => sum + fileBytes(part.file.path), 0);
     let done = 0;
-    for (const { file, loaded } of parts) {
+    for (const { file, loaded, graphs } of parts) {
       const progress = (bytes: number): void => this.onProgress({ bytes: done + bytes, totalBytes });
       const filtered = LINE_FORMATS.has(file.format);
       // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
@@ -152,7 +156,7 @@ export class LazyGraph {
       else await loadWhole(this.store, file, progress);
       done += fileBytes(file.path);
       const part: GraphScope = filtered ? scope : { ...scope, everything: true };
-      if (file === triples) this.loadedDefault = union(this.loadedDefault, part);
+      if (graphs === 'default') this.loadedDefault = union(this.loadedDefault, part);
       else this.loadedNamed = union(this.loadedNamed, part);
     }
     if (triples === undefined && needNamed) {

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
@@ -196,7 +197,7 @@ export class LocalEngine {
     const reply = outcome.reply;
     if (!reply.ok) throw failureError(reply.failure);
     const result: QueryResult = reply.ntriples !== undefined
-      ? { kind: 'quads', quads: new Parser({ format: 'N-Triples' }).parse(reply.ntriples) }
+      ? { kind: 'quads', quads: new Parser({ format: 'N-Triples', factory }).parse(reply.ntriples) }
       : fromResultsJson(reply.results as ResultsJson);
     return { query: reply.query, result, truncated: reply.truncated };
   }

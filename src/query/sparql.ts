@@ -15,9 +15,12 @@ export class QuerySyntaxError extends Error {
   }
 }
 
-/** A well-formed query that peacegraph will not run: too large, too deep, or reaching outside. */
+/** Why a well-formed query is not run: too large, too deep, reaching outside, or reading evidence that is not loaded. */
+export type RefusalReason = 'size' | 'depth' | 'remote' | 'dataset' | 'evidence';
+
+/** A well-formed query that peacegraph will not run. */
 export class QueryRefusedError extends Error {
-  constructor(message: string, readonly reason: 'size' | 'depth' | 'remote' | 'dataset') {
+  constructor(message: string, readonly reason: RefusalReason) {
     super(message);
     this.name = 'QueryRefusedError';
   }

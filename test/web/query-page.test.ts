@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildGraph } from '../../src/pipeline.js';
 import { writeGraph } from '../../src/write/outputs.js';
+import { resolveGraphFiles } from '../../src/query/rdf-files.js';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
@@ -68,7 +69,8 @@ describe('web: the query page in Chromium', function () {
     const out = await mkdtemp(join(tmpdir(), 'peacegraph-web-'));
     const built = await buildGraph([BUNDLED.reports]);
     await writeGraph(out, built.quads, DEFAULT_BASE, built.models);
-    ({ app } = await createServer({ graph: { quads: { path: join(out, 'graph.trig'), format: 'application/trig' } }, base: DEFAULT_BASE, timeoutMs: 30000, maxRows: MAX_ROWS, maxQueryBytes: 65536 }));
+    // With the evidence (serve --with-evidence): the resource view lists the quotes behind a resource.
+    ({ app } = await createServer({ graph: await resolveGraphFiles(out, 'load'), base: DEFAULT_BASE, timeoutMs: 30000, maxRows: MAX_ROWS, maxQueryBytes: 65536 }));
     address = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

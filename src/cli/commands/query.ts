@@ -7,7 +7,9 @@ import { parameterTerms } from '../../query/bundled.js';
 import { runQuery, type QueryTarget } from '../../query/run.js';
 import { LocalEngine } from '../../query/local.js';
 import { graphSources, sourceFor, type FederatedSource } from '../../query/federated.js';
-import { resolveGraphFiles } from '../../query/rdf-files.js';
+import { resolveGraphFiles, type EvidenceChoice } from '../../query/rdf-files.js';
+import { graphScope, readsEvidence } from '../../query/graph-scope.js';
+import { checkLimits } from '../../query/sparql.js';
 import { loadProgress } from '../progress.js';
 import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
 import { graphPrefixes } from '../../rdf-io/prefixes.js';
@@ -39,14 +41,31 @@ interface QueryArgs {
   page?: number;
   'page-size': number;
   'allow-remote': boolean;
+  'with-evidence': boolean;
   base: string;
 }
 
-async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
+/**
+ * The evidence files load when asked, and for a query that names evidence terms when the build has
+ * them: one query answers rightly without the flag. A query that does not parse leaves them out
+ * (the engine then reports what is wrong with it).
+ */
+function evidenceChoice(args: QueryArgs, text: string): EvidenceChoice {
+  if (args['with-evidence']) return 'load';
+  try {
+    checkLimits(text);
+    return readsEvidence(graphScope(text)) ? 'load-if-built' : 'leave';
+  } catch {
+    return 'leave';
+  }
+}
+
+async function target(args: QueryArgs, text: string): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
+  const evidence = evidenceChoice(args, text);
   if (args.endpoint === undefined && args.source.length === 0) {
     // One query: the engine loads only the triples it reads, with a bar on a terminal meanwhile.
     const progress = loadProgress(true);
-    const engine = new LocalEngine(await resolveGraphFiles(args.data), { onProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes) });
+    const engine = new LocalEngine(await resolveGraphFiles(args.data, evidence), { onProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes) });
     return { target: { kind: 'local', engine }, close: () => engine.close().finally(progress.stop) };
   }
   if (args.endpoint !== undefined && args.source.length === 0) {
@@ -56,7 +75,7 @@ async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: ()
   if (args.endpoint !== undefined) {
     sources.push({ kind: 'endpoint', url: args.endpoint });
   } else {
-    sources.push(...await graphSources(await resolveGraphFiles(args.data)));
+    sources.push(...await graphSources(await resolveGraphFiles(args.data, evidence)));
   }
   for (const location of args.source) sources.push(await sourceFor(location));
   return { target: { kind: 'federated', sources }, close: async () => undefined };
@@ -78,6 +97,7 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         .option('page', { type: 'number', describe: 'print only this page of a SELECT\'s rows (from 1), in the query\'s ORDER BY' })
         .option('page-size', { type: 'number', default: DEFAULT_PAGE_SIZE, describe: 'rows in a page, with --page' })
         .option('allow-remote', { type: 'boolean', default: false, describe: 'with --source: let SERVICE and FROM in the query reach addresses not named by --source or --endpoint' })
+        .option('with-evidence', { type: 'boolean', default: false, describe: 'also load the evidence files (evidence.nt, evidence.nq); a query naming evidence terms loads them anyway' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
         .example('$0 query people-by-organisation --param org=UNITAR', 'a bundled query with a parameter')
         .example('$0 query queries/sessions-by-theme.rq --format csv', 'a query file, as CSV')
@@ -96,7 +116,7 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
       } catch (error) {
         throw new UserError((error as Error).message);
       }
-      const { target: queryTarget, close } = await target(args).catch((error: Error) => {
+      const { target: queryTarget, close } = await target(args, resolved.text).catch((error: Error) => {
         throw new UserError(error.message);
       });
       try {
