@@ -29,7 +29,7 @@ async function bind(name: string, parameters: Parameters): Promise<{ query: Bund
   try {
     return { query, terms: parameterTerms(query, pairs) };
   } catch (error) {
-    return { status: 400, message: (error as Error).message };
+    return { status: 400, message: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -131,7 +131,7 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
       if (error instanceof EngineBusyError) reply.header('Retry-After', String(error.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
       const message = error instanceof QueryTimeoutError ? `Query timed out after ${options.timeoutMs} ms.`
         : error instanceof QuerySyntaxError || error instanceof QueryRefusedError || error instanceof EngineBusyError || error instanceof EngineFailedError
-          ? error.message : `Query failed: ${(error as Error).message}`;
+          ? error.message : `Query failed: ${error instanceof Error ? error.message : String(error)}`;
       return refuse(reply, failureStatus(error), message);
     }
   };
