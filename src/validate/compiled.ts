@@ -25,9 +25,11 @@ function termKey(term: Term): string {
   return `?${term.value}`;
 }
 
+const VOCABULARY = { type: factory.namedNode(RDF_TYPE), subClassOf: factory.namedNode(`${NS.rdfs}subClassOf`) };
+
 /** The data graph as the constraints ask about it. */
 class DataGraph {
-  private readonly subclasses = new Map<string, ReadonlySet<string>>();
+  private readonly subclasses = new Map<string, ReadonlyMap<string, Term>>();
 
   constructor(readonly triples: TripleIndex) {}
 
@@ -39,18 +41,20 @@ class DataGraph {
     return this.triples.select(null, predicate, object).map((quad) => quad.subject);
   }
 
-  /** The class and its subclasses by rdfs:subClassOf in the data graph, as SHACL instances need them. */
-  classes(type: Term): ReadonlySet<string> {
+  /** The class and its subclasses by rdfs:subClassOf in the data graph (by key), as SHACL instances need them. */
+  classes(type: Term): ReadonlyMap<string, Term> {
     let found = this.subclasses.get(termKey(type));
     if (found === undefined) {
-      const keys = new Set([termKey(type)]);
+      const classes = new Map([[termKey(type), type]]);
       const queue = [type];
       for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
         for (const sub of this.subjects(VOCABULARY.subClassOf, next)) {
-          if (!keys.has(termKey(sub))) queue.push(sub), keys.add(termKey(sub));
+          if (classes.has(termKey(sub))) continue;
+          classes.set(termKey(sub), sub);
+          queue.push(sub);
         }
       }
-      found = keys;
+      found = classes;
       this.subclasses.set(termKey(type), found);
     }
     return found;
@@ -62,16 +66,14 @@ class DataGraph {
   }
 
   instances(type: Term): Term[] {
-    return this.triples.select(null, VOCABULARY.type).filter((quad) => this.classes(type).has(termKey(quad.object))).map((quad) => quad.subject);
+    return [...this.classes(type).values()].flatMap((member) => this.subjects(VOCABULARY.type, member));
   }
 }
-
-const VOCABULARY = { type: factory.namedNode(RDF_TYPE), subClassOf: factory.namedNode(`${NS.rdfs}subClassOf`) };
 
 /** A constraint at one focus node: each failure is a value node, or undefined for the values as a whole. */
 interface Constraint {
   readonly component: string;
-  /** What a finding says when its shape has no sh:message (shacl-engine's wording). */
+  /** What a finding says when its shape has no sh:message. */
   readonly message: string;
   readonly failures: (focus: Term, values: readonly Term[], data: DataGraph) => Iterable<Term | undefined>;
 }
