@@ -28,7 +28,19 @@ declare module 'shacl-engine' {
   }
 }
 
-declare module 'shacl-engine/lib/validations/type.js' {
-  /** The library's sh:datatype validation, compiled for one shape. */
-  export function compileDatatype(shape: unknown): unknown;
+declare module 'shacl-engine/lib/compareTerms.js' {
+  import type { Term } from '@rdfjs/types';
+
+  /** Order of two literals by value (numbers, dates, strings); null when they cannot be compared. */
+  export default function compareTerms(a: Term, b: Term): number | null;
+}
+
+/** The lexical checks of XSD datatypes that shacl-engine's sh:datatype uses. */
+declare module 'rdf-validation' {
+  import type { Literal } from '@rdfjs/types';
+
+  export class XsdValidation {
+    /** True when the literal's lexical form is valid for its datatype (or the datatype is unknown). */
+    validateSimple(term: Literal): boolean;
+  }
 }

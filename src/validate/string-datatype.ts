@@ -1,17 +1,25 @@
 /**
- * sh:datatype for shacl-engine, with xsd:string checked right. The library it relies on
- * (rdf-validation 0.1) tests xsd:string with a pattern written for UTF-16 code units, which rejects
- * every character outside the Basic Multilingual Plane: a name with an emoji or a CJK Extension B
- * character would fail a valid graph. Here a string is valid when it has no lone surrogate and
- * neither U+FFFE nor U+FFFF (what that pattern means); other datatypes keep the library's check.
+ * sh:datatype with xsd:string checked right, for both engines (compiled.ts and shacl-engine).
+ * rdf-validation 0.1, which shacl-engine relies on, tests xsd:string with a pattern written for
+ * UTF-16 code units, which rejects every character outside the Basic Multilingual Plane: a name
+ * with an emoji or a CJK Extension B character would fail a valid graph. Here a string is valid
+ * when it has no lone surrogate and neither U+FFFE nor U+FFFF (what that pattern means); other
+ * datatypes keep rdf-validation's lexical check, as shacl-engine does.
  */
-import { compileDatatype } from 'shacl-engine/lib/validations/type.js';
+import { XsdValidation } from 'rdf-validation';
 import type { Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
 import { factory } from '../rdf/factory.js';
 
 const XSD_STRING = `${NS.xsd}string`;
 const NOT_STRING = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/;
+const XSD = new XsdValidation();
+
+/** A literal of `datatype` whose lexical form is valid for it (SHACL's sh:datatype). */
+export function hasDatatype(term: Term, datatype: Term): boolean {
+  if (term.termType !== 'Literal' || term.datatype.value !== datatype.value) return false;
+  return datatype.value === XSD_STRING ? !NOT_STRING.test(term.value) : XSD.validateSimple(term);
+}
 
 interface DatatypeContext {
   readonly valueOrNode: { readonly term: Term };
@@ -26,12 +34,9 @@ const COMPONENT = factory.namedNode(`${NS.sh}DatatypeConstraintComponent`);
 
 function compile(shape: { ptr: { out: (predicates: Term[]) => { term: Term } } }): Compiled {
   const datatype = shape.ptr.out([SH_DATATYPE]).term;
-  if (datatype.value !== XSD_STRING) return compileDatatype(shape) as Compiled;
   return {
     generic: (context) => {
-      const { term } = context.valueOrNode;
-      const valid = term.termType === 'Literal' && term.datatype.value === XSD_STRING && !NOT_STRING.test(term.value);
-      context.test(valid, COMPONENT, {
+      context.test(hasDatatype(context.valueOrNode.term, datatype), COMPONENT, {
         args: { datatype }, message: [context.factory.literal('Value does not have datatype {$datatype}')], value: context.valueOrNode,
       });
     },

@@ -1,14 +1,16 @@
 /**
- * SHACL validation of a graph against ontology/shapes.ttl, with shacl-engine: made for speed, and
- * its shapes are compiled once per shapes file and thread, not once per graph, so the default
- * build (which validates every report) runs close to the speed of --no-validate. Its results
- * are turned into plain typed findings that name the node shape even when a property shape (a
- * blank node) failed. test/validate/validate.test.ts checks them against rdf-validate-shacl.
+ * SHACL validation of a graph against ontology/shapes.ttl. The shapes are compiled once per shapes
+ * file and thread, not once per graph: into plain functions (compiled.ts) when they use only the
+ * SHACL features ontology/shapes.ttl uses, so the default build (which validates every report)
+ * runs close to the speed of --no-validate; into shacl-engine for any other shapes. Findings are
+ * plain typed records that name the node shape even when a property shape (a blank node) failed.
+ * test/validate/*.test.ts check them against rdf-validate-shacl.
  */
 import { Validator } from 'shacl-engine';
 import { Store } from 'n3';
 import { TripleIndex } from './triple-index.js';
 import { STRING_AWARE_DATATYPE } from './string-datatype.js';
+import { compileShapes, type CompiledShapes } from './compiled.js';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
 import { factory } from '../rdf/factory.js';
@@ -79,7 +81,7 @@ function indexShapes(shapes: readonly Quad[]): ShapeIndex {
 
 function compareFindings(a: ValidationFinding, b: ValidationFinding): number {
   const key = (finding: ValidationFinding): string =>
-    [finding.shape, finding.focusNode.value, finding.path?.predicate ?? '', finding.message, finding.value?.value ?? ''].join('\u0000');
+    [finding.shape, finding.focusNode.value, finding.path?.predicate ?? '', finding.message, finding.value?.value ?? '', finding.constraint].join('\u0000');
   const [left, right] = [key(a), key(b)];
   return left < right ? -1 : left > right ? 1 : 0;
 }
@@ -91,19 +93,44 @@ export interface ValidateOptions {
 
 const PG_EVIDENCE = `${NS.pg}evidence`;
 
-interface CompiledShapes {
-  readonly validator: Validator;
-  readonly index: ShapeIndex;
+/** shacl-engine's validator for shapes compiled.ts does not cover, with what its results leave out. */
+class EngineShapes {
+  private readonly validator: Validator;
+  private readonly index: ShapeIndex;
+
+  constructor(shapes: Quad[]) {
+    this.validator = new Validator(new Store(shapes), { factory, validations: [STRING_AWARE_DATATYPE] });
+    this.index = indexShapes(shapes);
+  }
+
+  async validate(triples: TripleIndex): Promise<ValidationFinding[]> {
+    const report = await this.validator.validate({ dataset: triples as unknown as DatasetCore });
+    return report.results.map((result): ValidationFinding => {
+      const source = result.shape.ptr.term?.value ?? '';
+      const severity = SEVERITIES[result.severity.value] ?? 'violation';
+      const path = this.index.path.get(source);
+      const value = result.value?.term;
+      return {
+        severity,
+        focusNode: result.focusNode.term!,
+        ...(path === undefined ? {} : { path }),
+        shape: this.index.owner.get(source) ?? source,
+        constraint: result.constraintComponent.value,
+        ...(value === undefined ? {} : { value }),
+        message: result.message[0]?.value ?? this.index.message.get(source) ?? 'constraint not satisfied',
+      };
+    });
+  }
 }
 
 /** Compiled shapes by shapes file: a corpus build validates thousands of reports against the same shapes. */
-const compiled = new Map<string, Promise<CompiledShapes>>();
+const compiled = new Map<string, Promise<CompiledShapes | EngineShapes>>();
 
-function compiledShapes(shapesPath: string | undefined): Promise<CompiledShapes> {
+function compiledShapes(shapesPath: string | undefined): Promise<CompiledShapes | EngineShapes> {
   const key = shapesPath ?? '';
   let entry = compiled.get(key);
   if (entry === undefined) {
-    entry = loadShapes(shapesPath).then((shapes) => ({ validator: new Validator(new Store(shapes), { factory, validations: [STRING_AWARE_DATATYPE] }), index: indexShapes(shapes) }));
+    entry = loadShapes(shapesPath).then((shapes) => compileShapes(new TripleIndex(shapes)) ?? new EngineShapes(shapes));
     compiled.set(key, entry);
     entry.catch(() => compiled.delete(key));
   }
@@ -115,24 +142,7 @@ function compiledShapes(shapesPath: string | undefined): Promise<CompiledShapes>
  * the theme scheme, which class and scheme constraints need).
  */
 export async function validateQuads(quads: Iterable<Quad>, shapesPath?: string, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const { validator, index } = await compiledShapes(shapesPath);
-  const union = new TripleIndex(quads);
-  const report = await validator.validate({ dataset: union as unknown as DatasetCore });
-  const findings = report.results.map((result): ValidationFinding => {
-    const source = result.shape.ptr.term?.value ?? '';
-    const severity = SEVERITIES[result.severity.value] ?? 'violation';
-    const path = index.path.get(source);
-    const value = result.value?.term;
-    return {
-      severity,
-      focusNode: result.focusNode.term!,
-      ...(path === undefined ? {} : { path }),
-      shape: index.owner.get(source) ?? source,
-      constraint: result.constraintComponent.value,
-      ...(value === undefined ? {} : { value }),
-      message: result.message[0]?.value ?? index.message.get(source) ?? 'constraint not satisfied',
-    };
-  });
+  const findings = await (await compiledShapes(shapesPath)).validate(new TripleIndex(quads));
   const kept = options.evidence === false ? findings.filter((finding) => finding.path?.predicate !== PG_EVIDENCE) : findings;
   kept.sort(compareFindings);
   const violations = kept.filter((finding) => finding.severity === 'violation').length;

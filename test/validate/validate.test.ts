@@ -1,33 +1,19 @@
 import { expect } from 'chai';
 import { DataFactory } from 'n3';
-import type { Quad, Quad_Object } from '@rdfjs/types';
+import type { Quad } from '@rdfjs/types';
 import { validateQuads, type ValidationReport } from '../../src/validate/validate.js';
 import { formatReport } from '../../src/validate/format.js';
 import { graphPrefixes } from '../../src/rdf-io/prefixes.js';
 import { NS } from '../../src/rdf/namespaces.js';
 import { FIXTURE_BASE, fixtureQuads, sampleBuild } from '../write/fixture.js';
-import SHACLValidator from 'rdf-validate-shacl';
-import { Store } from 'n3';
-import { loadShapes } from '../../src/validate/shapes.js';
-import { unionGraph } from '../../src/rdf-io/serialise.js';
-
-/**
- * What rdf-validate-shacl (an independent SHACL engine, the one peacegraph used before) finds:
- * severity, focus node, path and constraint component of each result, as sortable lines.
- */
-async function referenceFindings(quads: readonly Quad[]): Promise<string[]> {
-  const validator = new SHACLValidator(new Store(await loadShapes()));
-  const report = await validator.validate(new Store(unionGraph(quads)));
-  return report.results.map((result) => [result.severity?.value.split('#')[1]!.toLowerCase(), result.focusNode?.value,
-    result.path?.termType === 'NamedNode' ? result.path.value : result.path === null ? '' : 'inverse', result.sourceConstraintComponent?.value].join(' ')).sort();
-}
+import { EVENT, MEMBERSHIP, PARTICIPATION, PERSON, SESSION, add, drop, findingLine, firstOfType, id, referenceFindings, set, term, type Edit } from './graph-edits.js';
 
 /**
  * The one difference between the engines: rdf-validate-shacl does not check that a literal of the
- * right datatype is well formed ("2017-13-45"^^xsd:date), as SHACL asks; shacl-engine does. The
- * shapes' sh:pattern on every date catches it in both, so both refuse such a graph; shacl-engine's
- * extra datatype finding beside a pattern finding on the same value is left out of the comparison.
- * Where a shape allows xsd:date or xsd:dateTime (sh:or), shacl-engine's finding is an sh:or one, and
+ * right datatype is well formed ("2017-13-45"^^xsd:date), as SHACL asks; peacegraph does (as
+ * shacl-engine does). The shapes' sh:pattern on every date catches it in both, so both refuse such a
+ * graph; peacegraph's extra datatype finding beside a pattern finding on the same value is left out of
+ * the comparison. Where a shape allows xsd:date or xsd:dateTime (sh:or), peacegraph's finding is an sh:or one, and
  * rdf-validate-shacl has one only when the datatype is wrong too: sh:or findings beside a pattern
  * finding are left out on both sides.
  */
@@ -38,36 +24,13 @@ function withoutMalformedDates(lines: readonly string[]): string[] {
 }
 
 function findingLines(report: ValidationReport): string[] {
-  return report.findings.map((finding) => [finding.severity, finding.focusNode.value,
-    finding.path === undefined ? '' : finding.path.inverse ? 'inverse' : finding.path.predicate, finding.constraint].join(' ')).sort();
+  return report.findings.map(findingLine).sort();
 }
 
-const { namedNode, literal, quad } = DataFactory;
-const id = (path: string) => namedNode(`${FIXTURE_BASE}${path}`);
-const term = (curie: string) => {
-  const [prefix, local] = curie.split(':') as [keyof typeof NS, string];
-  return namedNode(`${NS[prefix]}${local}`);
-};
+const { namedNode, literal } = DataFactory;
 const date = (value: string) => literal(value, term('xsd:date'));
 const nonNegative = (value: string) => literal(value, term('xsd:nonNegativeInteger'));
-
-const EVENT = 'event/geneva-peace-week-2017';
-const SESSION = 'session/geneva-peace-week-2017-1';
-const PERSON = 'person/einar-bjorgo';
-const MEMBERSHIP = 'membership/einar-bjorgo--unosat';
-const PARTICIPATION = 'participation/geneva-peace-week-2017-1--einar-bjorgo--speaker';
-
-type Edit = (quads: Quad[]) => Quad[];
-const drop = (subject: string, predicate: string): Edit => (quads) =>
-  quads.filter((q) => !(q.subject.value === `${FIXTURE_BASE}${subject}` && q.predicate.equals(term(predicate))));
-const add = (subject: string, predicate: string, object: Quad_Object): Edit => (quads) => [...quads, quad(id(subject), term(predicate), object)];
-const set = (subject: string, predicate: string, object: Quad_Object): Edit => (quads) => add(subject, predicate, object)(drop(subject, predicate)(quads));
-
-/** The position selector of one evidence span of the fixture (any will do). */
-function positionSelector(quads: readonly Quad[]): string {
-  const selector = quads.find((q) => q.object.equals(term('oa:TextPositionSelector')));
-  return selector!.subject.value.slice(FIXTURE_BASE.length);
-}
+const positionSelector = (quads: readonly Quad[]): string => firstOfType(quads, 'oa:TextPositionSelector');
 
 describe('validate/validate', () => {
   let report: ValidationReport;
