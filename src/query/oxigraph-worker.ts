@@ -20,12 +20,11 @@ import { EVERYTHING, readsEvidence, treeScope, type GraphScope } from './graph-s
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const { files, preload } = workerData as WorkerData;
-const graph = new LazyGraph(new oxigraph.Store(), files, (progress) => post({ progress }));
-const store = graph.store;
+const graph = new LazyGraph(() => new oxigraph.Store(), files, (progress) => post({ progress }));
 
-async function load(scope: GraphScope): Promise<void> {
+async function load(scope: GraphScope): Promise<oxigraph.Store> {
   try {
-    await graph.ensure(scope);
+    return await graph.ensure(scope);
   } catch (error) {
     const failed = new Error(loadFailure(graph.paths, error));
     // A trap leaves the store corrupt: named as one, the failure still gets the worker replaced.
@@ -36,7 +35,8 @@ async function load(scope: GraphScope): Promise<void> {
 
 async function preloaded(): Promise<string | undefined> {
   try {
-    if (preload) await load(EVERYTHING);
+    // The store of the default graph first, then the one with the named graphs (LazyGraph says why two).
+    if (preload) for (const scope of [{ ...EVERYTHING, named: false }, EVERYTHING]) await load(scope);
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -55,7 +55,7 @@ function fromWireTerm(term: WireTerm): Term {
 let namedGraphs: Set<string> | undefined;
 
 /** FROM and FROM NAMED select graphs of the store; one the store does not hold is refused, not read as empty. */
-function checkDataset(query: ParsedQuery): void {
+function checkDataset(query: ParsedQuery, store: oxigraph.Store): void {
   const named = [...query.dataset.default, ...query.dataset.named];
   if (named.length === 0) return;
   namedGraphs ??= new Set((store.query('SELECT DISTINCT ?g WHERE { GRAPH ?g { } }') as Array<Map<string, Term>>)
@@ -106,8 +106,8 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   refuseServices(query);
   const scope = queryScope(query);
   refuseUnloadedEvidence(scope);
-  await load(scope);
-  checkDataset(query);
+  const store = await load(scope);
+  checkDataset(query, store);
   // Pages are of SELECT rows; another form answers whole, under the cap.
   const page = query.form === 'SELECT' ? request.page : undefined;
   const max = page?.size ?? request.maxRows;

@@ -104,6 +104,18 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     for (const engine of [oneShot, preloaded]) expect((await answer(query, { kind: 'local', engine })).sort()).to.deep.equal(expected);
   });
 
+  it('answers a query with default-graph and GRAPH patterns over both, and default-graph queries after it still count each person once', async () => {
+    const quads = [...await readQuadsFile(join(out, 'graph.nt')), ...await readQuadsFile(join(out, 'graph.nq'))];
+    const mixed = 'PREFIX schema: <http://schema.org/> SELECT ?name (COUNT(DISTINCT ?g) AS ?reports) WHERE { ?p a schema:Person ; schema:name ?name . GRAPH ?g { ?p schema:name ?name } } GROUP BY ?name';
+    const expected = (await answer(mixed, { kind: 'federated', sources: [{ kind: 'quads', quads }] })).sort();
+    expect(expected).to.have.length.above(10);
+    const people = await answer(PEOPLE, { kind: 'federated', sources: comunica });
+    for (const engine of [oneShot, preloaded]) {
+      expect((await answer(mixed, { kind: 'local', engine })).sort()).to.deep.equal(expected);
+      expect(await answer(PEOPLE, { kind: 'local', engine })).to.deep.equal(people);
+    }
+  });
+
   describe('with the evidence left out (query and serve without --with-evidence)', () => {
     let facts: LocalEngine;
     before(async () => {
