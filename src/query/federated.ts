@@ -40,16 +40,16 @@ export async function readQuadsFile(path: string): Promise<Quad[]> {
 }
 
 /**
- * The built graph as Comunica sources: its triples in the default graph (each once, as in
- * graph.nt) and its quads in their named graphs. Comunica's union default graph stays off, as it
- * would match a triple once per graph that states it.
+ * The built graph as Comunica sources: its triples and statistics in the default graph (each once,
+ * as in graph.nt) and its quads in their named graphs. Comunica's union default graph stays off, as
+ * it would match a triple once per graph that states it.
  */
 export async function graphSources(files: GraphFiles): Promise<FederatedSource[]> {
-  const parts = await Promise.all([files.triples, files.quads].map((file) => file === undefined ? [] : readQuadsFile(file.path)));
-  const [triples, quads] = parts as [Quad[], Quad[]];
-  if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...quads] }];
+  const parts = await Promise.all([files.triples, files.quads, files.statistics].map((file) => file === undefined ? [] : readQuadsFile(file.path)));
+  const [triples, quads, statistics] = parts as [Quad[], Quad[], Quad[]];
+  if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...statistics, ...quads] }];
   // Quads alone: each triple of any graph once in the default graph too.
-  return [{ kind: 'quads', quads: [...unionGraph(quads), ...quads] }];
+  return [{ kind: 'quads', quads: [...unionGraph(quads), ...statistics, ...quads] }];
 }
 
 /** "http(s)://..." is a remote document (Comunica sniffs endpoints too); anything else a local file. */

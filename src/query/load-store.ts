@@ -51,32 +51,59 @@ function inScope(scope: GraphScope, terms: { predicate: string; object: string }
 
 const isEmpty = (scope: GraphScope): boolean => !scope.everything && scope.predicates.size === 0 && scope.classes.size === 0;
 
+/**
+ * Whole lines in `wanted` and not in `loaded`, from byte chunks that may cut lines anywhere: each
+ * chunk gives the kept lines it completes, `end` those of the last line.
+ */
+export class LineSelector {
+  private carry = Buffer.alloc(0);
+  private readonly nothingLoaded: boolean;
+
+  constructor(private readonly wanted: GraphScope, private readonly loaded: GraphScope = NOTHING) {
+    this.nothingLoaded = isEmpty(loaded);
+  }
+
+  select(chunk: Uint8Array): Buffer | undefined {
+    const bytes = Buffer.concat([this.carry, chunk]);
+    const last = bytes.lastIndexOf(NEWLINE) + 1;
+    this.carry = Buffer.from(bytes.subarray(last));
+    return this.keep(bytes, last);
+  }
+
+  end(): Buffer | undefined {
+    const bytes = this.carry;
+    this.carry = Buffer.alloc(0);
+    return this.keep(bytes, bytes.length);
+  }
+
+  private keep(bytes: Buffer, last: number): Buffer | undefined {
+    const kept: Buffer[] = [];
+    const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
+    for (let start = 0; start < last;) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      const end = newline < 0 || newline >= last ? last : newline;
+      const terms = lineTerms(bytes, start, end, plain);
+      if (inScope(this.wanted, terms, false) && !inScope(this.loaded, terms, this.nothingLoaded)) kept.push(bytes.subarray(start, end + 1));
+      start = end + 1;
+    }
+    return kept.length > 0 ? Buffer.concat(kept) : undefined;
+  }
+}
+
 /** One file's lines in `wanted` and not in `loaded`, in chunks of whole lines, with progress by bytes read. */
 function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void): Generator<Buffer> {
   const descriptor = openSync(path, 'r');
-  const nothingLoaded = isEmpty(loaded);
+  const selector = new LineSelector(wanted, loaded);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let carry = Buffer.alloc(0);
     let read = 0;
     for (;;) {
       const count = readSync(descriptor, buffer, 0, CHUNK_BYTES, null);
-      const bytes = count === 0 ? carry : Buffer.concat([carry, buffer.subarray(0, count)]);
-      const last = count === 0 ? bytes.length : bytes.lastIndexOf(NEWLINE) + 1;
-      const kept: Buffer[] = [];
-      const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
-      for (let start = 0; start < last;) {
-        const newline = bytes.indexOf(NEWLINE, start);
-        const end = newline < 0 || newline >= last ? last : newline;
-        const terms = lineTerms(bytes, start, end, plain);
-        if (inScope(wanted, terms, false) && !inScope(loaded, terms, nothingLoaded)) kept.push(bytes.subarray(start, end + 1));
-        start = end + 1;
-      }
+      const kept = count === 0 ? selector.end() : selector.select(buffer.subarray(0, count));
       read += count;
       progress(read);
-      if (kept.length > 0) yield Buffer.concat(kept);
+      if (kept !== undefined) yield kept;
       if (count === 0) return;
-      carry = Buffer.from(bytes.subarray(last));
     }
   } finally {
     closeSync(descriptor);
@@ -135,26 +162,28 @@ export class LazyGraph {
 
   /** Loads what `scope` reads and is not loaded yet. */
   async ensure(scope: GraphScope): Promise<void> {
-    const { triples, quads } = this.files;
+    const { triples, quads, statistics } = this.files;
     const needDefault = !covers(this.loadedDefault, scope);
     // Without a triples file, the default graph is derived from the named graphs.
     const needNamed = (scope.named || triples === undefined) && !covers(this.loadedNamed, scope);
     const parts: Array<{ file: RdfFile; loaded: GraphScope }> = [];
-    if (needDefault && triples !== undefined) parts.push({ file: triples, loaded: this.loadedDefault });
+    if (needDefault) {
+      for (const file of [triples, statistics]) if (file !== undefined) parts.push({ file, loaded: this.loadedDefault });
+    }
     if (needNamed && quads !== undefined) parts.push({ file: quads, loaded: this.loadedNamed });
     const totalBytes = parts.reduce((sum, part) => sum + fileBytes(part.file.path), 0);
     let done = 0;
     for (const { file, loaded } of parts) {
       const progress = (bytes: number): void => this.onProgress({ bytes: done + bytes, totalBytes });
-      const filtered = LINE_FORMATS.has(file.format);
       // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
-      if (filtered) this.store.load(linesIn(file.path, scope, loaded, progress), { format: file.format, lenient: false, no_transaction: true });
+      if (LINE_FORMATS.has(file.format)) this.store.load(linesIn(file.path, scope, loaded, progress), { format: file.format, lenient: false, no_transaction: true });
       else await loadWhole(this.store, file, progress);
       done += fileBytes(file.path);
-      const part: GraphScope = filtered ? scope : { ...scope, everything: true };
-      if (file === triples) this.loadedDefault = union(this.loadedDefault, part);
-      else this.loadedNamed = union(this.loadedNamed, part);
     }
+    // A file read whole holds every triple, a line file those in the scope.
+    const loadedBy = (file: RdfFile): GraphScope => (LINE_FORMATS.has(file.format) ? scope : { ...scope, everything: true });
+    if (needDefault && triples !== undefined) this.loadedDefault = union(this.loadedDefault, loadedBy(triples));
+    if (needNamed && quads !== undefined) this.loadedNamed = union(this.loadedNamed, loadedBy(quads));
     if (triples === undefined && needNamed) {
       // Each triple of any named graph once in the default graph: the store holds a set.
       this.store.update('INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }');

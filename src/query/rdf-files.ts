@@ -12,6 +12,9 @@ const FORMATS: Readonly<Record<string, string>> = {
   '.owl': 'application/rdf+xml',
 };
 
+/** The aggregates a build precomputes (src/stats/statistics.ts), beside the graph files. */
+export const STATISTICS_FILE = 'statistics.nt';
+
 /** Preferred first: TriG keeps the named graph of each report. */
 const OUTPUT_FILES = ['graph.trig', 'graph.nq', 'graph.nt', 'graph.ttl', 'graph.jsonld'];
 
@@ -35,15 +38,18 @@ const QUAD_FORMATS: ReadonlySet<string> = new Set(['application/trig', 'applicat
  * What the local engine loads. The default graph is a set, each triple once (graph.nt), as users
  * expect and as Virtuoso, Jena and Comunica give it; `quads` holds each report's named graph, for
  * GRAPH patterns. With `quads` alone (a TriG or N-Quads file) the default graph is derived from it.
+ * `statistics` (statistics.nt, src/stats/) joins the default graph: the aggregates precomputed by
+ * the build, which the bundled aggregate queries read.
  */
 export interface GraphFiles {
   readonly triples?: RdfFile;
   readonly quads?: RdfFile;
+  readonly statistics?: RdfFile;
 }
 
 /** The paths of the files, for messages. */
 export function graphFilePaths(files: GraphFiles): string[] {
-  return [files.triples?.path, files.quads?.path].filter((path): path is string => path !== undefined);
+  return [files.triples?.path, files.quads?.path, files.statistics?.path].filter((path): path is string => path !== undefined);
 }
 
 /** A graph file, or the triples and quads files of a build output folder. */
@@ -56,7 +62,8 @@ export async function resolveGraphFiles(pathOrDir: string): Promise<GraphFiles> 
   };
   const triples = await present('graph.nt') ?? await present('graph.ttl');
   const quads = await present('graph.nq') ?? await present('graph.trig');
-  return triples === undefined && quads === undefined ? { quads: file } : { triples, quads };
+  const statistics = await present(STATISTICS_FILE);
+  return triples === undefined && quads === undefined ? { quads: file, statistics } : { triples, quads, statistics };
 }
 
 /** A graph file, or the graph file of a build output folder. */

@@ -19,6 +19,7 @@ export const PG = terms(NS.pg, [
   'ModeratorRole', 'SpeakerRole', 'ReporterRole', 'OrganiserRole',
   'participation', 'participant', 'role', 'moderator', 'speaker', 'theme', 'initiative', 'themeStatement',
   'jobTitle', 'alias', 'position', 'sha256', 'evidence',
+  'ThemePair', 'OrganisationPair', 'pairMember', 'sessionCount',
 ] as const);
 
 export const SCHEMA = terms(NS.schema, [

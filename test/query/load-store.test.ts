@@ -74,7 +74,8 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     // Each query loads what it reads (query), or the whole graph at start (serve).
     oneShot = new LocalEngine(files);
     preloaded = new LocalEngine(files, { preload: true });
-    comunica = [{ kind: 'quads', quads: await readQuadsFile(join(out, 'graph.nt')) }];
+    // The facts and the aggregates the build precomputed from them (the bundled aggregates read those).
+    comunica = [{ kind: 'quads', quads: [...await readQuadsFile(join(out, 'graph.nt')), ...await readQuadsFile(join(out, 'statistics.nt'))] }];
   });
   after(async () => Promise.all([oneShot?.close(), preloaded?.close()]));
 
@@ -127,7 +128,7 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
         this.skip();
       }
       const target: StoreTarget = { gsp: `${env.http}/sparql-graph-crud-auth`, update: `${env.http}/sparql-auth`, credentials: { user: env.user, password: env.password } };
-      const lines = (await readFile(join(out, 'graph.nt'), 'utf8')).split('\n').filter(Boolean);
+      const lines = (await Promise.all(['graph.nt', 'statistics.nt'].map((name) => readFile(join(out, name), 'utf8')))).join('').split('\n').filter(Boolean);
       const payloads: GraphPayload[] = [];
       for (let start = 0; start < lines.length; start += PART_LINES) {
         const graph = `${graphBase}${payloads.length}`;

@@ -6,7 +6,10 @@
  */
 import { expect } from 'chai';
 import { fakeStore, listen, PASSWORD, USER } from './fake-store.js';
-import { checkGraphBase, payloadOf, pushAll, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkGraphBase, payloadOf, pushAll, statisticsGraph, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
 
 const triples = (count: number, tag: string) =>
   Array.from({ length: count }, (_unused, index) => `<http://example.org/s${index}> <http://example.org/p> "${tag}" .\n`).join('');
@@ -83,6 +86,15 @@ describe('store/push', () => {
     const [outcome] = await pushAll({ gsp: 'http://127.0.0.1:9/store', update: 'http://127.0.0.1:9/update' }, version('x').slice(0, 1));
     expect(outcome).to.include({ status: 'failed' });
     expect((outcome as { problem: string }).problem).to.match(/^reading <http:\/\/example\.org\/graph\/a>: cannot reach http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('sends the statistics graph of a build as the graph "statistics", and nothing for a build without one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'peacegraph-push-statistics-'));
+    expect(await statisticsGraph(join(dir, 'statistics.nt'), 'http://example.org/graph/')).to.deep.equal([]);
+    await writeFile(join(dir, 'statistics.nt'), triples(2, 'count'));
+    const payloads = await statisticsGraph(join(dir, 'statistics.nt'), 'http://example.org/graph/');
+    expect(statuses(await pushAll(target, payloads))).to.deep.equal(['replaced statistics']);
+    expect(store.graphs.get('http://example.org/graph/statistics')).to.equal(triples(2, 'count'));
   });
 
   const bases: ReadonlyArray<readonly [string, boolean]> = [

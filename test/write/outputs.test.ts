@@ -88,7 +88,7 @@ describe('write/outputs', () => {
     await writeGraph(second, [...fixtureQuads()].reverse(), FIXTURE_BASE, [fixtureModel]);
     const [a, b] = [await filesOf(first), await filesOf(second)];
     expect([...a.keys()]).to.deep.equal([
-      'event-geneva-peace-week-2017.html', 'event-geneva-peace-week-2017.jsonld', 'graph.jsonld', 'graph.nq', 'graph.nt', 'graph.trig', 'graph.ttl',
+      'event-geneva-peace-week-2017.html', 'event-geneva-peace-week-2017.jsonld', 'graph.jsonld', 'graph.nq', 'graph.nt', 'graph.trig', 'graph.ttl', 'statistics.nt',
     ]);
     for (const [name, content] of a) expect(content.equals(b.get(name)!), name).to.equal(true);
   });

@@ -3,7 +3,8 @@ import type { CommandModule } from 'yargs';
 import { join } from 'node:path';
 import { UserError, type CliContext } from '../context.js';
 import { PASSWORD_SOURCES, storePassword } from '../password.js';
-import { graphsFromTriG, pushAll, StoreError, type GraphOutcome } from '../../store/push.js';
+import { graphsFromTriG, pushAll, statisticsGraph, StoreError, type GraphOutcome } from '../../store/push.js';
+import { STATISTICS_FILE } from '../../query/rdf-files.js';
 
 interface PushArgs {
   data: string;
@@ -34,7 +35,7 @@ function outcomeLine(outcome: GraphOutcome): string | undefined {
 export function pushCommand(context: CliContext): CommandModule<object, PushArgs> {
   return {
     command: 'push',
-    describe: 'Push the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report; only graphs that differ are sent',
+    describe: 'Push the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report and one of statistics; only graphs that differ are sent',
     builder: (yargs) =>
       yargs
         .option('data', { type: 'string', default: 'out', describe: 'build output folder holding graph.trig' })
@@ -58,7 +59,10 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
       const { io } = context;
       let outcomes: GraphOutcome[];
       try {
-        const payloads = await graphsFromTriG(join(args.data, 'graph.trig'), args['graph-base']);
+        const payloads = [
+          ...await graphsFromTriG(join(args.data, 'graph.trig'), args['graph-base']),
+          ...await statisticsGraph(join(args.data, STATISTICS_FILE), args['graph-base']),
+        ];
         if (args.update === undefined && !args.verify) {
           io.stderr('peacegraph: warning: no --update endpoint: graphs are replaced in place, which some stores do not do atomically\n');
         }
