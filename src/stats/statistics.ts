@@ -1,18 +1,19 @@
 /**
  * The statistics graph: aggregates users ask often, counted once from the facts at the end of a
  * build and written as statistics.nt, because counting them at query time joins every session of
- * the corpus (over 1 s at 10,000 reports). Each pair of themes discussed in the same sessions is a
+ * the corpus (seconds at 10,000 reports). Each pair of themes discussed in the same sessions is a
  * pg:ThemePair, each pair of organisations whose people spoke or moderated in the same sessions a
- * pg:OrganisationPair, with its two pg:pairMember and its pg:sessionCount; the bundled queries
- * themes-co-occurring and organisations-co-appearing read them, and queries/from-facts/ holds the
- * same tables counted from the facts, for a triple store without this graph.
+ * pg:OrganisationPair, with its two pg:pairMember and its pg:sessionCount; each theme discussed
+ * has its own pg:sessionCount. The bundled queries themes-co-occurring, organisations-co-appearing
+ * and sessions-per-theme read them, and queries/from-facts/ holds the same tables counted from the
+ * facts, for a triple store without this graph.
  *
  * The counts come from the SPARQL below, run by Oxigraph over the triples it reads (graph.nt,
  * filtered to the predicates it names, as a one-shot query loads): a few seconds at 10,000 reports.
  */
 import oxigraph from 'oxigraph';
 import { DataFactory } from 'n3';
-import type { NamedNode, Quad, Term } from '@rdfjs/types';
+import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { graphScope, union } from '../query/graph-scope.js';
 import { LineSelector } from '../query/load-store.js';
 import { toNTriples } from '../rdf-io/serialise.js';
@@ -29,7 +30,7 @@ interface PairStatistic {
 
 const PREFIXES = `PREFIX pg: <${NS.pg}>\nPREFIX schema: <${NS.schema}>\n`;
 
-export const PAIR_STATISTICS: readonly PairStatistic[] = [
+const PAIR_STATISTICS: readonly PairStatistic[] = [
   {
     type: PG.ThemePair,
     key: 'themes',
@@ -50,8 +51,13 @@ export const PAIR_STATISTICS: readonly PairStatistic[] = [
   },
 ];
 
+/** Sessions per theme (?theme, ?sessions). */
+const THEME_SESSIONS = `${PREFIXES}SELECT ?theme (COUNT(DISTINCT ?s) AS ?sessions) WHERE {
+  ?s a pg:Session ; pg:theme ?theme .
+} GROUP BY ?theme`;
+
 /** What the statistics read of the facts. */
-const SCOPE = PAIR_STATISTICS.map(({ query }) => graphScope(query)).reduce(union);
+const SCOPE = [...PAIR_STATISTICS.map(({ query }) => query), THEME_SESSIONS].map(graphScope).reduce(union);
 
 /** The facts as N-Triples: their length, and `length` bytes from `offset`. */
 export interface Facts {
@@ -85,10 +91,12 @@ function bound(row: Map<string, Term>, name: string, termType: Term['termType'])
   return term;
 }
 
+const count = (row: Map<string, Term>): Literal => DataFactory.literal(bound(row, 'sessions', 'Literal').value, XSD.integer);
+
 /**
- * The statistics of the facts, as sorted N-Triples: the same facts give
- * the same bytes. A pair's IRI is made of its members' last path segments (a theme's or an
- * organisation's slug), so it reads as what it counts.
+ * The statistics of the facts, as sorted N-Triples: the same facts give the same bytes. A pair's
+ * IRI is made of its members' last path segments (a theme's or an organisation's slug), so it
+ * reads as what it counts.
  */
 export async function statisticsOf(facts: Facts, base: string): Promise<string> {
   const store = new oxigraph.Store();
@@ -105,9 +113,12 @@ export async function statisticsOf(facts: Facts, base: string): Promise<string> 
         DataFactory.quad(pair, RDF.type, type),
         DataFactory.quad(pair, PG.pairMember, DataFactory.namedNode(a.value)),
         DataFactory.quad(pair, PG.pairMember, DataFactory.namedNode(b.value)),
-        DataFactory.quad(pair, PG.sessionCount, DataFactory.literal(bound(row, 'sessions', 'Literal').value, XSD.integer)),
+        DataFactory.quad(pair, PG.sessionCount, count(row)),
       );
     }
+  }
+  for (const row of store.query(THEME_SESSIONS) as Map<string, Term>[]) {
+    quads.push(DataFactory.quad(DataFactory.namedNode(bound(row, 'theme', 'NamedNode').value), PG.sessionCount, count(row)));
   }
   return toNTriples(quads);
 }

@@ -22,7 +22,7 @@ import { rowLines } from '../../src/query/result.js';
 const [PG, SCHEMA, RDF_TYPE] = [NS.pg, NS.schema, `${NS.rdf}type`];
 const triple = (s: string, p: string, o: string): string => `<http://e/${s}> <${p}> <${o.startsWith('http') ? o : `http://e/${o}`}> .`;
 
-/** Sessions s1 and s2 share themes a and b; an event with both themes is no session; s4 has one theme. */
+/** Sessions s1 and s2 share themes a and b; an event with themes a and c is no session; s4 has theme c alone. */
 const FACTS = [
   triple('s1', RDF_TYPE, `${PG}Session`), triple('s1', `${PG}theme`, 'a'), triple('s1', `${PG}theme`, 'b'), triple('s1', `${PG}theme`, 'c'),
   triple('s2', RDF_TYPE, `${PG}Session`), triple('s2', `${PG}theme`, 'a'), triple('s2', `${PG}theme`, 'b'),
@@ -36,8 +36,8 @@ const FACTS = [
   triple('p3', `${SCHEMA}affiliation`, 'x'), triple('p3', `${SCHEMA}affiliation`, 'z'),
 ];
 
-/** "type member member count" per pair node of statistics N-Triples. */
-function pairs(ntriples: string): string[] {
+/** "type member member count" per pair node of statistics N-Triples, "theme count" per theme. */
+function counts(ntriples: string): string[] {
   const nodes = new Map<string, { type?: string; members: string[]; count?: string }>();
   for (const quad of new Parser({ format: 'N-Triples' }).parse(ntriples)) {
     const node = nodes.get(quad.subject.value) ?? { members: [] };
@@ -46,14 +46,15 @@ function pairs(ntriples: string): string[] {
     else if (quad.predicate.value === `${PG}sessionCount`) node.count = quad.object.value;
     nodes.set(quad.subject.value, node);
   }
-  return [...nodes.values()].map(({ type, members, count }) => `${type} ${members.sort().join(' ')} ${count}`).sort();
+  return [...nodes].map(([iri, { type, members, count }]) => `${type ?? iri.slice('http://e/'.length)} ${members.sort().join(' ')} ${count}`).sort();
 }
 
 describe('stats/statistics', () => {
-  it('counts the sessions of each pair of themes and of organisations, as counted by hand', async () => {
-    expect(pairs(await statisticsOf(factsOf(`${FACTS.join('\n')}\n`), DEFAULT_BASE))).to.deep.equal([
+  it('counts the sessions of each pair of themes and of organisations, and of each theme, as counted by hand', async () => {
+    expect(counts(await statisticsOf(factsOf(`${FACTS.join('\n')}\n`), DEFAULT_BASE))).to.deep.equal([
       'OrganisationPair x y 1', 'OrganisationPair x z 1',
       'ThemePair a b 2', 'ThemePair a c 1', 'ThemePair b c 1',
+      'a  2', 'b  2', 'c  2',
     ]);
   });
 
@@ -84,7 +85,7 @@ describe('stats/statistics', () => {
     });
     after(() => engine?.close());
 
-    for (const name of ['themes-co-occurring', 'organisations-co-appearing']) {
+    for (const name of ['themes-co-occurring', 'organisations-co-appearing', 'sessions-per-theme']) {
       it(`${name}: the precomputed table equals the one Comunica counts from the facts`, async () => {
         const [bundled, fromFacts] = await Promise.all([
           readFile(join(BUNDLED.queries, `${name}.rq`), 'utf8'), readFile(join(BUNDLED.queries, 'from-facts', `${name}.rq`), 'utf8'),
