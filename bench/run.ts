@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DataFactory } from 'n3';
+import { factory } from '../src/rdf/factory.js';
 import type { Term } from '@rdfjs/types';
 import { generateCorpus, type SyntheticReport } from './corpus.js';
 import { buildOnce, graphFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKind } from './builds.js';
@@ -65,7 +65,7 @@ function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<strin
   const values: Record<string, string> = {
     event: first!.event, person: person.name, name: person.name, org: person.acronym, theme: 'big data',
   };
-  return new Map(Object.entries(values).map(([name, value]) => [name, DataFactory.literal(value)]));
+  return new Map(Object.entries(values).map(([name, value]) => [name, factory.literal(value)]));
 }
 
 const lines: string[] = [];

@@ -1,5 +1,5 @@
 /** Synthetic graphs for benchmarks: reports of 200 speakers each, mapped by the real map.ts. */
-import { DataFactory } from 'n3';
+import { factory } from '../src/rdf/factory.js';
 import type { Quad } from '@rdfjs/types';
 import type { Evidence, ReportModel } from '../src/model/types.js';
 import { mapReport } from '../src/rdf/map.js';
@@ -40,7 +40,7 @@ export function syntheticModel(index: number, people: number): ReportModel {
 export function syntheticQuads(triples: number): Quad[] {
   const quads: Quad[] = [];
   for (let index = 0; unionGraph(quads).length < triples; index += 1) {
-    quads.push(...mapReport(syntheticModel(index, 200), { factory: DataFactory }));
+    quads.push(...mapReport(syntheticModel(index, 200), { factory }));
   }
   return quads;
 }

@@ -5,8 +5,7 @@
  */
 import { withEventPageWarning } from './publish/event-files.js';
 import { readFile } from 'node:fs/promises';
-import { DataFactory, Parser } from 'n3';
-import rdf from 'rdf-ext';
+import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { ReportModel } from './model/types.js';
 import { loadInputs } from './read/index.js';
@@ -15,6 +14,7 @@ import { loadKnowledge, type Knowledge } from './extract/knowledge.js';
 import { extractReport } from './extract/report.js';
 import { mapReport } from './rdf/map.js';
 import { createMinter } from './rdf/iri.js';
+import { factory } from './rdf/factory.js';
 import { DEFAULT_BASE } from './rdf/namespaces.js';
 import { BUNDLED, PROJECT_ROOT } from './paths.js';
 import { timed, type StageSeconds } from './timing.js';
@@ -41,9 +41,9 @@ export interface BuildResult {
 
 /** The theme scheme goes into its own named graph: shared by all reports, replaced with the ontology. */
 export async function ontologyGraphQuads(base: string): Promise<Quad[]> {
-  const graph = createMinter(DataFactory, base)('graph', 'ontology');
-  const parsed = new Parser({ baseIRI: BUNDLED.themes }).parse(await readFile(BUNDLED.themes, 'utf8'));
-  return parsed.map((quad) => DataFactory.quad(quad.subject, quad.predicate, quad.object, graph));
+  const graph = createMinter(factory, base)('graph', 'ontology');
+  const parsed = new Parser({ baseIRI: BUNDLED.themes, factory }).parse(await readFile(BUNDLED.themes, 'utf8'));
+  return parsed.map((quad) => factory.quad(quad.subject, quad.predicate, quad.object, graph));
 }
 
 /** A report that yields neither a session nor a person is not in a layout peacegraph knows. */
@@ -58,12 +58,6 @@ export type ReportBuild =
   | { readonly model: ReportModel; readonly quads: Quad[]; readonly problem?: undefined }
   | { readonly problem: string };
 
-/**
- * Terms of the mapped graph. rdf-ext's hold value, language and datatype as plain fields; N3's
- * literals parse them out of one string on every read, and the writers read them many times.
- */
-const MAPPING_FACTORY = rdf;
-
 /** One report through extract and map; a report peacegraph cannot read comes back as a problem. */
 export function buildReport(
   document: SourceDocument, knowledge: Knowledge, options: { base: string; evidence: boolean }, seconds: StageSeconds = {},
@@ -72,7 +66,7 @@ export function buildReport(
     const model = withEventPageWarning(timed(seconds, 'extract', () => extractReport(document, knowledge)), options.base);
     const problem = layoutProblem(model);
     if (problem !== undefined) return { problem };
-    return { model, quads: timed(seconds, 'map', () => mapReport(model, { factory: MAPPING_FACTORY, ...options })) };
+    return { model, quads: timed(seconds, 'map', () => mapReport(model, { factory, ...options })) };
   } catch (error) {
     return { problem: `extraction failed: ${(error as Error).message}` };
   }

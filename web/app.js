@@ -1,8 +1,9 @@
 // The query page: YASGUI's editor (Yasqe) and result viewer (Yasr) against the page's own endpoint,
 // the graph's prefixes predeclared, bundled queries with a form for their parameters (bound by the
 // server as `peacegraph query --param` binds them), downloads, a resource view for IRIs, and a
-// network drawing for edge-list results.
-import { ENDPOINT } from './sparql.js';
+// network drawing for edge-list results. SELECT answers come a page at a time (/paged), so a
+// listing of the whole corpus shows its first rows at once; downloads hold the whole answer.
+import { ENDPOINT, PAGED_ENDPOINT } from './sparql.js';
 import { edgeList, drawNetwork } from './network.js';
 import { hideDownloads, showDownloads } from './downloads.js';
 import { showResource } from './resource.js';
@@ -12,7 +13,13 @@ const $ = (id) => document.getElementById(id);
 const DECLARED = ['pg', 'schema', 'org', 'skos', 'oa', 'rdf', 'rdfs', 'xsd', 'owl', 'dct', 'prov', 'theme'];
 const EXAMPLE = 'SELECT ?person ?name WHERE {\n  ?person a schema:Person ; schema:name ?name .\n}\nORDER BY ?name\nLIMIT 100\n';
 
-const state = { bundled: [], prefixes: {}, lastQuery: '', lastName: 'query' };
+/** Rows per page: Yasr's table page, so that a page of the answer is one page of the table. */
+const PAGE_SIZE = 50;
+
+const state = { bundled: [], prefixes: {}, lastQuery: '', lastName: 'query', page: 1 };
+
+/** The request fields of one page of the answer. */
+const pageArgs = (page) => [{ name: 'page', value: String(page) }, { name: 'pageSize', value: String(PAGE_SIZE) }];
 
 function setStatus(text, isError = false) {
   $('status').textContent = text;
@@ -82,10 +89,32 @@ async function runBundled(yasqe) {
   await yasqe.query();
 }
 
+/** Where the page lies in the answer (from the server's headers), or undefined for an answer that is not paged. */
+function pageOf(response, rows) {
+  const page = Number(response.headers.get('x-peacegraph-page'));
+  if (!page || rows === undefined) return undefined;
+  const size = Number(response.headers.get('x-peacegraph-page-size'));
+  const more = response.headers.get('x-peacegraph-more') === 'true';
+  return { page, first: (page - 1) * size + 1, rows, more, ordered: response.headers.get('x-peacegraph-order') !== 'none' };
+}
+
+/** The previous and next buttons and what they lead through; hidden when the whole answer fits one page. */
+function showPaging(paged) {
+  const nav = $('paging');
+  nav.hidden = paged === undefined || (paged.page === 1 && !paged.more);
+  if (nav.hidden) return;
+  state.page = paged.page;
+  $('previous-page').disabled = paged.page === 1;
+  $('next-page').disabled = !paged.more;
+  const order = paged.ordered ? '' : ' The query has no ORDER BY: pages follow the engine\'s order; add one for an order of your own.';
+  $('paging-note').textContent = `A paged listing: ${PAGE_SIZE} rows at a time, ${paged.more ? 'more follow' : 'this is the last page'}. Downloads hold the whole answer.${order}`;
+}
+
 function showAnswer(response, duration) {
   const svg = $('network');
   drawNetwork(svg, []);
   hideDownloads($('downloads'));
+  showPaging(undefined);
   if (response instanceof Error || !response.ok) {
     setStatus('');
     return;
@@ -96,7 +125,12 @@ function showAnswer(response, duration) {
   if (!isGraph) {
     const json = JSON.parse(response.content);
     const rows = json.results ? json.results.bindings.length : undefined;
+    const paged = pageOf(response, rows);
+    showPaging(paged);
     count = rows === undefined ? `answer: ${json.boolean ? 'yes' : 'no'}` : `${rows} row${rows === 1 ? '' : 's'}`;
+    if (paged && (paged.page > 1 || paged.more)) {
+      count = `rows ${paged.first}–${paged.first + rows - 1} (page ${paged.page}${paged.more ? ', more follow' : ', the last'})`;
+    }
     drawNetwork(svg, edgeList(json));
   } else {
     count = 'a graph';
@@ -123,8 +157,9 @@ async function init() {
     prefixCcApi: new URL('/prefixes', window.location.href).href,
     editorHeight: '320px',
     requestConfig: {
-      endpoint: ENDPOINT,
+      endpoint: PAGED_ENDPOINT,
       method: 'POST',
+      args: pageArgs(1),
       acceptHeaderSelect: 'application/sparql-results+json',
       acceptHeaderGraph: 'text/turtle',
       adjustQueryBeforeRequest: declareUsedPrefixes,
@@ -160,6 +195,9 @@ async function init() {
     openResource(link.href);
   }, true);
   $('close-resource').addEventListener('click', () => { panel.hidden = true; });
+  const turnPage = (step) => yasqe.query({ args: pageArgs(state.page + step) }).catch(() => undefined);
+  $('previous-page').addEventListener('click', () => turnPage(-1));
+  $('next-page').addEventListener('click', () => turnPage(1));
   // For the browser console (and the browser tests): the editor and the result viewer.
   window.peacegraph = { yasqe, yasr };
 }

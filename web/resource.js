@@ -59,6 +59,15 @@ function section(title, count, content) {
   return [heading, content];
 }
 
+function evidenceMissing(message) {
+  const heading = document.createElement('h3');
+  heading.textContent = 'Evidence quotes';
+  const note = document.createElement('p');
+  note.className = 'evidence-missing';
+  note.textContent = message;
+  return [heading, note];
+}
+
 export async function showResource(panel, iri, display) {
   panel.hidden = false;
   const title = panel.querySelector('h2');
@@ -66,13 +75,15 @@ export async function showResource(panel, iri, display) {
   title.textContent = display.prefixed(iri);
   title.title = iri;
   body.replaceChildren(document.createTextNode('Loading…'));
-  const [own, pointing, quotes] = await Promise.all([select(outgoing(iri)), select(incoming(iri)), select(evidence(iri))]);
+  // A server started without the evidence files refuses the quotes query, saying how to load them: shown in their place.
+  const [own, pointing, quotes] = await Promise.all([select(outgoing(iri)), select(incoming(iri)), select(evidence(iri)).catch((error) => error)]);
   const rows = (json) => json.results.bindings;
   const name = rows(own).find((binding) => binding.p.value === `${SCHEMA}name`);
   if (name) title.textContent = `${name.o.value} — ${display.prefixed(iri)}`;
   const quoteList = document.createElement('ol');
   quoteList.className = 'quotes';
-  for (const binding of rows(quotes)) {
+  const quoteRows = quotes instanceof Error ? [] : rows(quotes);
+  for (const binding of quoteRows) {
     const item = document.createElement('li');
     const quote = document.createElement('blockquote');
     quote.textContent = binding.quote.value;
@@ -85,7 +96,7 @@ export async function showResource(panel, iri, display) {
   body.replaceChildren(
     ...section('Triples', rows(own).length, tableOf(['predicate', 'object'], rows(own).map((b) => [termNode(b.p, display), termNode(b.o, display)]))),
     ...section('Linked from', rows(pointing).length, tableOf(['subject', 'predicate'], rows(pointing).map((b) => [termNode(b.s, display), termNode(b.p, display)]))),
-    ...section('Evidence quotes', rows(quotes).length, quoteList),
+    ...(quotes instanceof Error ? evidenceMissing(quotes.message) : section('Evidence quotes', quoteRows.length, quoteList)),
   );
   panel.scrollIntoView();
 }

@@ -1,5 +1,7 @@
 // Requests to the page's own endpoint, as any SPARQL 1.1 Protocol client sends them.
 export const ENDPOINT = new URL('/sparql', window.location.href).href;
+/** The same requests with page and pageSize: one page of a SELECT's rows. */
+export const PAGED_ENDPOINT = new URL('/paged', window.location.href).href;
 
 export async function post(query, accept) {
   const response = await fetch(ENDPOINT, {

@@ -35,7 +35,7 @@ export interface CorpusBuild {
   readonly violations: readonly { readonly path: string; readonly report: string }[];
   /** Built reports with at least one warning. */
   readonly builtWithWarnings: number;
-  /** Distinct triples in the union graph (lines of graph.nt). */
+  /** Distinct triples in the union graph of the facts (lines of graph.nt; the evidence is apart). */
   readonly triples: number;
   /** Seconds per stage summed over threads, and wall-clock seconds of the whole build. */
   readonly seconds: StageSeconds;
@@ -65,7 +65,7 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   try {
     const renderer = await graphRenderer(options.base);
     const sink = stagedSink(staged, outDir);
-    const writer = await GraphWriter.open(sink, renderer);
+    const writer = await GraphWriter.open(sink, renderer, { evidence: options.evidence });
     const total = loaded.documents.length;
     await runReports(loaded.documents, { base: options.base, validate: options.validate, evidence: options.evidence, shapesPath: options.shapesPath }, options.jobs, async (batch) => {
       for (const report of batch.reports) {

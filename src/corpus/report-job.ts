@@ -22,7 +22,7 @@ import { timed, type StageSeconds } from '../timing.js';
 export interface JobSetup {
   readonly base: string;
   readonly validate: boolean;
-  /** false: no evidence annotations (see MapOptions.evidence). */
+  /** false: no evidence annotations (see MapOptions.evidence), so no evidence files. */
   readonly evidence: boolean;
   /** SHACL shapes to check each report's graph against; ontology/shapes.ttl when absent. */
   readonly shapesPath?: string;

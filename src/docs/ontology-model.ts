@@ -3,11 +3,12 @@
  * properties with their alignments, the concept schemes as trees, and the SHACL shapes.
  */
 import { readFile } from 'node:fs/promises';
-import { DataFactory, Parser, Store } from 'n3';
+import { Parser, Store } from 'n3';
 import type { Quad_Subject, Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 
-const { namedNode } = DataFactory;
+const { namedNode } = factory;
 const iri = (prefix: keyof typeof NS, local: string) => namedNode(`${NS[prefix]}${local}`);
 
 export interface OntologyMetadata {
@@ -262,10 +263,10 @@ function readMetadata(reader: Reader, store: Store): OntologyMetadata {
 }
 
 export async function readOntologyDoc(paths: readonly string[]): Promise<OntologyDoc> {
-  const store = new Store();
+  const store = new Store(undefined, { factory });
   for (const path of paths) {
     try {
-      store.addQuads(new Parser({ baseIRI: `file://${path}` }).parse(await readFile(path, 'utf8')));
+      store.addQuads(new Parser({ baseIRI: `file://${path}`, factory }).parse(await readFile(path, 'utf8')));
     } catch (error) {
       throw new Error(`${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Quad } from '@rdfjs/types';
 import { buildCorpus } from '../corpus/build.js';
 import { BUILD_DEFAULTS, type BuildSettings } from '../corpus/defaults.js';
@@ -33,7 +34,7 @@ export async function buildPageInto(path: string, outDir: string, settings: Buil
 /** The graph.ttl a build wrote into `outDir`. */
 export async function readBuiltGraph(outDir: string): Promise<Quad[]> {
   const path = join(outDir, 'graph.ttl');
-  return new Parser({ format: 'Turtle', baseIRI: `file://${path}` }).parse(await readFile(path, 'utf8'));
+  return new Parser({ format: 'Turtle', baseIRI: `file://${path}`, factory }).parse(await readFile(path, 'utf8'));
 }
 
 /** Builds `path` alone in a temporary folder and returns the quads of its graph.ttl. */

@@ -4,9 +4,9 @@
  * scorer (score.py, score2.py) reads it: people with their organisations and parent organisations,
  * organisation labels, moderators, and the start dates of top-level events.
  */
-import { DataFactory } from 'n3';
 import type { Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 import { normaliseName } from './normalise.js';
 import { termKey, type GraphIndex } from './graph-index.js';
 
@@ -44,7 +44,7 @@ function distinct(terms: readonly Term[]): Term[] {
 
 /** Subjects typed with any of `types`. */
 function typed(index: GraphIndex, types: readonly string[]): Term[] {
-  return distinct(types.flatMap((type) => index.subjects(RDF_TYPE, DataFactory.namedNode(type))));
+  return distinct(types.flatMap((type) => index.subjects(RDF_TYPE, factory.namedNode(type))));
 }
 
 /** A person as the contract shows them. */
@@ -112,7 +112,7 @@ export function contractPeople(index: GraphIndex): ContractPerson[] {
 /** Normalised name -> a name as written: every participant in a moderator role, and every pg:moderator. */
 export function moderatorNames(index: GraphIndex): Map<string, string> {
   const people = [
-    ...index.subjects(PG_ROLE, DataFactory.namedNode(PG_MODERATOR_ROLE))
+    ...index.subjects(PG_ROLE, factory.namedNode(PG_MODERATOR_ROLE))
       .flatMap((participation) => index.objects(participation, [PG_PARTICIPANT])),
     ...index.objectsOf(PG_MODERATOR),
   ];

@@ -6,6 +6,7 @@ import type { KnownInitiative } from './knowledge.js';
 import type { TextSpan } from './text-span.js';
 import { slugify } from '../rdf/iri.js';
 import { wordPattern } from './patterns.js';
+import { matchesOf } from '../text/scan.js';
 
 export interface InitiativeHit {
   readonly key: string;
@@ -22,21 +23,19 @@ function isTitleCaseName(phrase: string): boolean {
   return words.every((word, index) => /^[\p{Lu}\d]/u.test(word) || (index > 0 && FUNCTION_WORDS.has(word)));
 }
 
+const QUOTED = /[‘“"]([^’”"\n]{3,80})[’”"]/g;
+
 export function findInitiatives(text: string, from: number, to: number, known: readonly KnownInitiative[], excluded: ReadonlySet<string>): InitiativeHit[] {
-  const window = text.slice(0, to);
   const hits: InitiativeHit[] = [];
   for (const initiative of known) {
     for (const label of initiative.labels) {
       const regex = wordPattern(label, { notAround: '\\p{L}', ignoreCase: true, flexibleSpaces: true });
-      regex.lastIndex = from;
-      for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
+      for (const hit of matchesOf(regex, text, from, to)) {
         hits.push({ key: initiative.key, name: initiative.name, span: { text: hit[0], start: hit.index } });
       }
     }
   }
-  const quoted = /[‘“"]([^’”"\n]{3,80})[’”"]/g;
-  quoted.lastIndex = from;
-  for (let hit = quoted.exec(window); hit !== null; hit = quoted.exec(window)) {
+  for (const hit of matchesOf(QUOTED, text, from, to)) {
     const name = hit[1]!.trim();
     const key = slugify(name);
     if (!isTitleCaseName(name) || excluded.has(name.toLowerCase()) || known.some((initiative) => initiative.key === key)) continue;

@@ -8,6 +8,7 @@ import { loadIdentityRules, type IdentityRules } from './identity.js';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
+import { localName } from '../rdf/iri.js';
 
 export interface KnownOrganisation {
   readonly key: string;
@@ -50,10 +51,6 @@ export interface Knowledge {
 /** Lower case, no leading "the", single spaces, "&" as "and": how names are compared. */
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/&/g, 'and').replace(/[’']/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
-}
-
-function localName(iri: string): string {
-  return iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
 }
 
 async function parse(path: string): Promise<Quad[]> {

@@ -11,13 +11,13 @@ import type { TextSpan } from './text-span.js';
 import { lines, type Line } from '../segment/paragraphs.js';
 import { HONORIFIC, LIST_LABELS, LOOKS_LIKE_ORGANISATION, NOT_DESCRIPTIONS, STAKEHOLDER_GROUPS, TITLE_WORD, type ListRole } from './words.js';
 import type { PersonMention } from './mentions.js';
-import { escapeRegExp } from './patterns.js';
+import { literalAlternation } from '../text/literal-patterns.js';
 
 const MAX_ITEM = 320;
 /** Surname-first entries looked up in natural order, at most, per list. */
 const MAX_REORDERED = 200;
 const MARKER = /^(?:[•▪◦·*‣–-]|\d{1,2}[.)]|\d{1,2}[.:h]\d{2}(?:\s*[-–]\s*\d{1,2}[.:h]\d{2})?)\s+/u;
-const LABELS = [...LIST_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const LABELS = literalAlternation([...LIST_LABELS.keys()]);
 const LABEL_LINE = new RegExp(String.raw`^(${LABELS})(?:\s*\d+)?\s*:?\s*$`, 'iu');
 const LABELLED = new RegExp(String.raw`^(${LABELS})(?:\s*\d+)?\s*:\s*`, 'iu');
 /** "Country (qualifier) – " or "Org – " before the person. */

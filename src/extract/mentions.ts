@@ -7,11 +7,13 @@
  * that follows the name, up to where the next person's introduction starts.
  */
 import { NAME_PATTERN } from '../segment/names.js';
-import { overlapTest, spanEnd, type TextSpan } from './text-span.js';
+import { matchesOf } from '../text/scan.js';
+import { overlapTest, spanEnd, splitOutsideParentheses, type TextSpan } from './text-span.js';
 import {
-  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, isPlausibleName, LOOKS_LIKE_ORGANISATION, isTitleWord, NOT_DESCRIPTIONS, NOT_NAME_WORDS, STAKEHOLDER_GROUPS,
+  ABBREVIATION_BEFORE_PERIOD, AFFILIATION_CUES, CLAUSE_VERB, HONORIFIC, isCountry, LOOKS_LIKE_ORGANISATION, NOT_DESCRIPTIONS, STAKEHOLDER_GROUPS,
   TITLE_MODIFIERS, TITLE_WORD, type ListRole,
 } from './words.js';
+import { isPlausibleName, isTitleWord, NOT_NAME_WORDS } from '../text/name-words.js';
 import { findListItems } from './list-items.js';
 import { COUNTRIES } from './countries.js';
 
@@ -160,21 +162,9 @@ function before(text: string, nameStart: number, floor: number): Before {
   return { start, honorific, title: title?.title ?? qualifiedTitle, organisation, cueOrganisation };
 }
 
-/** Splits at top-level commas (not inside parentheses). */
+/** The parts between commas outside parentheses. */
 function commaParts(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let index = 0; index <= text.length; index += 1) {
-    const character = text[index];
-    if (character === '(') depth += 1;
-    if (character === ')') depth -= 1;
-    if (index === text.length || (character === ',' && depth === 0)) {
-      parts.push(text.slice(from, index));
-      from = index + 1;
-    }
-  }
-  return parts;
+  return splitOutsideParentheses({ text, start: 0 }, /,/).map((part) => part.text);
 }
 
 /** Description parts that say nothing of the person: stakeholder groups, photo directions. */
@@ -183,10 +173,11 @@ function isEmptyPart(part: string): boolean {
   return STAKEHOLDER_GROUPS.has(trimmed) || NOT_DESCRIPTIONS.has(trimmed);
 }
 
+const SENTENCE_END = /\.(?=\s+[\p{Lu}‘“"(])|\.?\s*$|[:;\n]/gu;
+
 /** Where the sentence of `rest` ends: ". " before a capital (not after "St." or an initial), ":", ";" or a line end. */
 function sentenceEndIn(rest: string): number {
-  const end = /\.(?=\s+[\p{Lu}‘“"(])|\.?\s*$|[:;\n]/gu;
-  for (let match = end.exec(rest); match !== null; match = end.exec(rest)) {
+  for (const match of matchesOf(SENTENCE_END, rest)) {
     if (match[0] === '.' && ABBREVIATION_BEFORE_PERIOD.test(rest.slice(Math.max(0, match.index - 12), match.index))) continue;
     return match.index;
   }
@@ -290,9 +281,7 @@ function keywordLines(text: string, from: number, to: number): TextSpan[] {
 function nameHits(text: string, from: number, to: number, listed: readonly TextSpan[]): NameHit[] {
   const hits: NameHit[] = [];
   const isTaken = overlapTest([...listed, ...keywordLines(text, from, to)]);
-  const window = text.slice(0, to);
-  NAME.lastIndex = from;
-  for (let match = NAME.exec(window); match !== null; match = NAME.exec(window)) {
+  for (const match of matchesOf(NAME, text, from, to)) {
     const name = trimName(match);
     if (name === undefined) continue;
     if (isTaken(name.start, spanEnd(name))) continue;

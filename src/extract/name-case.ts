@@ -1,52 +1,14 @@
 /**
  * Personal names as reports write them: in capitals ("LENA VON HOHENBERG-STRAUSS"), with particles
  * ("de la", "Ní", "al-"), and with a particle capitalised at the start of a sentence. The particles
- * are data (data/name-particles.txt), read once when this module loads.
+ * are data (data/words/name-particles.txt, read by src/text/name-particles.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
 import { nameIdentity } from '../rdf/iri.js';
-
-export interface NameParticles {
-  /** Lower case -> as written inside a name: "von" -> "von", "ní" -> "Ní". */
-  readonly words: ReadonlyMap<string, string>;
-  /** Lower case, without the hyphen -> as written: "al" -> "al". */
-  readonly hyphenPrefixes: ReadonlyMap<string, string>;
-  /** As written: "Mc". */
-  readonly gluedPrefixes: readonly string[];
-}
-
-export const NAME_PARTICLES_FILE = join(PROJECT_ROOT, 'data', 'name-particles.txt');
-
-/** Reads the particle list; a line that is neither a word, "word-" nor "Word+" is an error naming file and line. */
-export function parseNameParticles(text: string, source: string): NameParticles {
-  const words = new Map<string, string>();
-  const hyphenPrefixes = new Map<string, string>();
-  const gluedPrefixes: string[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const match = /^(\p{L}+)([-+]?)$/u.exec(line);
-    if (match === null) throw new Error(`${source}:${index + 1}: ${JSON.stringify(line)} is not a particle (a word, "word-" or "Word+")`);
-    const [, particle, kind] = match as unknown as [string, string, string];
-    if (kind === '-') hyphenPrefixes.set(particle.toLowerCase(), particle);
-    else if (kind === '+') gluedPrefixes.push(particle);
-    else words.set(particle.toLowerCase(), particle);
-  });
-  return { words, hyphenPrefixes, gluedPrefixes };
-}
-
-export const PARTICLES: NameParticles = parseNameParticles(readFileSync(NAME_PARTICLES_FILE, 'utf8'), NAME_PARTICLES_FILE);
+import { PARTICLES, type NameParticles } from '../text/name-particles.js';
 
 /** A word written in capitals: two letters or more in upper case, none in lower ("UN", "O'BRIEN", "DA-EUN"). */
 export function isAllCaps(word: string): boolean {
   return !/\p{Ll}/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-}
-
-/** Whether a word is a name particle in any case ("von", "Von", "VON", "ní"). */
-export function isParticle(word: string, particles: NameParticles = PARTICLES): boolean {
-  return particles.words.has(word.toLowerCase());
 }
 
 /** "brien" -> "Brien": the first character in upper case. */

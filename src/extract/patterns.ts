@@ -4,10 +4,7 @@
  * (a bounded number of them; the global regexes are reused by setting lastIndex).
  */
 import { BoundedMemo } from '../memo.js';
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { literalPattern } from '../text/literal-patterns.js';
 
 export interface WordPatternOptions {
   /** A character class body that may stand neither just before nor just after the label. */
@@ -19,11 +16,11 @@ export interface WordPatternOptions {
 
 const patterns = new BoundedMemo<string, RegExp>(20_000);
 
-/** A global, Unicode pattern for `label`; the caller sets its lastIndex before each search. */
+/** A global, Unicode pattern for `label`, to scan with matchesOf (src/text/scan.ts). */
 export function wordPattern(label: string, options: WordPatternOptions): RegExp {
   const key = `${options.notAround}\u0000${options.ignoreCase === true}\u0000${options.flexibleSpaces === true}\u0000${label}`;
   return patterns.get(key, () => {
-    const body = options.flexibleSpaces === true ? escapeRegExp(label).replace(/\s+/g, '\\s+') : escapeRegExp(label);
+    const body = literalPattern(label, { flexibleSpaces: options.flexibleSpaces });
     return new RegExp(`(?<![${options.notAround}])${body}(?![${options.notAround}])`, options.ignoreCase === true ? 'giu' : 'gu');
   });
 }

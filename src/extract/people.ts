@@ -1,7 +1,7 @@
 /** The people of one report: one entry per name, whatever the number of mentions. */
 import type { Affiliation, Evidence, Person } from '../model/types.js';
 import { slugify } from '../rdf/iri.js';
-import { NAME_PARTICLES } from '../segment/names.js';
+import { isParticle } from '../text/name-particles.js';
 import type { IdentityRules } from './identity.js';
 
 /** No decisions: every name is its own person. */
@@ -81,7 +81,7 @@ export class PeopleRegistry {
       // "van der Berghe" opens a sentence as "Van der Berghe".
       const candidates = new Set([rest, rest.charAt(0).toUpperCase() + rest.slice(1), words[words.length - 1]!]);
       for (const form of candidates) {
-        if (form.length < 3 || NAME_PARTICLES.includes(form.toLowerCase())) continue;
+        if (form.length < 3 || isParticle(form)) continue;
         forms.set(form, forms.has(form) && forms.get(form) !== entry.key ? null : entry.key);
       }
     }

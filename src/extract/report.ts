@@ -17,6 +17,7 @@ import { matchThemes } from './themes.js';
 import { findInitiatives, type InitiativeHit } from './initiatives.js';
 import { evidenceOf, overlapTest, spanEnd, splitSpan, type TextSpan } from './text-span.js';
 import { wordPattern } from './patterns.js';
+import { matchesOf } from '../text/scan.js';
 import { isAllCaps, properCase } from './name-case.js';
 import { BACK_REFERENCE_TARGET, GENERIC_ORGANISATION, isCountry, MODERATOR_CUES } from './words.js';
 
@@ -147,9 +148,7 @@ function shortFormMentions(context: Context, from: number, to: number, exclude: 
   const covered = overlapTest(exclude);
   for (const [form, key] of context.people.shortForms()) {
     const regex = wordPattern(form, { notAround: '\\p{L}-' });
-    regex.lastIndex = from;
-    const window = context.text.slice(0, to);
-    for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
+    for (const hit of matchesOf(regex, context.text, from, to)) {
       if (covered(hit.index, hit.index + hit[0].length)) continue;
       const mention = { key, evidence: evidence(context, { text: hit[0], start: hit.index }) };
       context.people.mention(key, mention.evidence);
@@ -162,14 +161,12 @@ function shortFormMentions(context: Context, from: number, to: number, exclude: 
 /** "Made by Women (MbW)" and known acronyms or names in running text, outside people's introductions. */
 function organisationMentions(context: Context, from: number, to: number, exclude: readonly TextSpan[]): Mention[] {
   const covered = overlapTest(exclude);
-  const window = context.text.slice(0, to);
   const found = new Map<string, Mention>();
   const add = (key: string, span: TextSpan) => {
     const mention = { key, evidence: evidence(context, span) };
     if (!found.has(key)) found.set(key, mention);
   };
-  ORGANISATION_PAIR.lastIndex = from;
-  for (let hit = ORGANISATION_PAIR.exec(window); hit !== null; hit = ORGANISATION_PAIR.exec(window)) {
+  for (const hit of matchesOf(ORGANISATION_PAIR, context.text, from, to)) {
     if (covered(hit.index, hit.index + hit[0].length)) continue;
     const acronym = hit[2]!.trim();
     if ((acronym.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
@@ -181,13 +178,12 @@ function organisationMentions(context: Context, from: number, to: number, exclud
   for (const organisation of context.knowledge.organisations) {
     for (const name of [organisation.name, ...organisation.aliases]) if (name.length >= 6) names.set(name, undefined);
   }
-  const section = window.slice(from);
+  const section = context.text.slice(from, to);
   for (const [label, acronym] of names) {
     // Most labels do not occur at all: a plain search rules them out before any pattern runs.
     if (!section.includes(label)) continue;
     const regex = wordPattern(label, { notAround: '\\p{L}\\d-' });
-    regex.lastIndex = from;
-    for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
+    for (const hit of matchesOf(regex, context.text, from, to)) {
       if (covered(hit.index, hit.index + hit[0].length)) continue;
       const span = { text: hit[0], start: hit.index };
       add(context.organisations.resolve(acronym === undefined ? label : undefined, acronym, evidence(context, span)), span);

@@ -1,5 +1,6 @@
 /** Pieces of a source text that remember where they are, so every fact keeps its exact span. */
 import type { Evidence } from '../model/types.js';
+import { matchesOf } from '../text/scan.js';
 
 export interface TextSpan {
   readonly text: string;
@@ -17,39 +18,35 @@ export function trimSpan(span: TextSpan): TextSpan {
   return { text, start: span.start + leading };
 }
 
-/** Splits at top-level separators (not inside parentheses), keeping offsets. */
-export function splitSpan(span: TextSpan, separator: RegExp): TextSpan[] {
+/**
+ * The parts of a span between separators that stand outside parentheses, keeping offsets; empty
+ * parts too, so the parts and separators add up to the span. A separator is found by one global
+ * search and the depth of parentheses counted up to it; a stray ")" closes nothing. Separators
+ * must not hold a parenthesis themselves.
+ */
+export function splitOutsideParentheses(span: TextSpan, separator: RegExp): TextSpan[] {
   const parts: TextSpan[] = [];
   const pattern = new RegExp(separator.source, `${separator.flags.replace(/[gy]/g, '')}g`);
   let depth = 0;
-  let scanned = 0;
+  let counted = 0;
   let from = 0;
-  /** Counts parentheses up to `index`: the depth there. */
-  const scanTo = (index: number): void => {
-    for (; scanned < index; scanned += 1) {
-      const character = span.text[scanned];
+  for (const match of matchesOf(pattern, span.text)) {
+    for (; counted < match.index; counted += 1) {
+      const character = span.text[counted];
       if (character === '(') depth += 1;
       else if (character === ')') depth = Math.max(0, depth - 1);
     }
-  };
-  // Candidate separators come from one global search; the depth of parentheses is counted up to each.
-  for (let match = pattern.exec(span.text); match !== null; match = pattern.exec(span.text)) {
-    scanTo(match.index);
-    if (match[0].length === 0) {
-      pattern.lastIndex = match.index + 1;
-      continue;
-    }
-    if (depth > 0) {
-      // Inside parentheses: a separator may still start within this match, further on.
-      pattern.lastIndex = match.index + 1;
-      continue;
-    }
+    if (depth > 0 || match[0].length === 0) continue;
     parts.push({ text: span.text.slice(from, match.index), start: span.start + from });
     from = match.index + match[0].length;
-    scanTo(from);
   }
   parts.push({ text: span.text.slice(from), start: span.start + from });
-  return parts.filter((part) => part.text.trim() !== '');
+  return parts;
+}
+
+/** The non-blank parts of a span between separators outside parentheses. */
+export function splitSpan(span: TextSpan, separator: RegExp): TextSpan[] {
+  return splitOutsideParentheses(span, separator).filter((part) => part.text.trim() !== '');
 }
 
 /**

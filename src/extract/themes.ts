@@ -1,7 +1,8 @@
 /** Themes of a stretch of text, matched on the labels of the theme scheme (ontology/themes.ttl). */
 import type { ThemeConcept } from './knowledge.js';
 import type { TextSpan } from './text-span.js';
-import { escapeRegExp } from './patterns.js';
+import { literalAlternation } from '../text/literal-patterns.js';
+import { matchesOf } from '../text/scan.js';
 
 export interface ThemeMatch {
   readonly iri: string;
@@ -12,12 +13,8 @@ export interface ThemeMatch {
 
 const compiled = new WeakMap<ThemeConcept, RegExp[]>();
 
-function alternation(labels: readonly string[]): string {
-  return [...labels]
-    .sort((a, b) => b.length - a.length)
-    .map((label) => escapeRegExp(label).replace(/[’']/g, "['’]").replace(/\s+/g, '\\s+'))
-    .join('|');
-}
+/** Labels as written, but for white space and the kind of apostrophe. */
+const alternation = (labels: readonly string[]): string => literalAlternation(labels, { flexibleSpaces: true, anyApostrophe: true });
 
 /**
  * Whole words; case-insensitive, except short all-capital labels ("AI", "GIS"), which match only
@@ -40,14 +37,12 @@ function patterns(concept: ThemeConcept): RegExp[] {
 }
 
 export function matchThemes(text: string, from: number, to: number, concepts: readonly ThemeConcept[]): ThemeMatch[] {
-  const window = text.slice(0, to);
   const matches: ThemeMatch[] = [];
   for (const concept of concepts) {
     let count = 0;
     let first: TextSpan | undefined;
     for (const regex of patterns(concept)) {
-      regex.lastIndex = from;
-      for (let hit = regex.exec(window); hit !== null; hit = regex.exec(window)) {
+      for (const hit of matchesOf(regex, text, from, to)) {
         count += 1;
         if (first === undefined || hit.index < first.start) first = { text: hit[0], start: hit.index };
       }

@@ -1,61 +1,27 @@
 /**
  * The word lists of extraction (data/words/*.txt, described in data/words/README.md), read once
- * and compiled into patterns. What observatory pages have in common lives in those files, so a
- * new honorific or title word is a line of data, not a change of code.
+ * and compiled into patterns.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
-import { escapeRegExp } from './patterns.js';
+import { literalAlternation } from '../text/literal-patterns.js';
+import { wordList, wordListEntries, wordListPath } from '../text/word-lists.js';
+import { ORGANISATION_WORDS, TITLE_HEADS } from '../text/name-words.js';
 import { COUNTRIES } from './countries.js';
-
-const WORDS_DIR = join(PROJECT_ROOT, 'data', 'words');
-
-/** The entries of data/words/NAME.txt: one a line, comments and blank lines left out. */
-export function wordList(name: string): string[] {
-  return readFileSync(join(WORDS_DIR, `${name}.txt`), 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
-    .filter((line) => line !== '');
-}
-
-/** An alternation of literal entries, longest first so "Co-Chair" wins over "Chair". */
-export function literalAlternation(entries: readonly string[]): string {
-  return [...entries].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-}
 
 /** Honorifics, each with an optional dot: "Dr" matches "Dr" and "Dr."; "H.E." may precede another. */
 const honorifics = wordList('honorifics');
 const HONORIFIC_WORDS = literalAlternation(honorifics.filter((word) => word !== 'H.E.').map((word) => word.replace(/\.$/, '')));
 export const HONORIFIC = String.raw`(?:H\.\s?E\.(?:\s+(?:${HONORIFIC_WORDS})\.?(?!\p{L}))?|(?:${HONORIFIC_WORDS})\.?(?!\p{L}))`;
 
-/** Words that make a phrase a job title, whatever their case ("Director", "senior advisor"). */
-export const TITLE_HEADS = wordList('title-heads');
 /** A title head, possibly with a hyphenated prefix ("Vice-Director"); case-insensitive patterns compose it. */
 export const TITLE_HEAD = String.raw`(?:\p{L}+-)?(?:${literalAlternation(TITLE_HEADS)})(?![\p{L}-])`;
 export const TITLE_WORD = new RegExp(String.raw`(?<![\p{L}-])${TITLE_HEAD}`, 'iu');
-const TITLE_HEAD_SET: ReadonlySet<string> = new Set(TITLE_HEADS.map((head) => head.toLowerCase()));
-
-/** Whether a whole word is a title head ("Director", "Vice-Director"): a set look-up, as it runs per word. */
-export function isTitleWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  const hyphen = lower.indexOf('-');
-  return TITLE_HEAD_SET.has(lower) || (hyphen > 0 && TITLE_HEAD_SET.has(lower.slice(hyphen + 1)));
-}
-
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(wordList('title-modifiers'));
 
-/** Organisation words are matched as written ("Programme", "Organi[sz]ation" is a pattern). */
-const ORGANISATION_WORDS = wordList('organisation-words').join('|');
 export const ORGANISATION_CUES = new RegExp(String.raw`\b(?:${ORGANISATION_WORDS})\b`, 'u');
 /** An organisation word, an acronym or a CamelCase brand ("DiploFoundation") somewhere in a phrase. */
 export const LOOKS_LIKE_ORGANISATION = new RegExp(String.raw`${ORGANISATION_CUES.source}|\b\p{Lu}{2,}\b|\p{Ll}\p{Lu}`, 'u');
-/** Whether one word is an organisation word ("Cross" is; "Mupfumira-Cross" is not). */
-export const ORGANISATION_WORD = new RegExp(String.raw`^(?:${ORGANISATION_WORDS})$`, 'u');
 
 export const CLAUSE_VERB = new RegExp(String.raw`\s+(?:${literalAlternation(wordList('clause-verbs'))})\b`);
-
-export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(wordList('not-name-words'));
 
 /** Stakeholder and regional group labels, compared in lower case. */
 export const STAKEHOLDER_GROUPS: ReadonlySet<string> = new Set(wordList('stakeholder-groups').map((label) => label.toLowerCase()));
@@ -76,9 +42,9 @@ function isListRole(role: string): role is ListRole {
 }
 
 /** List label (lower case) -> the role of the people it introduces. */
-export const LIST_LABELS: ReadonlyMap<string, ListRole> = new Map(wordList('list-labels').map((line) => {
-  const [label = '', role = ''] = line.split('\t').map((part) => part.trim());
-  if (!isListRole(role)) throw new Error(`data/words/list-labels.txt: "${line}" names no known role (${LIST_ROLES.join(', ')})`);
+export const LIST_LABELS: ReadonlyMap<string, ListRole> = new Map(wordListEntries('list-labels').map(({ text, line }) => {
+  const [label = '', role = ''] = text.split('\t').map((part) => part.trim());
+  if (!isListRole(role)) throw new Error(`${wordListPath('list-labels')}:${line}: "${text}" names no known role (${LIST_ROLES.join(', ')})`);
   return [label.toLowerCase(), role];
 }));
 
@@ -103,12 +69,6 @@ export const GENERIC_ORGANISATION = new RegExp(String.raw`^(${GENERIC_WORDS})$`,
 /** A capitalised name ending in a generic organisation word, which a back-reference may stand for. */
 export const BACK_REFERENCE_TARGET = new RegExp(
   String.raw`(?<![\p{L}])((?:\p{Lu}[\p{L}&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}(?:${GENERIC_WORDS}))(?![\p{L}])`, 'gu');
-
-/** Whether a capitalised phrase can be a person's name: no sentence opener, organisation, title or calendar word. */
-export function isPlausibleName(name: string): boolean {
-  const words = name.split(/\s+/);
-  return words.length >= 2 && words.every((word) => !NOT_NAME_WORDS.has(word) && !isTitleWord(word) && !word.split('-').some((part) => ORGANISATION_WORD.test(part)));
-}
 
 /** A period after an honorific, an initial or a listed abbreviation ("Prof.", "M.", "St.") ends no sentence. */
 export const ABBREVIATION_BEFORE_PERIOD = new RegExp(

@@ -6,9 +6,9 @@
  * organiser website is invented (rich-results.ts says what keeps a page from rich results).
  */
 import type { EventModel, Organisation, Person, Place, ReportModel, Session } from '../model/types.js';
-import { DataFactory } from 'n3';
 import { createMinter, type Minter } from '../rdf/iri.js';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 import { countryCode } from './country-codes.js';
 
 export type SchemaValue = string | SchemaObject | SchemaValue[];
@@ -124,7 +124,7 @@ export interface EventJsonLdOptions {
 
 export function eventJsonLd(model: ReportModel, options: EventJsonLdOptions = {}): SchemaObject {
   const event = model.event;
-  const mint = createMinter(DataFactory, options.base);
+  const mint = createMinter(factory, options.base);
   const nodes = new EventNodes(
     mint,
     new Map(model.people.map((value) => [value.key, value])),

@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DataFactory } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Term } from '@rdfjs/types';
 
 export type ParameterKind = 'iri' | 'literal';
@@ -67,12 +67,12 @@ export function parameterTerms(query: BundledQuery | undefined, pairs: readonly 
     if (kind === 'iri') {
       try {
         // The parsed href percent-encodes what an IRI may not hold ("<", ">", spaces).
-        terms.set(name, DataFactory.namedNode(new URL(value).href));
+        terms.set(name, factory.namedNode(new URL(value).href));
       } catch {
         throw new Error(`--param ${name}: ${JSON.stringify(value)} is not an absolute IRI`);
       }
     } else {
-      terms.set(name, DataFactory.literal(value));
+      terms.set(name, factory.literal(value));
     }
   }
   return terms;

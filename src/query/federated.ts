@@ -4,12 +4,13 @@
  * ~0.4 s and creating the engine ~0.9 s, so one engine per process, only when needed.
  */
 import { readFile } from 'node:fs/promises';
-import { DataFactory, Store } from 'n3';
+import { Store } from 'n3';
+import { factory } from '../rdf/factory.js';
 import oxigraph from 'oxigraph';
 import type { Quad, Term, Variable } from '@rdfjs/types';
 import type { QueryEngine } from '@comunica/query-sparql';
 import type { QueryResult, Row } from './result.js';
-import { rdfFormat, type GraphFiles } from './rdf-files.js';
+import { rdfFormat, type GraphFiles, type RdfFile } from './rdf-files.js';
 import { GRAPH_EXTENSIONS, readGraphFile } from '../rdf-io/read-graph.js';
 import { extname } from 'node:path';
 import { QueryTimeoutError } from './local.js';
@@ -29,14 +30,14 @@ function comunica(): Promise<QueryEngine> {
 }
 
 /**
- * An RDF file as N3 quads: the formats peacegraph writes through its own offline reader (a remote
+ * An RDF file as quads: the formats peacegraph writes through its own offline reader (a remote
  * JSON-LD @context is refused with its URL), anything else Oxigraph parses (RDF/XML).
  */
 export async function readQuadsFile(path: string): Promise<Quad[]> {
   if ((GRAPH_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) return readGraphFile(path);
   const parsed = oxigraph.parse(await readFile(path), { format: rdfFormat(path) });
-  // Oxigraph's terms follow RDF/JS but live in WebAssembly memory: copy them into plain N3 terms.
-  return parsed.map((quad) => DataFactory.fromQuad(quad as unknown as Parameters<typeof DataFactory.fromQuad>[0]));
+  // Oxigraph's terms follow RDF/JS but live in WebAssembly memory: copy them into plain terms.
+  return parsed.map((quad) => factory.fromQuad(quad as unknown as Parameters<typeof factory.fromQuad>[0]));
 }
 
 /**
@@ -45,11 +46,12 @@ export async function readQuadsFile(path: string): Promise<Quad[]> {
  * it would match a triple once per graph that states it.
  */
 export async function graphSources(files: GraphFiles): Promise<FederatedSource[]> {
-  const parts = await Promise.all([files.triples, files.quads, files.statistics].map((file) => file === undefined ? [] : readQuadsFile(file.path)));
-  const [triples, quads, statistics] = parts as [Quad[], Quad[], Quad[]];
-  if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...statistics, ...quads] }];
-  // Quads alone: each triple of any graph once in the default graph too.
-  return [{ kind: 'quads', quads: [...unionGraph(quads), ...statistics, ...quads] }];
+  const read = async (parts: ReadonlyArray<RdfFile | undefined>): Promise<Quad[]> =>
+    (await Promise.all(parts.map((file) => (file === undefined ? [] : readQuadsFile(file.path))))).flat();
+  const [triples, quads] = await Promise.all([read([files.triples, files.evidence?.triples, files.statistics]), read([files.quads, files.evidence?.quads])]);
+  if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...quads] }];
+  // Quads alone: each triple of any graph once in the default graph too, beside the statistics.
+  return [{ kind: 'quads', quads: [...unionGraph(quads), ...triples, ...quads] }];
 }
 
 /** "http(s)://..." is a remote document (Comunica sniffs endpoints too); anything else a local file. */

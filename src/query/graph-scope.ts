@@ -5,6 +5,8 @@
  * same, and loading is most of a one-shot query's time on a large graph.
  */
 import sparqljs from 'sparqljs';
+import { NS } from '../rdf/namespaces.js';
+import { PG } from '../rdf/vocab.js';
 
 export interface GraphScope {
   /** A pattern with a variable or negated predicate, or DESCRIBE: every triple. */
@@ -90,4 +92,12 @@ export function union(a: GraphScope, b: GraphScope): GraphScope {
   const predicates = new Set([...a.predicates, ...b.predicates]);
   const classes = predicates.has(RDF_TYPE) ? new Set<string>() : new Set([...a.classes, ...b.classes]);
   return { everything: false, predicates, classes, named: a.named || b.named };
+}
+
+/** Terms only the evidence files hold: the link to a fact's evidence, and the Web Annotation terms of the spans. */
+const EVIDENCE_TERMS: ReadonlySet<string> = new Set([iri(PG.evidence.value), iri(PG.Evidence.value)]);
+
+/** Whether a query in `scope` names evidence terms, so that it needs the evidence files to answer. */
+export function readsEvidence(scope: GraphScope): boolean {
+  return [...scope.predicates, ...scope.classes].some((term) => EVIDENCE_TERMS.has(term) || term.startsWith(`<${NS.oa}`));
 }

@@ -4,7 +4,8 @@
  * file (graph.nq) only when a query reaches them: that load costs twice the triples. N-Triples and
  * N-Quads are read line by line and only the lines in scope are parsed; a line whose predicate
  * cannot be told simply (or that holds a blank node, whose identity must come from one load) is
- * loaded with the first part, so a filter can only keep too much, never too little.
+ * loaded with the first part, so a filter can only keep too much, never too little. A build's
+ * evidence files, when asked for, load with the facts files of the same graphs.
  */
 import { openSync, readSync, readFileSync, closeSync, fstatSync } from 'node:fs';
 import type oxigraph from 'oxigraph';
@@ -162,28 +163,30 @@ export class LazyGraph {
 
   /** Loads what `scope` reads and is not loaded yet. */
   async ensure(scope: GraphScope): Promise<void> {
-    const { triples, quads, statistics } = this.files;
+    const { triples, quads, evidence, statistics } = this.files;
     const needDefault = !covers(this.loadedDefault, scope);
     // Without a triples file, the default graph is derived from the named graphs.
     const needNamed = (scope.named || triples === undefined) && !covers(this.loadedNamed, scope);
-    const parts: Array<{ file: RdfFile; loaded: GraphScope }> = [];
-    if (needDefault) {
-      for (const file of [triples, statistics]) if (file !== undefined) parts.push({ file, loaded: this.loadedDefault });
-    }
-    if (needNamed && quads !== undefined) parts.push({ file: quads, loaded: this.loadedNamed });
+    const parts: Array<{ file: RdfFile; loaded: GraphScope; graphs: 'default' | 'named' }> = [];
+    const add = (graphs: 'default' | 'named', loaded: GraphScope, files: ReadonlyArray<RdfFile | undefined>): void => {
+      for (const file of files) if (file !== undefined) parts.push({ file, loaded, graphs });
+    };
+    // Without a triples file the statistics are the default graph's only file (the rest is derived below).
+    if (needDefault) add('default', this.loadedDefault, triples === undefined ? [statistics] : [triples, evidence?.triples, statistics]);
+    if (needNamed) add('named', this.loadedNamed, [quads, evidence?.quads]);
     const totalBytes = parts.reduce((sum, part) => sum + fileBytes(part.file.path), 0);
     let done = 0;
-    for (const { file, loaded } of parts) {
+    for (const { file, loaded, graphs } of parts) {
       const progress = (bytes: number): void => this.onProgress({ bytes: done + bytes, totalBytes });
+      const filtered = LINE_FORMATS.has(file.format);
       // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
-      if (LINE_FORMATS.has(file.format)) this.store.load(linesIn(file.path, scope, loaded, progress), { format: file.format, lenient: false, no_transaction: true });
+      if (filtered) this.store.load(linesIn(file.path, scope, loaded, progress), { format: file.format, lenient: false, no_transaction: true });
       else await loadWhole(this.store, file, progress);
       done += fileBytes(file.path);
+      const part: GraphScope = filtered ? scope : { ...scope, everything: true };
+      if (graphs === 'default') this.loadedDefault = union(this.loadedDefault, part);
+      else this.loadedNamed = union(this.loadedNamed, part);
     }
-    // A file read whole holds every triple, a line file those in the scope.
-    const loadedBy = (file: RdfFile): GraphScope => (LINE_FORMATS.has(file.format) ? scope : { ...scope, everything: true });
-    if (needDefault && triples !== undefined) this.loadedDefault = union(this.loadedDefault, loadedBy(triples));
-    if (needNamed && quads !== undefined) this.loadedNamed = union(this.loadedNamed, loadedBy(quads));
     if (triples === undefined && needNamed) {
       // Each triple of any named graph once in the default graph: the store holds a set.
       this.store.update('INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }');

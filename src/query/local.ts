@@ -13,10 +13,11 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
 import { fromResultsJson, type ResultsJson } from './results-json.js';
-import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type QueryLimits } from './sparql.js';
+import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type PageWindow, type QueryLimits } from './sparql.js';
 import { graphFilePaths, type GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
 import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
@@ -84,11 +85,14 @@ export interface LocalQuery {
   readonly timeoutMs?: number;
   /** Cut the answer at this many rows (or triples); the query's LIMIT is bounded by it. */
   readonly maxRows?: number;
+  /** A SELECT answers this page only (in place of maxRows). */
+  readonly page?: PageWindow;
 }
 
 export interface LocalAnswer {
   readonly query: QueryShape;
   readonly result: QueryResult;
+  /** Cut at maxRows; for a page, more rows follow it. */
   readonly truncated: boolean;
 }
 
@@ -173,9 +177,10 @@ export class LocalEngine {
       query: query.text,
       bindings: [...(query.bindings ?? new Map<string, Term>())].map(([name, term]) => [name, toWireTerm(term)] as const),
       maxRows: query.maxRows,
+      page: query.page,
       limits: this.limits,
     };
-    const key = StoppedQueries.key(query.text, JSON.stringify(request.bindings), query.maxRows);
+    const key = StoppedQueries.key(query.text, JSON.stringify([request.bindings, query.page]), query.maxRows);
     const earlier = this.stopped?.find(key);
     if (earlier !== undefined) throw repeatedStop(earlier.stopped, earlier.remainingMs);
     const outcome = await new Promise<Outcome>((resolve) => {
@@ -192,7 +197,7 @@ export class LocalEngine {
     const reply = outcome.reply;
     if (!reply.ok) throw failureError(reply.failure);
     const result: QueryResult = reply.ntriples !== undefined
-      ? { kind: 'quads', quads: new Parser({ format: 'N-Triples' }).parse(reply.ntriples) }
+      ? { kind: 'quads', quads: new Parser({ format: 'N-Triples', factory }).parse(reply.ntriples) }
       : fromResultsJson(reply.results as ResultsJson);
     return { query: reply.query, result, truncated: reply.truncated };
   }

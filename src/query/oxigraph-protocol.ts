@@ -1,6 +1,6 @@
 /** Messages between the local engine and its Oxigraph workers. */
 import type { Term } from '@rdfjs/types';
-import type { QueryForm, QueryLimits } from './sparql.js';
+import type { PageWindow, QueryForm, QueryLimits, RefusalReason } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
 import type { GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
@@ -25,13 +25,15 @@ export interface WorkerRequest {
   readonly bindings: ReadonlyArray<readonly [string, WireTerm]>;
   /** Results beyond this many rows (or triples) are cut, and the LIMIT of the query bounded by it. */
   readonly maxRows?: number;
+  /** A SELECT answers this page only (in place of maxRows); `truncated` then says that more rows follow. */
+  readonly page?: PageWindow;
   readonly limits: QueryLimits;
 }
 
 /** Why a query failed; `trap` means the WebAssembly engine aborted and the worker must be replaced. */
 export type WorkerFailure =
   | { readonly kind: 'syntax'; readonly message: string; readonly line?: number; readonly column?: number }
-  | { readonly kind: 'refused'; readonly reason: 'size' | 'depth' | 'remote' | 'dataset'; readonly message: string }
+  | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'trap'; readonly message: string };
 
@@ -86,7 +88,7 @@ export function loadFailure(paths: readonly string[], error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const cause = isWebAssemblyTrap(error)
     ? 'the query engine ran out of memory (Oxigraph runs in WebAssembly, whose memory stops at 4 GB: about 7 million triples). ' +
-      'Query a graph built with --no-evidence, or push the graph to a triple store (peacegraph push) and query it with --endpoint'
+      'Query the facts alone (without --with-evidence), or push the graph to a triple store (peacegraph push) and query it with --endpoint'
     : message;
   return `cannot load ${paths.join(', ')}: ${cause}`;
 }

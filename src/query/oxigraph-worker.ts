@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import v8 from 'node:v8';
 import oxigraph from 'oxigraph';
-import { DataFactory } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Term } from '@rdfjs/types';
 import { checkLimits, parseQuery, prepareQuery, QueryRefusedError, QuerySyntaxError, type ParsedQuery } from './sparql.js';
 import type { ResultsJson } from './results-json.js';
@@ -16,7 +16,7 @@ import {
   isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
 import { LazyGraph } from './load-store.js';
-import { EVERYTHING, treeScope, type GraphScope } from './graph-scope.js';
+import { EVERYTHING, readsEvidence, treeScope, type GraphScope } from './graph-scope.js';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const { files, preload } = workerData as WorkerData;
@@ -46,9 +46,9 @@ const loaded = preloaded();
 
 function fromWireTerm(term: WireTerm): Term {
   switch (term.termType) {
-    case 'NamedNode': return DataFactory.namedNode(term.value);
-    case 'BlankNode': return DataFactory.blankNode(term.value);
-    case 'Literal': return DataFactory.literal(term.value, term.language ?? (term.datatype ? DataFactory.namedNode(term.datatype) : undefined));
+    case 'NamedNode': return factory.namedNode(term.value);
+    case 'BlankNode': return factory.blankNode(term.value);
+    case 'Literal': return factory.literal(term.value, term.language ?? (term.datatype ? factory.namedNode(term.datatype) : undefined));
   }
 }
 
@@ -66,6 +66,17 @@ function checkDataset(query: ParsedQuery): void {
   throw new QueryRefusedError(
     `FROM <${missing[0]}>: the local graph has no named graph of that name (it has ${namedGraphs.size}${known ? `: ${known}${namedGraphs.size > 5 ? ', ...' : ''}` : ''}); ` +
     'FROM names a graph of the local data and is never fetched (query a remote document with --source URL)', 'dataset');
+}
+
+/**
+ * A query that names evidence terms over a build whose evidence files are not loaded would find
+ * nothing, which reads as "no evidence": it is refused with how to load them instead.
+ */
+function refuseUnloadedEvidence(scope: GraphScope): void {
+  if (!files.evidenceLeftOut || !readsEvidence(scope)) return;
+  throw new QueryRefusedError(
+    'this query reads evidence (pg:evidence, oa: terms), which the build keeps apart from the facts (evidence.nt, evidence.nq) and which is not loaded: ' +
+    'start the server with peacegraph serve --with-evidence, or ask with peacegraph query --with-evidence', 'evidence');
 }
 
 function refuseServices(query: ParsedQuery): void {
@@ -93,25 +104,29 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   checkLimits(request.query, request.limits);
   const query = parseQuery(request.query);
   refuseServices(query);
-  await load(queryScope(query));
+  const scope = queryScope(query);
+  refuseUnloadedEvidence(scope);
+  await load(scope);
   checkDataset(query);
-  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), request.maxRows);
+  // Pages are of SELECT rows; another form answers whole, under the cap.
+  const page = query.form === 'SELECT' ? request.page : undefined;
+  const max = page?.size ?? request.maxRows;
+  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), max, page?.offset);
   const graph = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
   // The default graph is graph.nt's set of triples, or the query's own FROM: never the union option.
   const output = store.query(text, {
     results_format: graph ? 'application/n-triples' : 'application/sparql-results+json',
   }) as string;
   const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
-  const max = request.maxRows ?? Infinity;
   if (graph) {
     // N-Triples: one triple per line.
     const lines = output.split('\n').filter((line) => line !== '');
-    const truncated = lines.length > max;
+    const truncated = lines.length > (max ?? Infinity);
     return { id: request.id, ok: true, query: shape, ntriples: (truncated ? lines.slice(0, max) : lines).join('\n'), truncated, memoryBytes: memoryBytes() };
   }
   const results = JSON.parse(output) as ResultsJson;
   const rows = results.results?.bindings ?? [];
-  const truncated = rows.length > max;
+  const truncated = rows.length > (max ?? Infinity);
   const cut: ResultsJson = truncated ? { ...results, results: { bindings: rows.slice(0, max) } } : results;
   return { id: request.id, ok: true, query: shape, results: cut, truncated, memoryBytes: memoryBytes() };
 }

@@ -44,16 +44,28 @@ const QUAD_FORMATS: ReadonlySet<string> = new Set(['application/trig', 'applicat
 export interface GraphFiles {
   readonly triples?: RdfFile;
   readonly quads?: RdfFile;
+  /** A build's evidence (evidence.nt, evidence.nq), loaded with the facts: the same graphs, the provenance added. */
+  readonly evidence?: { readonly triples?: RdfFile; readonly quads?: RdfFile };
+  /** The build has evidence files and they are not loaded: a query that reads evidence is refused, saying how to load them. */
+  readonly evidenceLeftOut?: boolean;
+  /** statistics.nt, the aggregates a build precomputes (src/stats/): loaded into the default graph. */
   readonly statistics?: RdfFile;
 }
 
+/**
+ * What to do with a build's evidence files: load them, leave them out, or load them when the
+ * build has them (a build with --no-evidence has none).
+ */
+export type EvidenceChoice = 'load' | 'leave' | 'load-if-built';
+
 /** The paths of the files, for messages. */
 export function graphFilePaths(files: GraphFiles): string[] {
-  return [files.triples?.path, files.quads?.path, files.statistics?.path].filter((path): path is string => path !== undefined);
+  return [files.triples, files.quads, files.evidence?.triples, files.evidence?.quads, files.statistics]
+    .flatMap((file) => (file === undefined ? [] : [file.path]));
 }
 
-/** A graph file, or the triples and quads files of a build output folder. */
-export async function resolveGraphFiles(pathOrDir: string): Promise<GraphFiles> {
+/** A graph file, or the triples and quads files of a build output folder (and its evidence files, as `evidence` asks). */
+export async function resolveGraphFiles(pathOrDir: string, evidence: EvidenceChoice = 'leave'): Promise<GraphFiles> {
   const file = await resolveGraphFile(pathOrDir);
   if (file.path === pathOrDir) return QUAD_FORMATS.has(file.format) ? { quads: file } : { triples: file };
   const present = async (name: string): Promise<RdfFile | undefined> => {
@@ -63,7 +75,14 @@ export async function resolveGraphFiles(pathOrDir: string): Promise<GraphFiles> 
   const triples = await present('graph.nt') ?? await present('graph.ttl');
   const quads = await present('graph.nq') ?? await present('graph.trig');
   const statistics = await present(STATISTICS_FILE);
-  return triples === undefined && quads === undefined ? { quads: file, statistics } : { triples, quads, statistics };
+  if (triples === undefined && quads === undefined) return { quads: file, statistics };
+  const evidenceFiles = { triples: await present('evidence.nt'), quads: await present('evidence.nq') ?? await present('evidence.trig') };
+  const built = evidenceFiles.triples !== undefined || evidenceFiles.quads !== undefined;
+  if (evidence === 'load' && !built) {
+    throw new Error(`${pathOrDir}: no evidence files (evidence.nt, evidence.nq): it was built with --no-evidence; build again without it to query the evidence`);
+  }
+  if (evidence === 'leave' || !built) return { triples, quads, statistics, evidenceLeftOut: built };
+  return { triples, quads, statistics, evidence: evidenceFiles };
 }
 
 /** A graph file, or the graph file of a build output folder. */

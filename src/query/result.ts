@@ -18,6 +18,7 @@ export function termText(term: Term): string {
       if (term.language) return `${value}@${term.language}`;
       return term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? value : `${value}^^<${term.datatype.value}>`;
     }
+    case 'Quad': return `<< ${termText(term.subject)} ${termText(term.predicate)} ${termText(term.object)} >>`;
     default: return `?${term.value}`;
   }
 }

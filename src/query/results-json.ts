@@ -1,14 +1,28 @@
 /** SPARQL 1.1 Query Results JSON <-> QueryResult, shared by the local engine and remote endpoints. */
-import rdf from 'rdf-ext';
-import type { Term } from '@rdfjs/types';
+import { factory } from '../rdf/factory.js';
+import type { Quad, Quad_Object, Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
 
-interface JsonTerm {
-  readonly type: 'uri' | 'literal' | 'typed-literal' | 'bnode';
+export interface NodeJson {
+  readonly type: 'uri' | 'bnode';
+  readonly value: string;
+}
+
+/** 'typed-literal' is SPARQL 1.0's spelling, which Virtuoso still answers. */
+export interface LiteralJson {
+  readonly type: 'literal' | 'typed-literal';
   readonly value: string;
   readonly datatype?: string;
   readonly 'xml:lang'?: string;
 }
+
+/** RDF-star: a triple as a term. */
+export interface TripleJson {
+  readonly type: 'triple';
+  readonly value: { readonly subject: NodeJson | TripleJson; readonly predicate: NodeJson & { readonly type: 'uri' }; readonly object: JsonTerm };
+}
+
+export type JsonTerm = NodeJson | LiteralJson | TripleJson;
 
 export interface ResultsJson {
   readonly head: { readonly vars?: readonly string[] };
@@ -16,15 +30,20 @@ export interface ResultsJson {
   readonly results?: { readonly bindings: ReadonlyArray<Readonly<Record<string, JsonTerm>>> };
 }
 
-/** rdf-ext's terms: plain fields, cheaper to make than N3's (results can have many rows). */
-function toTerm(term: JsonTerm): Term {
+function toTerm(term: JsonTerm): Quad_Object {
   switch (term.type) {
-    case 'uri': return rdf.namedNode(term.value);
-    case 'bnode': return rdf.blankNode(term.value);
+    case 'uri': return factory.namedNode(term.value);
+    case 'bnode': return factory.blankNode(term.value);
+    case 'triple': return toTriple(term);
     default:
-      if (term['xml:lang']) return rdf.literal(term.value, term['xml:lang']);
-      return rdf.literal(term.value, term.datatype ? rdf.namedNode(term.datatype) : undefined);
+      if (term['xml:lang']) return factory.literal(term.value, term['xml:lang']);
+      return factory.literal(term.value, term.datatype ? factory.namedNode(term.datatype) : undefined);
   }
+}
+
+function toTriple({ value: { subject, predicate, object } }: TripleJson): Quad {
+  return factory.quad(subject.type === 'triple' ? toTriple(subject) : subject.type === 'uri' ? factory.namedNode(subject.value) : factory.blankNode(subject.value),
+    factory.namedNode(predicate.value), toTerm(object));
 }
 
 export function fromResultsJson(json: ResultsJson): QueryResult {

@@ -6,7 +6,7 @@
  */
 import type { Term } from '@rdfjs/types';
 import type { QueryResult } from './result.js';
-import { checkLimits, parseQuery, prepareQuery } from './sparql.js';
+import { checkLimits, parseQuery, prepareQuery, type PageWindow } from './sparql.js';
 import type { LocalEngine } from './local.js';
 import { checkRemoteAccess, queryFederated, type FederatedSource } from './federated.js';
 import { queryEndpoint } from './endpoint.js';
@@ -22,6 +22,8 @@ export interface QueryOptions {
   readonly timeoutMs?: number;
   /** Local engine: cut the answer at this many rows, and bound the query's LIMIT by it. */
   readonly maxRows?: number;
+  /** A SELECT answers this page of its rows only, in its own ORDER BY; other forms answer whole. */
+  readonly page?: PageWindow;
   /** Federated: let SERVICE and FROM reach addresses that are not among the named sources. */
   readonly allowRemote?: boolean;
 }
@@ -29,21 +31,24 @@ export interface QueryOptions {
 export interface QueryAnswer {
   readonly query: QueryShape;
   readonly result: QueryResult;
-  /** The answer was cut at maxRows. */
+  /** The answer was cut at maxRows; for a page, more rows follow it. */
   readonly truncated: boolean;
 }
 
 export async function runQuery(text: string, target: QueryTarget, options: QueryOptions = {}): Promise<QueryAnswer> {
   const bindings = options.bindings ?? new Map<string, Term>();
   if (target.kind === 'local') {
-    return target.engine.query({ text, bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows });
+    return target.engine.query({ text, bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page: options.page });
   }
   checkLimits(text);
   const query = parseQuery(text);
-  const bound = prepareQuery(query, bindings);
-  if (target.kind === 'endpoint') {
-    return { query, result: await queryEndpoint(target.url, bound, query.form, options.timeoutMs), truncated: false };
-  }
-  checkRemoteAccess(query, target.sources, options.allowRemote ?? false);
-  return { query, result: await queryFederated(bound, target.sources, options.timeoutMs), truncated: false };
+  const page = query.form === 'SELECT' ? options.page : undefined;
+  // The page's LIMIT asks for one row more than the page, which tells whether more follow.
+  const bound = prepareQuery(query, bindings, page?.size, page?.offset);
+  if (target.kind !== 'endpoint') checkRemoteAccess(query, target.sources, options.allowRemote ?? false);
+  const result = target.kind === 'endpoint'
+    ? await queryEndpoint(target.url, bound, query.form, options.timeoutMs)
+    : await queryFederated(bound, target.sources, options.timeoutMs);
+  if (page === undefined || result.kind !== 'bindings' || result.rows.length <= page.size) return { query, result, truncated: false };
+  return { query, result: { ...result, rows: result.rows.slice(0, page.size) }, truncated: true };
 }

@@ -15,9 +15,12 @@ export class QuerySyntaxError extends Error {
   }
 }
 
-/** A well-formed query that peacegraph will not run: too large, too deep, or reaching outside. */
+/** Why a well-formed query is not run: too large, too deep, reaching outside, or reading evidence that is not loaded. */
+export type RefusalReason = 'size' | 'depth' | 'remote' | 'dataset' | 'evidence';
+
+/** A well-formed query that peacegraph will not run. */
 export class QueryRefusedError extends Error {
-  constructor(message: string, readonly reason: 'size' | 'depth' | 'remote' | 'dataset') {
+  constructor(message: string, readonly reason: RefusalReason) {
     super(message);
     this.name = 'QueryRefusedError';
   }
@@ -167,21 +170,38 @@ function serviceNames(tree: sparqljs.Query): string[] {
   return names;
 }
 
-/** The largest LIMIT the local engine accepts (2^31 - 1). */
-const MAX_WRITTEN_LIMIT = 2 ** 31 - 1;
+/** The largest LIMIT (and OFFSET) the local engine accepts (2^31 - 1). */
+export const MAX_WRITTEN_LIMIT = 2 ** 31 - 1;
+
+/** One page of a SELECT answer: `size` rows after the first `offset` (within the query's own LIMIT and OFFSET). */
+export interface PageWindow {
+  readonly offset: number;
+  readonly size: number;
+}
+
+/** Page `page` (from 1) of `size` rows, or why it cannot be asked for (the engine reads offsets as 32-bit numbers). */
+export function pageWindow(page: number, size: number): PageWindow | string {
+  const offset = (page - 1) * size;
+  if (offset > MAX_WRITTEN_LIMIT) return `page ${page} of ${size} rows starts past row ${MAX_WRITTEN_LIMIT}, the furthest the engine reads`;
+  return { offset, size };
+}
 
 /**
  * The query text to run: parameters bound in a VALUES block at the top of the WHERE clause, and,
  * with `maxRows`, a LIMIT of at most maxRows + 1 (one more row than shown tells that the answer was
- * cut), so the engine stops early instead of building the whole answer first.
+ * cut), so the engine stops early instead of building the whole answer first. With `offset`, the
+ * rows start that far into the query's own window (its OFFSET and LIMIT): one page of the answer,
+ * in the query's own ORDER BY.
  */
-export function prepareQuery(query: ParsedQuery, bindings: ReadonlyMap<string, Term>, maxRows?: number): string {
-  // sparqljs keeps LIMIT on every query form; its types declare it on SELECT only.
-  const limit = (query.tree as { limit?: number }).limit;
+export function prepareQuery(query: ParsedQuery, bindings: ReadonlyMap<string, Term>, maxRows?: number, offset = 0): string {
+  // sparqljs keeps LIMIT and OFFSET on every query form; its types declare them on SELECT only.
+  const { limit, offset: ownOffset } = query.tree as { limit?: number; offset?: number };
   // Oxigraph's WebAssembly build reads LIMIT as a 32-bit number: a larger cap caps nothing, so none is written.
   const cap = maxRows === undefined || query.form === 'ASK' || maxRows >= MAX_WRITTEN_LIMIT ? undefined : maxRows + 1;
-  const capChanges = cap !== undefined && (limit === undefined || limit > cap);
-  if (bindings.size === 0 && !capChanges) return query.text;
+  const left = limit === undefined ? undefined : Math.max(0, limit - offset);
+  const newLimit = cap === undefined || (left !== undefined && left <= cap) ? left : cap;
+  const newOffset = offset === 0 ? ownOffset : (ownOffset ?? 0) + offset;
+  if (bindings.size === 0 && newLimit === limit && newOffset === ownOffset) return query.text;
   const values: sparqljs.ValuesPattern = {
     type: 'values',
     values: [Object.fromEntries([...bindings].map(([name, term]) => [`?${name}`, term])) as sparqljs.ValuePatternRow],
@@ -190,7 +210,8 @@ export function prepareQuery(query: ParsedQuery, bindings: ReadonlyMap<string, T
   const tree = {
     ...query.tree,
     where: bindings.size === 0 ? query.tree.where : [values, ...(query.tree.where ?? [])],
-    limit: capChanges ? cap : limit,
+    limit: newLimit,
+    offset: newOffset,
   } as sparqljs.Query;
   return new sparqljs.Generator().stringify(tree);
 }

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import jsonld from 'jsonld';
 import type { JsonLdDocument } from 'jsonld';
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Quad } from '@rdfjs/types';
 import { jsonLdErrorMessage } from './jsonld.js';
 import { bundledDocumentLoader } from '../read/jsonld-loader.js';
@@ -53,8 +54,8 @@ export async function readGraphFile(path: string): Promise<Quad[]> {
     throw new Error(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {
-    if (isJsonLd) return new Parser({ format: 'application/n-quads' }).parse(await jsonLdToNQuads(path, text));
-    return new Parser({ format, baseIRI: `file://${path}` }).parse(text);
+    if (isJsonLd) return new Parser({ format: 'application/n-quads', factory }).parse(await jsonLdToNQuads(path, text));
+    return new Parser({ format, baseIRI: `file://${path}`, factory }).parse(text);
   } catch (error) {
     const message = (error as Error).message;
     throw new Error(message.startsWith(path) ? message : `${path}: ${message}`);

@@ -1,6 +1,6 @@
 /** Text serialisations of a graph: Turtle, N-Triples, TriG, N-Quads. Input order does not matter. */
-import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { factory } from '../rdf/factory.js';
 import { sortQuads } from './order.js';
 import { lineText, TermEncoder, turtleDocument } from './syntax.js';
 
@@ -8,7 +8,7 @@ import { lineText, TermEncoder, turtleDocument } from './syntax.js';
 export function unionGraph(quads: Iterable<Quad>): Quad[] {
   const triples: Quad[] = [];
   for (const quad of quads) {
-    triples.push(DataFactory.quad(quad.subject, quad.predicate, quad.object, DataFactory.defaultGraph()));
+    triples.push(factory.quad(quad.subject, quad.predicate, quad.object, factory.defaultGraph()));
   }
   return sortQuads(triples);
 }

@@ -1,10 +1,16 @@
 /**
  * N-Triples, N-Quads, Turtle and TriG text of sorted quads: the bytes N3.Writer writes (its
- * escaping, prefixed names and layout; the tests compare the two), several times faster on a corpus.
- * N3.Writer encodes every occurrence of every term and grows its output by concatenation, which
- * V8 must flatten later; here each IRI is encoded once per encoder and the text is joined once.
+ * escaping, prefixed names and layout; the tests compare the two), kept because it is faster where
+ * the build writes. `npm run bench:writer` times both on the same sorted triples (2026-12-02, a
+ * shared 2-core machine, medians of 5-7 alternating runs): written as the build writes them (each
+ * report graph as Turtle and N-Triples, src/write/chunks.ts), N3's Writer takes 2.4x our time and
+ * its StreamWriter 1.7-1.8x; whole documents of 0.4-1M triples 1.1-1.5x (Writer) and 1.4-2.6x
+ * (StreamWriter), of 100k triples about the same time (0.9-1.0x Writer). N3.Writer encodes every
+ * occurrence of every term and grows its output by concatenation, which V8 must flatten later;
+ * here each IRI is encoded once per encoder and the text is joined once.
  */
 import type { Literal, Quad, Term } from '@rdfjs/types';
+import { localNameStart } from '../rdf/iri.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -124,7 +130,7 @@ export class TermEncoder {
   /** The first prefixed name that denotes the IRI (N3.Writer's choice), else the IRI in brackets. */
   private prefixed(iri: string): string {
     if (this.endsAtSeparators) {
-      const end = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1;
+      const end = localNameStart(iri);
       const name = end === 0 ? undefined : this.names.get(iri.slice(0, end));
       if (name !== undefined && LOCAL_NAME.test(iri.slice(end))) return `${name}:${iri.slice(end)}`;
       return `<${iri}>`;

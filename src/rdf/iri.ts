@@ -93,6 +93,16 @@ export function createMinter(factory: DataFactory, base: string = DEFAULT_BASE):
   return (kind, key) => factory.namedNode(`${root}${kind}/${key}`);
 }
 
+/** Where an IRI's local name starts: after its last "/" or "#" (0 when it holds neither). */
+export function localNameStart(iri: string): number {
+  return Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1;
+}
+
+/** The local name of an IRI: what follows its last "/" or "#" (<…/person/jane-holt> -> "jane-holt"). */
+export function localName(iri: string): string {
+  return iri.slice(localNameStart(iri));
+}
+
 /** Namespace of one kind under a base, for Turtle prefixes. */
 export function kindNamespace(base: string, kind: ResourceKind): string {
   return `${normaliseBase(base)}${kind}/`;

@@ -8,6 +8,7 @@ import type {
   Evidence, EventModel, Initiative, Mention, Organisation, Person, Place, ReportModel, RoleName, Session, SectionReport,
 } from '../model/types.js';
 import { createMinter, type Minter } from './iri.js';
+import type { ResourceKind } from './namespaces.js';
 import { OA, ORG, OWL, PG, PROV, RDF, SCHEMA, XSD, SKOS } from './vocab.js';
 
 export interface MapOptions {
@@ -75,6 +76,18 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
   const cite = (fact: NamedNode, evidence: Evidence, body?: NamedNode): void => {
     if (options.evidence !== false) add(fact, PG.evidence, evidenceNode(evidence, body));
   };
+  /** Spans that name the resource itself: each is its own body. */
+  const citeSelf = (node: NamedNode, spans: readonly (Evidence | undefined)[]): void => {
+    for (const span of spans) if (span !== undefined) cite(node, span, node);
+  };
+
+  /** A resource of the model: its IRI, its classes (the project's and schema.org's) and its name. */
+  const resource = (kind: ResourceKind, key: string, classes: readonly NamedNode[], name?: string): NamedNode => {
+    const node = mint(kind, key);
+    for (const type of classes) add(node, RDF.type, type);
+    add(node, SCHEMA.name, text(name));
+    return node;
+  };
 
   /** node -predicate-> each mentioned resource, with the span that names it as evidence. */
   const link = (node: NamedNode, predicate: NamedNode, kind: 'person' | 'org' | 'initiative', mentions: readonly Mention[]): void => {
@@ -93,18 +106,13 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
   };
 
   const mapSource = (): void => {
-    add(source, RDF.type, PG.SourceReport);
-    add(source, RDF.type, SCHEMA.CreativeWork);
-    add(source, SCHEMA.name, text(model.source.path.split(/[\\/]/).pop()));
+    resource('report', model.source.id, [PG.SourceReport, SCHEMA.CreativeWork], model.source.path.split(/[\\/]/).pop());
     add(source, PG.sha256, text(model.source.sha256));
     add(source, SCHEMA.datePublished, date(model.datePublished));
   };
 
   const mapOrganisation = (organisation: Organisation): void => {
-    const node = mint('org', organisation.key);
-    add(node, RDF.type, PG.Organisation);
-    add(node, RDF.type, SCHEMA.Organization);
-    add(node, SCHEMA.name, text(organisation.name));
+    const node = resource('org', organisation.key, [PG.Organisation, SCHEMA.Organization], organisation.name);
     add(node, SCHEMA.alternateName, text(organisation.acronym));
     for (const name of organisation.alternateNames) add(node, SKOS.altLabel, text(name));
     for (const alias of organisation.aliases) add(node, PG.alias, text(alias));
@@ -114,70 +122,53 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
       add(node, ORG.subOrganizationOf, parent);
     }
     sameAs(node, organisation.sameAs);
-    for (const evidence of organisation.evidence) cite(node, evidence, node);
+    citeSelf(node, organisation.evidence);
   };
 
   const mapPerson = (person: Person): void => {
-    const node = mint('person', person.key);
-    add(node, RDF.type, PG.Person);
-    add(node, RDF.type, SCHEMA.Person);
-    add(node, SCHEMA.name, text(person.name));
+    const node = resource('person', person.key, [PG.Person, SCHEMA.Person], person.name);
     add(node, SCHEMA.honorificPrefix, text(person.honorific));
     for (const title of person.jobTitles) add(node, SCHEMA.jobTitle, text(title));
     for (const affiliation of person.affiliations) {
       const organisation = mint('org', affiliation.organisationKey);
-      const membership = mint('membership', `${person.key}--${affiliation.organisationKey}`);
+      const membership = resource('membership', `${person.key}--${affiliation.organisationKey}`, [PG.Membership, ORG.Membership]);
       add(node, SCHEMA.affiliation, organisation);
-      add(membership, RDF.type, PG.Membership);
-      add(membership, RDF.type, ORG.Membership);
       add(membership, ORG.member, node);
       add(membership, ORG.organization, organisation);
       add(membership, PG.jobTitle, text(affiliation.jobTitle));
       cite(membership, affiliation.evidence, node);
     }
-    for (const mention of person.mentions) cite(node, mention, node);
+    citeSelf(node, person.mentions);
   };
 
   const mapInitiative = (initiative: Initiative): void => {
-    const node = mint('initiative', initiative.key);
-    add(node, RDF.type, PG.Initiative);
-    add(node, RDF.type, SCHEMA.CreativeWork);
-    add(node, SCHEMA.name, text(initiative.name));
-    for (const evidence of initiative.evidence) cite(node, evidence, node);
+    citeSelf(resource('initiative', initiative.key, [PG.Initiative, SCHEMA.CreativeWork], initiative.name), initiative.evidence);
   };
 
   const mapPlace = (place: Place): NamedNode => {
-    const node = mint('place', place.key);
-    const address = mint('place', `${place.key}--address`);
-    add(node, RDF.type, PG.Place);
-    add(node, RDF.type, SCHEMA.Place);
-    add(node, SCHEMA.name, text(place.name));
+    const node = resource('place', place.key, [PG.Place, SCHEMA.Place], place.name);
+    const address = resource('place', `${place.key}--address`, [SCHEMA.PostalAddress]);
     add(node, SCHEMA.address, address);
-    add(address, RDF.type, SCHEMA.PostalAddress);
     add(address, SCHEMA.streetAddress, text(place.streetAddress));
     add(address, SCHEMA.addressLocality, text(place.city));
     add(address, SCHEMA.addressCountry, text(place.country));
     sameAs(node, place.sameAs);
-    if (place.evidence !== undefined) cite(node, place.evidence, node);
+    citeSelf(node, [place.evidence]);
     return node;
   };
 
   const mapSession = (event: NamedNode, session: Session): void => {
-    const node = mint('session', session.key);
-    add(node, RDF.type, PG.Session);
-    add(node, RDF.type, SCHEMA.Event);
-    add(node, SCHEMA.name, text(session.name));
+    const node = resource('session', session.key, [PG.Session, SCHEMA.Event], session.name);
     add(node, SCHEMA.description, text(session.description));
     add(node, PG.position, integer(session.position));
     add(node, SCHEMA.superEvent, event);
     add(event, SCHEMA.subEvent, node);
-    if (session.nameEvidence !== undefined) cite(node, session.nameEvidence, node);
+    citeSelf(node, [session.nameEvidence]);
     for (const participation of session.participations) {
       const person = mint('person', participation.personKey);
       const role = ROLE_TERMS[participation.role];
-      const participationNode = mint('participation', `${session.key}--${participation.personKey}--${participation.role}`);
+      const participationNode = resource('participation', `${session.key}--${participation.personKey}--${participation.role}`, [PG.Participation]);
       add(node, PG.participation, participationNode);
-      add(participationNode, RDF.type, PG.Participation);
       add(participationNode, PG.participant, person);
       add(participationNode, PG.role, role);
       cite(participationNode, participation.evidence, person);
@@ -196,9 +187,7 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
   };
 
   const mapSection = (event: NamedNode, section: SectionReport): void => {
-    const node = mint('section', section.key);
-    add(node, RDF.type, PG.SessionReport);
-    add(node, RDF.type, SCHEMA.Report);
+    const node = resource('section', section.key, [PG.SessionReport, SCHEMA.Report]);
     add(node, PG.position, integer(section.position));
     add(node, SCHEMA.isPartOf, source);
     add(node, PROV.wasDerivedFrom, source);
@@ -206,20 +195,17 @@ export function mapReport(model: ReportModel, options: MapOptions): Quad[] {
     if (section.reporterKey !== undefined) {
       add(node, SCHEMA.author, mint('person', section.reporterKey));
     }
-    cite(node, section.evidence, node);
+    citeSelf(node, [section.evidence]);
   };
 
   const mapEvent = (event: EventModel): void => {
-    const node = mint('event', event.key);
-    add(node, RDF.type, PG.Event);
-    add(node, RDF.type, SCHEMA.Event);
-    add(node, SCHEMA.name, text(event.name));
+    const node = resource('event', event.key, [PG.Event, SCHEMA.Event], event.name);
     add(node, SCHEMA.startDate, date(event.startDate));
     add(node, SCHEMA.endDate, date(event.endDate));
     add(node, SCHEMA.description, text(event.description));
     add(node, PG.themeStatement, text(event.themeLine));
     add(source, SCHEMA.about, node);
-    if (event.nameEvidence !== undefined) cite(node, event.nameEvidence, node);
+    citeSelf(node, [event.nameEvidence]);
     if (event.place !== undefined) add(node, SCHEMA.location, mapPlace(event.place));
     link(node, SCHEMA.organizer, 'org', event.organisers);
     link(node, SCHEMA.mentions, 'person', event.personMentions);

@@ -1,48 +1,29 @@
 /**
- * IRI constants for every term the code emits. A test checks each one against ontology/*.ttl,
- * so a typo here or a term missing from the ontology fails the build.
+ * IRI constants for every term the ontology declares, one object per namespace. The names come
+ * from src/rdf/vocab.generated.ts, generated from ontology/*.ttl (npm run generate), so a term is
+ * added to the ontology only and a constant for an undeclared term does not typecheck.
  */
-import { DataFactory } from 'n3';
 import type { NamedNode } from '@rdfjs/types';
-import { NS } from './namespaces.js';
+import { LOCAL_NAMES, NS } from './vocab.generated.js';
+import { factory } from './factory.js';
 
-type Terms<L extends string> = { readonly [K in L]: NamedNode };
+type Prefix = keyof typeof LOCAL_NAMES;
+type Vocabulary<P extends Prefix> = { readonly [K in (typeof LOCAL_NAMES)[P][number]]: NamedNode };
 
-function terms<L extends string>(base: string, localNames: readonly L[]): Terms<L> {
-  const entries = localNames.map((name): [L, NamedNode] => [name, DataFactory.namedNode(base + name)]);
-  return Object.fromEntries(entries) as Terms<L>;
+function vocabulary<P extends Prefix>(prefix: P): Vocabulary<P> {
+  const names: readonly string[] = LOCAL_NAMES[prefix];
+  return Object.fromEntries(names.map((name) => [name, factory.namedNode(NS[prefix] + name)])) as Vocabulary<P>;
 }
 
-export const PG = terms(NS.pg, [
-  'Event', 'Session', 'SourceReport', 'SessionReport', 'Person', 'Organisation', 'Participation', 'Role',
-  'Membership', 'Theme', 'Initiative', 'Place', 'Evidence',
-  'ModeratorRole', 'SpeakerRole', 'ReporterRole', 'OrganiserRole',
-  'participation', 'participant', 'role', 'moderator', 'speaker', 'theme', 'initiative', 'themeStatement',
-  'jobTitle', 'alias', 'position', 'sha256', 'evidence',
-  'ThemePair', 'OrganisationPair', 'pairMember', 'sessionCount',
-] as const);
-
-export const SCHEMA = terms(NS.schema, [
-  'Event', 'Person', 'Organization', 'Place', 'PostalAddress', 'Report', 'CreativeWork',
-  'name', 'alternateName', 'honorificPrefix', 'jobTitle', 'affiliation', 'parentOrganization',
-  'startDate', 'endDate', 'location', 'address', 'addressLocality', 'addressCountry', 'streetAddress',
-  'subEvent', 'superEvent', 'performer', 'organizer', 'description', 'author', 'about', 'mentions',
-  'isPartOf', 'sameAs', 'datePublished',
-] as const);
-
-export const ORG = terms(NS.org, ['Membership', 'Organization', 'member', 'organization', 'subOrganizationOf'] as const);
-
-export const OA = terms(NS.oa, [
-  'Annotation', 'SpecificResource', 'TextPositionSelector', 'TextQuoteSelector',
-  'hasBody', 'hasTarget', 'hasSource', 'hasSelector', 'start', 'end', 'exact', 'motivatedBy', 'identifying',
-] as const);
-
-export const PROV = terms(NS.prov, ['wasDerivedFrom'] as const);
-export const SKOS = terms(NS.skos, ['Concept', 'prefLabel', 'altLabel'] as const);
-export const OWL = terms(NS.owl, ['sameAs'] as const);
-export const RDFS = terms(NS.rdfs, ['label'] as const);
-export const RDF = terms(NS.rdf, ['type'] as const);
-export const XSD = terms(NS.xsd, ['date', 'dateTime', 'integer', 'nonNegativeInteger', 'string'] as const);
-
-/** Vocabularies whose terms the code emits (datatypes included); the vocabulary test walks them all. */
-export const EMITTED_VOCABULARIES = { PG, SCHEMA, ORG, OA, PROV, SKOS, OWL, RDFS, RDF, XSD } as const;
+export const PG = vocabulary('pg');
+export const SCHEMA = vocabulary('schema');
+export const ORG = vocabulary('org');
+export const OA = vocabulary('oa');
+export const PROV = vocabulary('prov');
+export const SKOS = vocabulary('skos');
+export const DCT = vocabulary('dct');
+export const FOAF = vocabulary('foaf');
+export const OWL = vocabulary('owl');
+export const RDFS = vocabulary('rdfs');
+export const RDF = vocabulary('rdf');
+export const XSD = vocabulary('xsd');

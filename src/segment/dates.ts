@@ -8,7 +8,8 @@
  */
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import { HEADER_WORDS, wordsPattern } from './words.js';
+import { literalAlternation } from '../text/literal-patterns.js';
+import { wordList } from '../text/word-lists.js';
 
 export interface DateRange {
   /** xsd:date (YYYY-MM-DD) or xsd:dateTime (YYYY-MM-DDThh:mm:ss[±hh:mm|Z]) lexical form. */
@@ -37,7 +38,7 @@ const parser = chrono.en.GB;
  */
 const TIME_SUFFIX = /(\d{1,2}[:.]\d{2})h\b/g;
 const DAY_DASH = /(?<=\b\d{1,2})[–—](?=\d{1,2}\b)/g;
-const BETWEEN = new RegExp(String.raw`\b(${wordsPattern(HEADER_WORDS.rangeOpeners)})(\s+\d{1,2}\s+)and(?=\s+\d{1,2}\b)`, 'giu');
+const BETWEEN = new RegExp(String.raw`\b(${literalAlternation(wordList('range-openers'), { flexibleSpaces: true })})(\s+\d{1,2}\s+)and(?=\s+\d{1,2}\b)`, 'giu');
 
 function normalise(text: string): string {
   return text.replace(TIME_SUFFIX, '$1 ').replace(DAY_DASH, '-').replace(BETWEEN, '$1$2to ');

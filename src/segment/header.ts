@@ -3,12 +3,13 @@
  * publication stamp ("Published on ...", "14/10/2022 - 16:20" + "News stories", a news date under a
  * headline), which is never the event's date. When the header states no event date, the first
  * sentences of the body may ("Geneva, Switzerland, 12 April 2019.", "Between 14 and 16 March 2022 ...").
- * Word lists are data (data/header-words.json); dates are read by dates.ts.
+ * Word lists are data (data/words/*.txt, described in data/words/README.md); dates are read by dates.ts.
  */
 import { findDates, parseDateLine, parseTimeLine, withTimes, type DateRange } from './dates.js';
 import { isNameLine } from './names.js';
 import { paragraphs, type Line } from './paragraphs.js';
-import { HEADER_WORDS, wordsPattern, wordsRegExp } from './words.js';
+import { literalAlternation, wholeWords } from '../text/literal-patterns.js';
+import { wordList } from '../text/word-lists.js';
 
 export type { Line } from './paragraphs.js';
 
@@ -24,14 +25,15 @@ export interface Header {
   readonly street?: Line;
 }
 
-const STAMP_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${wordsPattern(HEADER_WORDS.publicationBefore)})`, 'iu');
-const STAMP_AFTER = new RegExp(`^(?:${wordsPattern(HEADER_WORDS.publicationAfter)})$`, 'iu');
-const CATEGORY = new RegExp(`^(?:${wordsPattern(HEADER_WORDS.categoryWords)})(?![\\p{L}])|(?<![\\p{L}])(?:${wordsPattern(HEADER_WORDS.categoryWords)})$`, 'iu');
-const NUMBERED_LABEL = new RegExp(`^(?:${wordsPattern(HEADER_WORDS.numberedLabels)})\\s*:?\\s*\\d+$`, 'iu');
-const NOT_TITLE = new RegExp(`^(?:${wordsPattern(HEADER_WORDS.notTitles)})`, 'iu');
-const ATTENDANCE = new RegExp(`^(?:${wordsPattern(HEADER_WORDS.attendanceModes)})\\s*[,:]\\s*`, 'iu');
-const EVENT_WORDS = wordsRegExp(HEADER_WORDS.eventWords);
-const CLOSER = new RegExp(`(?<![\\p{L}])(?:${wordsPattern(HEADER_WORDS.rangeClosers)})\\s+`, 'giu');
+const STAMP_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${literalAlternation(wordList('publication-before'), { flexibleSpaces: true })})`, 'iu');
+const STAMP_AFTER = new RegExp(`^(?:${literalAlternation(wordList('publication-after'), { flexibleSpaces: true })})$`, 'iu');
+const CATEGORY_WORDS = literalAlternation(wordList('category-words'), { flexibleSpaces: true });
+const CATEGORY = new RegExp(`^(?:${CATEGORY_WORDS})(?![\\p{L}])|(?<![\\p{L}])(?:${CATEGORY_WORDS})$`, 'iu');
+const NUMBERED_LABEL = new RegExp(`^(?:${literalAlternation(wordList('numbered-labels'), { flexibleSpaces: true })})\\s*:?\\s*\\d+$`, 'iu');
+const NOT_TITLE = new RegExp(`^(?:${literalAlternation(wordList('not-titles'), { flexibleSpaces: true })})`, 'iu');
+const ATTENDANCE = new RegExp(`^(?:${literalAlternation(wordList('attendance-modes'), { flexibleSpaces: true })})\\s*[,:]\\s*`, 'iu');
+const EVENT_WORDS = wholeWords(wordList('event-words'));
+const CLOSER = new RegExp(`(?<![\\p{L}])(?:${literalAlternation(wordList('range-closers'), { flexibleSpaces: true })})\\s+`, 'giu');
 const PLACE = /^[\p{Lu}][\p{L} .'’-]+,\s*[\p{Lu}][\p{L} .'’-]+$/u;
 /** "..., on Paris,France" at the end of a date line. */
 const TRAILING_PLACE = /[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)*,\s*[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)*(?=\.?$)/u;

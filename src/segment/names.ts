@@ -1,8 +1,9 @@
 /** What a person's name looks like in the observatory's prose. */
-import { isPlausibleName } from '../extract/words.js';
+import { isPlausibleName } from '../text/name-words.js';
+import { PARTICLES } from '../text/name-particles.js';
 
-/** Lower-case particles that belong inside names: "Jean-Marie le Goff", "Pieter de Vries". */
-export const NAME_PARTICLES = ['le', 'la', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y', 'ten', 'ter', 'zu'];
+/** Particles as written inside names: "Jean-Marie le Goff", "Pieter de Vries", "Seán Ó Briain". */
+const NAME_PARTICLES = [...PARTICLES.words.values()];
 
 /**
  * A capitalised word with a lower-case letter (so not an acronym): Jean-Marie, O’Brien, McDonald;

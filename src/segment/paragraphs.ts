@@ -1,4 +1,6 @@
 /** Paragraphs of a text (blocks separated by blank lines), with their offsets into it. */
+import { matchesOf } from '../text/scan.js';
+
 export interface Paragraph {
   readonly start: number;
   readonly end: number;
@@ -8,8 +10,9 @@ export interface Paragraph {
 export function paragraphs(text: string, from = 0, to = text.length): Paragraph[] {
   const found: Paragraph[] = [];
   const block = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
-  block.lastIndex = from;
-  for (let match = block.exec(text); match !== null && match.index < to; match = block.exec(text)) {
+  for (const match of matchesOf(block, text, from)) {
+    // A paragraph that starts before `to` is kept whole; only its end offset stops at `to`.
+    if (match.index >= to) break;
     const raw = match[0];
     const leading = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
@@ -37,8 +40,8 @@ export interface Line {
 export function lines(text: string, from: number, to: number): Line[] {
   const found: Line[] = [];
   const pattern = /[^\n]+/g;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
+  for (const match of matchesOf(pattern, text, from)) {
+    if (match.index >= to) break;
     const trimmed = match[0].trim();
     if (trimmed === '') continue;
     const start = match.index + match[0].indexOf(trimmed);

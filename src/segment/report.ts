@@ -6,7 +6,8 @@
 import { isNameLine } from './names.js';
 import { parseHeader, type Header } from './header.js';
 import { lines, paragraphs, type Paragraph } from './paragraphs.js';
-import { HEADER_WORDS, wordsPattern, wordsRegExp } from './words.js';
+import { literalAlternation, wholeWords } from '../text/literal-patterns.js';
+import { wordList } from '../text/word-lists.js';
 
 export type { Header, Line } from './header.js';
 
@@ -27,11 +28,11 @@ export interface SegmentedReport {
 }
 
 /** A line alone that opens the reports after the header ("Event report/s:"). */
-const MARKER = new RegExp(String.raw`^[ \t]*(?:${wordsPattern(HEADER_WORDS.sectionMarkers)})[ \t]*$`, 'im');
-/** Where the observatory's page furniture starts (data/header-words.json, "footers"). */
-const FOOTER = new RegExp(String.raw`^[ \t]*(?:${wordsPattern(HEADER_WORDS.footers)})`, 'im');
+const MARKER = new RegExp(String.raw`^[ \t]*(?:${literalAlternation(wordList('section-markers'), { flexibleSpaces: true })})[ \t]*$`, 'im');
+/** Where the observatory's page furniture starts (data/words/footers.txt). */
+const FOOTER = new RegExp(String.raw`^[ \t]*(?:${literalAlternation(wordList('footers'), { flexibleSpaces: true })})`, 'im');
 /** Phrases that open the event's closing description after the last report. */
-const CLOSING = wordsRegExp(HEADER_WORDS.closingCues, 'u');
+const CLOSING = wholeWords(wordList('closing-cues'), 'u');
 /** A paragraph that is only a field label ("Speakers:", "Moderator:") with nothing after it. */
 const EMPTY_LABEL = /^[\p{L} /&-]{1,40}:$/u;
 

@@ -1,4 +1,4 @@
-/** Sends a query answer in the format the client accepts, or 406 Not Acceptable naming the offered types. */
+/** Sends a query answer in the format the client accepts, or 406 Not Acceptable naming the offered types; refusals as text. */
 import type { FastifyReply } from 'fastify';
 import type { FormatOptions } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
@@ -6,6 +6,11 @@ import { RdfXmlError } from '../rdf-io/rdfxml.js';
 import { negotiate, offeredTypes } from './negotiate.js';
 import { serialize } from './serialize.js';
 import { addVary } from './vary.js';
+
+/** A refusal or failure, as plain text. */
+export function refuse(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
+}
 
 export function notAcceptable(reply: FastifyReply, kind: 'table' | 'graph', detail = ''): FastifyReply {
   const what = kind === 'graph' ? 'a graph (CONSTRUCT, DESCRIBE, the service description)' : 'a table (SELECT, ASK)';

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addVary } from './vary.js';
+import { PAGE_HEADERS } from './paging.js';
 
 export const ANY_ORIGIN = '*';
 export const DEFAULT_CORS_ORIGINS: readonly string[] = [ANY_ORIGIN];
@@ -12,8 +13,8 @@ export const DEFAULT_CORS_ORIGINS: readonly string[] = [ANY_ORIGIN];
 const METHODS = 'GET, POST, OPTIONS';
 /** Request headers a SPARQL client sends beyond the CORS-safelisted ones. */
 const ALLOWED_HEADERS = 'Accept, Content-Type';
-/** Response headers scripts may read beyond the safelisted ones. */
-const EXPOSED_HEADERS = 'X-Peacegraph-Truncated';
+/** Response headers scripts may read beyond the safelisted ones: the result cap's and the paging headers. */
+const EXPOSED_HEADERS = ['X-Peacegraph-Truncated', ...PAGE_HEADERS].join(', ');
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 /** The `--cors-origin` value that turns CORS off. */

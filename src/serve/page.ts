@@ -1,16 +1,14 @@
 /**
  * The query page: its own files from web/, the YASGUI editor (Yasqe) and result viewer (Yasr) from
- * their npm packages (no CDN: the page works offline), the graph's prefixes for the editor, and
- * bundled queries with their parameters bound the way `peacegraph query --param` binds them.
+ * their npm packages (no CDN: the page works offline), and the graph's prefixes for the editor.
+ * Bundled queries are served by bundled.ts.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
-import { listBundledQueries, parameterTerms } from '../query/bundled.js';
-import { bindParameters, parseQuery } from '../query/sparql.js';
-import { BUNDLED, PROJECT_ROOT } from '../paths.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /**
  * Style elements Yasr's column resizer (column-resizer, bundled in @zazuko/yasr 4.6.2) adds when it
@@ -60,20 +58,4 @@ export async function registerPage(app: FastifyInstance, prefixes: Readonly<Reco
     app.get(`/vendor/${name}`, async (_request, reply) => sendText(reply, TYPES[extname(name)]!, body));
   }
   app.get('/prefixes', async () => prefixes);
-  app.get('/queries/:name', async (request, reply) => {
-    const { name } = request.params as { name: string };
-    const query = (await listBundledQueries(BUNDLED.queries)).find((candidate) => candidate.name === name);
-    if (query === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(`No bundled query ${name}.\n`);
-    const values = Object.entries(request.query as Record<string, unknown>);
-    const repeated = values.find(([, value]) => typeof value !== 'string');
-    if (repeated !== undefined) return reply.code(400).type('text/plain; charset=utf-8').send(`Give parameter ${repeated[0]} once.\n`);
-    // Empty fields leave their parameter unset: the query then answers for every value.
-    const pairs = values.filter(([, value]) => value !== '').map(([parameter, value]) => `${parameter}=${String(value)}`);
-    try {
-      const text = bindParameters(parseQuery(query.text), parameterTerms(query, pairs));
-      return await sendText(reply, 'application/sparql-query; charset=utf-8', text);
-    } catch (error) {
-      return reply.code(400).type('text/plain; charset=utf-8').send(`${(error as Error).message}\n`);
-    }
-  });
 }

@@ -4,19 +4,22 @@
  * Queries run in a pool of workers (src/query/local.ts): parsing, planning and running all happen
  * there, under the timeout, with the result cap written into the query as a LIMIT.
  */
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   defaultWorkerCount, EngineBusyError, EngineFailedError, LocalEngine, QueryTimeoutError, type EngineOptions,
 } from '../query/local.js';
 import { runQuery } from '../query/run.js';
-import { DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError } from '../query/sparql.js';
-import { listBundledQueries } from '../query/bundled.js';
-import { sendAnswer } from './answer.js';
+import { DEFAULT_LIMITS, pageWindow, QueryRefusedError, QuerySyntaxError } from '../query/sparql.js';
+import { refuse, sendAnswer } from './answer.js';
 import { describeService } from './describe.js';
 import { DEFAULT_CORS_ORIGINS, registerCors } from './cors.js';
 import { registerPage } from './page.js';
 import { installHostCheck } from './host-check.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { formatSchemaErrors, installPlainErrors, parseForm } from './validation.js';
+import { pagingProperties, setPageHeaders } from './paging.js';
+import { registerBundled } from './bundled.js';
+import { PROTOCOL_FIELDS, type AnswerQuery, type PagedFields, type ProtocolFields } from './query-request.js';
 import { graphPrefixes } from '../rdf-io/prefixes.js';
 import { loadContext, type JsonLdContext } from '../rdf-io/jsonld.js';
 import { BUNDLED } from '../paths.js';
@@ -55,10 +58,6 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 /** Seconds a client should wait before asking again after a 503 for a busy server. */
 const RETRY_AFTER_SECONDS = 2;
-
-function refuse(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
-}
 
 /** HTTP status of a failed query. */
 function failureStatus(error: unknown): number {
@@ -99,51 +98,60 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
   }
   const context: JsonLdContext = await loadContext(BUNDLED.context);
   const prefixes = graphPrefixes(options.base);
-  const app = Fastify({ bodyLimit: options.maxQueryBytes, logger: false });
+  const app = Fastify({ bodyLimit: options.maxQueryBytes, logger: false, schemaErrorFormatter: formatSchemaErrors });
+  installPlainErrors(app);
   installHostCheck(app, options.host ?? DEFAULT_HOST, options.allowedHosts ?? []);
   installSecurityHeaders(app);
-  app.addContentTypeParser('application/sparql-query', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  app.addContentTypeParser('application/sparql-update', { parseAs: 'string' }, (_request, body, done) => done(null, { update: body }));
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))));
+  // The SPARQL 1.1 Protocol's bodies only, each read into fields the route schemas check (no JSON: 415).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/sparql-query', { parseAs: 'string' }, (_request, body, done) => done(null, { query: String(body) }));
+  app.addContentTypeParser('application/sparql-update', { parseAs: 'string' }, (_request, body, done) => done(null, { update: String(body) }));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, parseForm(String(body))));
   app.addHook('onClose', async () => engine.close());
 
-  const answer = async (query: unknown, update: unknown, accept: string | undefined, reply: FastifyReply) => {
-    if (update !== undefined) return refuse(reply, 403, 'This endpoint is read-only: SPARQL updates are refused.');
-    if (typeof query !== 'string' || query.trim() === '') {
+  const answer: AnswerQuery = async (fields, request, reply, paging) => {
+    if (fields.update !== undefined) return refuse(reply, 403, 'This endpoint is read-only: SPARQL updates are refused.');
+    const query = fields.query;
+    if (query === undefined || query.trim() === '') {
       return refuse(reply, 400, 'Missing query: send ?query=... (GET), a form field query=, or an application/sparql-query body (POST).');
     }
+    const page = paging === undefined ? undefined : pageWindow(paging.page, paging.pageSize);
+    if (typeof page === 'string') return refuse(reply, 400, `Bad request: ${page}.`);
     try {
-      const { result, truncated } = await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs, maxRows: options.maxRows });
-      if (truncated) reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
-      return await sendAnswer(reply, result, accept, { prefixes, context });
+      const { query: shape, result, truncated } = await runQuery(query, { kind: 'local', engine }, {
+        bindings: fields.bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page,
+      });
+      if (paging !== undefined && shape.form === 'SELECT') {
+        setPageHeaders(reply, paging, truncated, shape.ordered, request.method === 'GET' ? request.url : undefined);
+      } else if (truncated) {
+        reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
+      }
+      return await sendAnswer(reply, result, request.headers.accept, { prefixes, context });
     } catch (error) {
       if (error instanceof EngineBusyError) reply.header('Retry-After', String(error.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
       const message = error instanceof QueryTimeoutError ? `Query timed out after ${options.timeoutMs} ms.`
         : error instanceof QuerySyntaxError || error instanceof QueryRefusedError || error instanceof EngineBusyError || error instanceof EngineFailedError
-          ? error.message : `Query failed: ${(error as Error).message}`;
+          ? error.message : `Query failed: ${error instanceof Error ? error.message : String(error)}`;
       return refuse(reply, failureStatus(error), message);
     }
   };
 
-  registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS, ['/sparql', '/queries', '/queries/:name', '/prefixes']);
+  registerCors(app, options.corsOrigins ?? DEFAULT_CORS_ORIGINS, ['/sparql', '/paged', '/queries', '/queries/:name', '/queries/:name/results', '/prefixes']);
   const describe = describeService(async (query) =>
     (await runQuery(query, { kind: 'local', engine }, { timeoutMs: options.timeoutMs })).result, context, options.timeoutMs);
-  app.get('/sparql', async (request, reply) => {
-    const parameters = request.query as Record<string, unknown>;
-    if (parameters.query === undefined && parameters.update === undefined) return describe(request, reply);
-    return answer(parameters.query, parameters.update, request.headers.accept, reply);
+  const protocol = { type: 'object', properties: PROTOCOL_FIELDS } as const;
+  app.get<{ Querystring: ProtocolFields }>('/sparql', { schema: { querystring: protocol } }, async (request, reply) => {
+    if (request.query.query === undefined && request.query.update === undefined) return describe(request, reply);
+    return answer(request.query, request, reply);
   });
-  app.post('/sparql', async (request, reply) => {
-    const body = request.body;
-    if (typeof body === 'string') return answer(body, undefined, request.headers.accept, reply);
-    const fields = (body ?? {}) as Record<string, unknown>;
-    return answer(fields.query, fields.update, request.headers.accept, reply);
-  });
-  app.get('/queries', async () => (await listBundledQueries(BUNDLED.queries)).map((query) => ({
-    name: query.name, title: query.title, description: query.description, text: query.text,
-    parameters: Object.fromEntries(query.parameters),
-  })));
+  app.post<{ Body: ProtocolFields }>('/sparql', { schema: { body: protocol } }, async (request, reply) => answer(request.body, request, reply));
+  // The protocol's requests with page and pageSize: one page of a SELECT (the query page shows listings this way).
+  const paged = { type: 'object', properties: { ...PROTOCOL_FIELDS, ...pagingProperties(options.maxRows) } } as const;
+  app.get<{ Querystring: PagedFields }>('/paged', { schema: { querystring: paged } }, async (request, reply) =>
+    answer(request.query, request, reply, request.query));
+  app.post<{ Body: PagedFields }>('/paged', { schema: { body: paged } }, async (request, reply) =>
+    answer(request.body, request, reply, request.body));
+  registerBundled(app, options.maxRows, answer);
   await registerPage(app, prefixes);
   return { app, engine };
 }

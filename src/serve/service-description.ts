@@ -3,13 +3,13 @@
  * GET /sparql without a query answers: what the endpoint accepts and returns, and VoID counts of
  * its default graph. The counts are taken once (the graph does not change while served).
  */
-import { DataFactory } from 'n3';
 import type { Quad, Quad_Object } from '@rdfjs/types';
 import type { QueryResult } from '../query/result.js';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 import { OFFERS, type ServedFormat } from './negotiate.js';
 
-const { namedNode, blankNode, literal, quad } = DataFactory;
+const { namedNode, blankNode, literal, quad } = factory;
 
 export const SD_PREFIXES = {
   sd: 'http://www.w3.org/ns/sparql-service-description#',

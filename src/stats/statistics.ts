@@ -14,7 +14,8 @@
  * SPARQL in Oxigraph instead cost three times the CPU at 10,000 reports (11 s against 3.5 s), most
  * of it loading the 490k triples into its indexes.
  */
-import { DataFactory, Parser } from 'n3';
+import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import type { GraphScope } from '../query/graph-scope.js';
 import { LineSelector } from '../query/load-store.js';
@@ -82,7 +83,7 @@ async function tallyFacts(facts: Facts): Promise<Tally> {
   const tally: Tally = { sessions: new Set(), themes: new Map(), performers: new Map(), affiliations: new Map() };
   const selector = new LineSelector(SCOPE);
   const parse = (lines: Buffer | undefined): void => {
-    if (lines !== undefined) for (const quad of new Parser({ format: 'N-Triples' }).parse(lines.toString('utf8'))) tallyQuad(tally, quad);
+    if (lines !== undefined) for (const quad of new Parser({ format: 'N-Triples', factory }).parse(lines.toString('utf8'))) tallyQuad(tally, quad);
   };
   for (let offset = 0; offset < facts.bytes; offset += CHUNK_BYTES) {
     parse(selector.select(await facts.read(offset, Math.min(CHUNK_BYTES, facts.bytes - offset))));
@@ -117,7 +118,7 @@ function pairCounts(membersOfSessions: Iterable<ReadonlySet<string>>): PairCount
 
 const NONE: ReadonlySet<string> = new Set();
 const localName = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
-const count = (sessions: number): Literal => DataFactory.literal(String(sessions), XSD.integer);
+const count = (sessions: number): Literal => factory.literal(String(sessions), XSD.integer);
 
 /**
  * The statistics of the facts, as sorted N-Triples: the same facts give the same bytes. A pair's
@@ -139,17 +140,17 @@ export async function statisticsOf(facts: Facts, base: string): Promise<string> 
   ];
   for (const [type, prefix, counts] of pairs) {
     for (const { a, b, sessions: sessionCount } of counts) {
-      const node = DataFactory.namedNode(`${namespace}${prefix}-${localName(a)}--${localName(b)}`);
+      const node = factory.namedNode(`${namespace}${prefix}-${localName(a)}--${localName(b)}`);
       quads.push(
-        DataFactory.quad(node, RDF.type, type),
-        DataFactory.quad(node, PG.pairMember, DataFactory.namedNode(a)),
-        DataFactory.quad(node, PG.pairMember, DataFactory.namedNode(b)),
-        DataFactory.quad(node, PG.sessionCount, count(sessionCount)),
+        factory.quad(node, RDF.type, type),
+        factory.quad(node, PG.pairMember, factory.namedNode(a)),
+        factory.quad(node, PG.pairMember, factory.namedNode(b)),
+        factory.quad(node, PG.sessionCount, count(sessionCount)),
       );
     }
   }
   const perTheme = new Map<string, number>();
   for (const session of sessions) for (const theme of themesOf(session)) perTheme.set(theme, (perTheme.get(theme) ?? 0) + 1);
-  for (const [theme, sessionCount] of perTheme) quads.push(DataFactory.quad(DataFactory.namedNode(theme), PG.sessionCount, count(sessionCount)));
+  for (const [theme, sessionCount] of perTheme) quads.push(factory.quad(factory.namedNode(theme), PG.sessionCount, count(sessionCount)));
   return toNTriples(quads);
 }

@@ -15,6 +15,7 @@ import type { Quad } from '@rdfjs/types';
 import { AuthSession, type Credentials } from './auth.js';
 import { graphDigest, sameDigest, type GraphDigest } from './graph-digest.js';
 import { toNTriples } from '../rdf-io/serialise.js';
+import { localName } from '../rdf/iri.js';
 
 export interface StoreTarget {
   /** Graph Store Protocol endpoint, e.g. Virtuoso's http://host:8890/sparql-graph-crud-auth. */
@@ -52,23 +53,26 @@ export function checkGraphBase(base: string): string {
   return base;
 }
 
-/** The named graphs of a TriG file, each renamed under graphBase with its last path segment. */
-export async function graphsFromTriG(path: string, graphBase: string): Promise<GraphPayload[]> {
+/**
+ * The named graphs of TriG files, each renamed under graphBase with its last path segment; a graph
+ * in several files (the facts in graph.trig, their evidence in evidence.trig) is one payload.
+ */
+export async function graphsFromTriG(paths: readonly string[], graphBase: string): Promise<GraphPayload[]> {
   checkGraphBase(graphBase);
-  const quads = new Parser({ format: 'TriG' }).parse(await readFile(path, 'utf8'));
   const byGraph = new Map<string, Quad[]>();
-  for (const quad of quads) {
-    if (quad.graph.termType !== 'NamedNode') {
-      throw new StoreError(`${path}: triples outside a named graph; push expects peacegraph's graph.trig`);
+  for (const path of paths) {
+    for (const quad of new Parser({ format: 'TriG' }).parse(await readFile(path, 'utf8'))) {
+      if (quad.graph.termType !== 'NamedNode') {
+        throw new StoreError(`${path}: triples outside a named graph; push expects peacegraph's graph.trig and evidence.trig`);
+      }
+      const group = byGraph.get(quad.graph.value) ?? [];
+      group.push(quad);
+      byGraph.set(quad.graph.value, group);
     }
-    const group = byGraph.get(quad.graph.value) ?? [];
-    group.push(quad);
-    byGraph.set(quad.graph.value, group);
   }
   const payloads: GraphPayload[] = [];
   for (const [graph, group] of [...byGraph].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const localName = graph.slice(Math.max(graph.lastIndexOf('/'), graph.lastIndexOf('#')) + 1);
-    payloads.push({ graph: `${graphBase}${localName}`, ntriples: toNTriples(group), digest: graphDigest(group) });
+    payloads.push({ graph: `${graphBase}${localName(graph)}`, ntriples: toNTriples(group), digest: graphDigest(group) });
   }
   return payloads;
 }

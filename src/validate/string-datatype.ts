@@ -6,9 +6,9 @@
  * neither U+FFFE nor U+FFFF (what that pattern means); other datatypes keep the library's check.
  */
 import { compileDatatype } from 'shacl-engine/lib/validations/type.js';
-import rdf from 'rdf-ext';
 import type { Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 
 const XSD_STRING = `${NS.xsd}string`;
 const NOT_STRING = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/;
@@ -21,8 +21,8 @@ interface DatatypeContext {
 
 type Compiled = { generic: (context: DatatypeContext) => void };
 
-const SH_DATATYPE = rdf.namedNode(`${NS.sh}datatype`);
-const COMPONENT = rdf.namedNode(`${NS.sh}DatatypeConstraintComponent`);
+const SH_DATATYPE = factory.namedNode(`${NS.sh}datatype`);
+const COMPONENT = factory.namedNode(`${NS.sh}DatatypeConstraintComponent`);
 
 function compile(shape: { ptr: { out: (predicates: Term[]) => { term: Term } } }): Compiled {
   const datatype = shape.ptr.out([SH_DATATYPE]).term;

@@ -6,12 +6,12 @@
  * blank node) failed. test/validate/validate.test.ts checks them against rdf-validate-shacl.
  */
 import { Validator } from 'shacl-engine';
-import rdf from 'rdf-ext';
 import { Store } from 'n3';
 import { TripleIndex } from './triple-index.js';
 import { STRING_AWARE_DATATYPE } from './string-datatype.js';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
+import { factory } from '../rdf/factory.js';
 import { loadShapes } from './shapes.js';
 
 export type Severity = 'violation' | 'warning' | 'info';
@@ -103,7 +103,7 @@ function compiledShapes(shapesPath: string | undefined): Promise<CompiledShapes>
   const key = shapesPath ?? '';
   let entry = compiled.get(key);
   if (entry === undefined) {
-    entry = loadShapes(shapesPath).then((shapes) => ({ validator: new Validator(new Store(shapes), { factory: rdf, validations: [STRING_AWARE_DATATYPE] }), index: indexShapes(shapes) }));
+    entry = loadShapes(shapesPath).then((shapes) => ({ validator: new Validator(new Store(shapes), { factory, validations: [STRING_AWARE_DATATYPE] }), index: indexShapes(shapes) }));
     compiled.set(key, entry);
     entry.catch(() => compiled.delete(key));
   }

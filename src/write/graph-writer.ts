@@ -5,12 +5,17 @@
  * memory. When a report names an event an earlier report named, only the event's triples the
  * earlier ones did not state are written: those are read back from graph.nt, which holds them.
  * Chunks travel packed as UTF-8 buffers, which a worker thread can transfer without copying and the
- * writer appends without encoding.
+ * writer appends without encoding. The evidence behind the facts goes to files of its own, in the
+ * same named graphs: evidence.nt with graph.nt, or evidence.nq with graph.nq, is the full graph.
  */
 import type { ChunkRenderer, GraphChunk, UnionText } from './chunks.js';
 
+/** The facts: what people query and publish. */
 export const GRAPH_FILES = ['graph.ttl', 'graph.nt', 'graph.trig', 'graph.nq', 'graph.jsonld'] as const;
-export type GraphFileName = (typeof GRAPH_FILES)[number];
+/** The text spans behind the facts, apart from them; not written by a build without evidence. */
+export const EVIDENCE_FILES = ['evidence.nt', 'evidence.trig', 'evidence.nq'] as const;
+export const ALL_GRAPH_FILES = [...GRAPH_FILES, ...EVIDENCE_FILES] as const;
+export type GraphFileName = (typeof ALL_GRAPH_FILES)[number];
 
 /** Where the files go: appended to, and read back (only graph.nt is). */
 export interface GraphSink {
@@ -40,6 +45,7 @@ export interface PackedReport {
 export interface PackedChunks {
   readonly trig: Uint8Array;
   readonly nquads: Uint8Array;
+  readonly evidence: Readonly<Record<(typeof EVIDENCE_FILES)[number], Uint8Array>>;
   readonly reports: readonly PackedReport[];
   /** N-Triples lines about shared resources, each ending with a newline. */
   readonly shared: string;
@@ -71,6 +77,11 @@ export function packChunks(chunks: readonly GraphChunk[]): PackedChunks {
   return {
     trig: encodeAll(chunks.map((chunk) => chunk.trig)),
     nquads: encodeAll(chunks.map((chunk) => chunk.nquads)),
+    evidence: {
+      'evidence.nt': encodeAll(chunks.map((chunk) => chunk.evidence.ntriples)),
+      'evidence.trig': encodeAll(chunks.map((chunk) => chunk.evidence.trig)),
+      'evidence.nq': encodeAll(chunks.map((chunk) => chunk.evidence.nquads)),
+    },
     reports: chunks.map((chunk) => ({
       source: packUnion(chunk.source),
       event: packUnion(chunk.event),
@@ -83,7 +94,8 @@ export function packChunks(chunks: readonly GraphChunk[]): PackedChunks {
 /** The buffers of packed chunks, to transfer to another thread instead of copying them. */
 export function transferList(packed: PackedChunks): ArrayBuffer[] {
   const unions = packed.reports.flatMap((report) => [report.source, report.event]);
-  return [packed.trig, packed.nquads, ...unions.flatMap((union) => Object.values(union.bytes))].map((bytes) => bytes.buffer as ArrayBuffer);
+  return [packed.trig, packed.nquads, ...Object.values(packed.evidence), ...unions.flatMap((union) => Object.values(union.bytes))]
+    .map((bytes) => bytes.buffer as ArrayBuffer);
 }
 
 /**
@@ -104,14 +116,17 @@ export class GraphWriter {
   /** For events named by several reports: every line written about them so far. */
   private readonly eventLines = new Map<string, Set<string>>();
 
-  private constructor(private readonly sink: GraphSink, private readonly renderer: ChunkRenderer) {}
+  private constructor(private readonly sink: GraphSink, private readonly renderer: ChunkRenderer, private readonly evidence: boolean) {}
 
-  static async open(sink: GraphSink, renderer: ChunkRenderer): Promise<GraphWriter> {
-    const writer = new GraphWriter(sink, renderer);
+  /** `evidence`: write the evidence files (the chunks' evidence is dropped otherwise). */
+  static async open(sink: GraphSink, renderer: ChunkRenderer, options: { readonly evidence: boolean }): Promise<GraphWriter> {
+    const writer = new GraphWriter(sink, renderer, options.evidence);
     const headers: Record<GraphFileName, string> = {
       'graph.ttl': renderer.headers.turtle, 'graph.nt': '', 'graph.trig': renderer.headers.trig, 'graph.nq': '', 'graph.jsonld': renderer.headers.jsonLd,
+      'evidence.nt': '', 'evidence.trig': renderer.headers.trig, 'evidence.nq': '',
     };
-    for (const file of GRAPH_FILES) await writer.append(file, headers[file]);
+    // Every file is created, even one that stays empty: a build's files do not depend on what it found.
+    for (const file of options.evidence ? ALL_GRAPH_FILES : GRAPH_FILES) await sink.append(file, headers[file]);
     return writer;
   }
 
@@ -154,6 +169,7 @@ export class GraphWriter {
     }
     await this.append('graph.trig', packed.trig);
     await this.append('graph.nq', packed.nquads);
+    if (this.evidence) for (const file of EVIDENCE_FILES) await this.append(file, packed.evidence[file]);
     for (const line of lines(packed.shared)) if (!this.shared.has(line)) this.shared.add(detached(line));
   }
 

@@ -1,15 +1,15 @@
 /**
- * Writes a graph held in memory to an output folder: graph.ttl, graph.nt, graph.trig, graph.nq and
- * graph.jsonld, plus event-<slug>.jsonld/.html (schema.org for search engines) per report and the
- * statistics graph (statistics.nt, src/stats/), all staged first and renamed together, so a failed
- * write leaves the previous folder intact. Corpus builds stream through the same GraphWriter
- * (src/corpus/build.ts).
+ * Writes a graph held in memory to an output folder: the facts in graph.ttl, graph.nt, graph.trig,
+ * graph.nq and graph.jsonld, their evidence in evidence.nt, evidence.trig and evidence.nq, plus
+ * event-<slug>.jsonld/.html (schema.org for search engines) per report and the statistics graph
+ * (statistics.nt, src/stats/), all staged first and renamed together, so a failed write leaves the
+ * previous folder intact. Corpus builds stream through the same GraphWriter (src/corpus/build.ts).
  */
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { StagedFiles } from './atomic.js';
 import { ChunkRenderer } from './chunks.js';
-import { GRAPH_FILES, GraphWriter, packChunks, type GraphFileName, type GraphSink } from './graph-writer.js';
+import { ALL_GRAPH_FILES, GraphWriter, packChunks, type GraphFileName, type GraphSink } from './graph-writer.js';
 import { loadContext } from '../rdf-io/jsonld.js';
 import { BUNDLED } from '../paths.js';
 import type { ReportModel } from '../model/types.js';
@@ -18,7 +18,12 @@ import { factsOf, statisticsOf } from '../stats/statistics.js';
 import { STATISTICS_FILE } from '../query/rdf-files.js';
 import { toNTriples } from '../rdf-io/serialise.js';
 
-export { GRAPH_FILES } from './graph-writer.js';
+export { EVIDENCE_FILES, GRAPH_FILES } from './graph-writer.js';
+
+export interface GraphFileOptions {
+  /** Write the evidence files (default true). */
+  readonly evidence?: boolean;
+}
 
 export async function graphRenderer(base: string): Promise<ChunkRenderer> {
   return new ChunkRenderer(base, await loadContext(BUNDLED.context));
@@ -36,36 +41,41 @@ function byGraph(quads: readonly Quad[]): Quad[][] {
   return [...graphs.keys()].sort().map((key) => graphs.get(key)!);
 }
 
-async function streamGraph(quads: readonly Quad[], base: string, sink: GraphSink): Promise<void> {
+async function streamGraph(quads: readonly Quad[], base: string, sink: GraphSink, options: GraphFileOptions): Promise<void> {
   const renderer = await graphRenderer(base);
-  const writer = await GraphWriter.open(sink, renderer);
+  const writer = await GraphWriter.open(sink, renderer, { evidence: options.evidence ?? true });
   for (const graph of byGraph(quads)) await writer.add(packChunks([renderer.render(graph)]));
   await writer.close();
 }
 
-/** A sink that keeps the files in memory. */
+/** A sink that keeps the files in memory: those appended to, in the usual order. */
 export function memorySink(): GraphSink & { readonly files: () => Map<GraphFileName, string> } {
-  const parts = new Map<GraphFileName, Buffer[]>(GRAPH_FILES.map((name) => [name, []]));
-  const bytesOf = (file: GraphFileName): Buffer => Buffer.concat(parts.get(file)!);
+  const parts = new Map<GraphFileName, Buffer[]>();
+  const bytesOf = (file: GraphFileName): Buffer => Buffer.concat(parts.get(file) ?? []);
   return {
     append: async (file, data) => {
-      parts.get(file)!.push(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+      const list = parts.get(file);
+      if (list === undefined) parts.set(file, [bytes]);
+      else list.push(bytes);
     },
     read: async (file, offset, length) => bytesOf(file).subarray(offset, offset + length),
-    files: () => new Map(GRAPH_FILES.map((name) => [name, bytesOf(name).toString('utf8')])),
+    files: () => new Map(ALL_GRAPH_FILES.filter((name) => parts.has(name)).map((name) => [name, bytesOf(name).toString('utf8')])),
   };
 }
 
-export async function renderGraphFiles(quads: readonly Quad[], base: string): Promise<Map<string, string>> {
+export async function renderGraphFiles(quads: readonly Quad[], base: string, options: GraphFileOptions = {}): Promise<Map<string, string>> {
   const sink = memorySink();
-  await streamGraph(quads, base, sink);
+  await streamGraph(quads, base, sink, options);
   return sink.files();
 }
 
-export async function writeGraph(outDir: string, quads: readonly Quad[], base: string, models: readonly ReportModel[] = []): Promise<string[]> {
+export async function writeGraph(
+  outDir: string, quads: readonly Quad[], base: string, models: readonly ReportModel[] = [], options: GraphFileOptions = {},
+): Promise<string[]> {
   const staged = new StagedFiles();
   try {
-    await streamGraph(quads, base, stagedSink(staged, outDir));
+    await streamGraph(quads, base, stagedSink(staged, outDir), options);
     await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(factsOf(toNTriples(quads)), base));
     for (const [name, content] of renderEventFiles(models, base)) await staged.write(join(outDir, name), content);
   } catch (error) {

@@ -16,7 +16,7 @@ import { BUNDLED } from '../../src/paths.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { GRAPH_FILES } from '../../src/write/outputs.js';
 import { canonical } from '../write/isomorphic.js';
-import { parseJsonLd, parseWithN3, rapperRejects } from '../properties/rdf-outputs.js';
+import { parseJsonLd, parseWithN3, rapperRejects, requireRapper } from '../properties/rdf-outputs.js';
 import { binaryBytes, utf16be, utf16le, windows1252 } from '../read/encodings.js';
 import { asHtmlPage, observatoryReport } from '../fixtures/bad/reports.js';
 
@@ -63,13 +63,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The graph files parse (N3, jsonld, rapper) and hold the same graph; returns it. */
+/** The Turtle of every build checked, for rapper in the last case. */
+const turtles: string[] = [];
+
+/** The graph files parse (N3, jsonld) and hold the same graph; returns it. Keeps the Turtle for rapper. */
 async function expectValidGraphFiles(files: ReadonlyMap<string, string>): Promise<Quad[]> {
   const turtle = files.get('/graph.ttl')!;
   const graph = parseWithN3(turtle, 'Turtle');
   expect(canonical(parseWithN3(files.get('/graph.nt')!, 'N-Triples'))).to.equal(canonical(graph));
   expect(canonical(await parseJsonLd(files.get('/graph.jsonld')!))).to.equal(canonical(graph));
-  expect(rapperRejects(turtle, 'turtle')).to.equal(undefined);
+  turtles.push(turtle);
   return graph;
 }
 
@@ -385,5 +388,11 @@ describe('cli: bad input to build (issue 8)', function () {
     const run = await build([join(root, 'does-not-exist.txt'), '--out', out]);
     expect(run.exitCode).to.equal(1);
     expect(await readdir(join(root, 'never')).catch(() => 'absent')).to.equal('absent');
+  });
+
+  it('rapper accepts the Turtle of every build checked above', function () {
+    requireRapper(this);
+    expect(turtles).to.not.be.empty;
+    for (const turtle of turtles) expect(rapperRejects(turtle, 'turtle')).to.equal(undefined);
   });
 });

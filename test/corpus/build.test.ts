@@ -3,113 +3,153 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
-import { buildCorpus, type CorpusBuildOptions } from '../../src/corpus/build.js';
+import { buildCorpus, type CorpusBuild, type CorpusBuildOptions } from '../../src/corpus/build.js';
 import { workerCount } from '../../src/corpus/pool.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
-import { GRAPH_FILES } from '../../src/write/graph-writer.js';
+import type { Quad } from '@rdfjs/types';
+import { ALL_GRAPH_FILES, EVIDENCE_FILES } from '../../src/write/graph-writer.js';
 import { toNQuads, toNTriples } from '../../src/rdf-io/serialise.js';
 import { generateCorpus } from '../../bench/corpus.js';
 
 const OPTIONS: CorpusBuildOptions = { base: DEFAULT_BASE, validate: false, evidence: true, jobs: 1 };
-/** Six batches of reports: enough for two worker threads to share (workerCount). */
-const REPORTS = 48;
+/** Three batches of reports: enough for two worker threads to share (workerCount), and few, as each report costs time. */
+const REPORTS = 24;
 
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   const names = (await readdir(dir)).sort();
   return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name))] as const)));
 }
 
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/** A quad as one string (its graph left out for a triple): quads compared as sets. */
+const quadKey = (quad: Quad, graph = true): string => [quad.subject, quad.predicate, quad.object, ...(graph ? [quad.graph] : [])]
+  .map((term) => (term.termType === 'Literal' ? `"${term.value}"@${term.language}^^${term.datatype.value}` : `${term.termType}:${term.value}`)).join(' ');
+const parsedKeys = (file: Buffer, format: string): string[] =>
+  new Parser({ format }).parse(file.toString('utf8')).map((quad) => quadKey(quad, format !== 'N-Triples'));
+
+/**
+ * Starting worker threads costs seconds under tsx, so the builds are made once, here, and each
+ * case checks one property of them: a threaded build of the corpus into a folder holding a
+ * previous output (seen before and after its commit), the same corpus in this thread, a threaded
+ * build of the corpus plus a revised copy of one report and a file that is no report, and a build
+ * without evidence.
+ */
 describe('corpus/build', function () {
   this.timeout(120_000);
   let root: string;
   let corpus: string;
+  let mixed: string;
+  let threaded: CorpusBuild;
+  let progress: Array<[number, number]>;
+  let beforeCommit: Map<string, Buffer>;
+  let afterCommit: Map<string, Buffer>;
+  let single: Map<string, Buffer>;
+  let mixedBuild: CorpusBuild;
+  let facts: CorpusBuild;
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'peacegraph-corpus-'));
     corpus = join(root, 'reports');
     await mkdir(corpus);
     for (const report of generateCorpus(REPORTS, 7)) await writeFile(join(corpus, report.fileName), report.text);
+
+    const out = join(root, 'threaded');
+    await mkdir(out);
+    for (const name of ALL_GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
+    progress = [];
+    threaded = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2, onReport: (done, total) => progress.push([done, total]) });
+    beforeCommit = await filesOf(out);
+    await threaded.commit();
+    afterCommit = await filesOf(out);
+
+    const singleOut = join(root, 'single');
+    await (await buildCorpus([corpus], singleOut, { ...OPTIONS, jobs: 1 })).commit();
+    single = await filesOf(singleOut);
+
+    mixed = join(root, 'mixed');
+    await cp(corpus, mixed, { recursive: true });
+    const [first] = generateCorpus(1, 7);
+    // The same event page, revised: same event name, one sentence more.
+    await writeFile(join(mixed, 'report-revised.txt'), first!.text.replace('closed the session.', 'closed the session. A summary will follow.'));
+    await writeFile(join(mixed, 'shopping-list.txt'), 'Eggs\nMilk\nBread\n');
+    mixedBuild = await buildCorpus([mixed], join(root, 'mixed-out'), { ...OPTIONS, jobs: 2 });
+    await mixedBuild.commit();
+
+    // Over a copy of the build with evidence: its evidence files must go.
+    await cp(out, join(root, 'facts'), { recursive: true });
+    facts = await buildCorpus([corpus], join(root, 'facts'), { ...OPTIONS, evidence: false, validate: true });
+    await facts.commit();
   });
   after(() => rm(root, { recursive: true, force: true }));
 
-  it('writes byte-identical files with one thread and with worker threads', async () => {
+  it('writes byte-identical files with one thread and with worker threads', () => {
     expect(workerCount(REPORTS, 2)).to.equal(2);
-    const outputs: Array<Map<string, Buffer>> = [];
-    for (const jobs of [1, 2]) {
-      const out = join(root, `jobs-${jobs}`);
-      const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs });
-      await build.commit();
-      outputs.push(await filesOf(out));
-    }
-    const [single, threaded] = outputs as [Map<string, Buffer>, Map<string, Buffer>];
-    expect([...threaded.keys()]).to.deep.equal([...single.keys()]);
+    expect([...afterCommit.keys()]).to.deep.equal([...single.keys()]);
     expect([...single.keys()].filter((name) => name.startsWith('event-'))).to.have.length(2 * REPORTS);
-    for (const [name, content] of single) expect(content.equals(threaded.get(name)!), name).to.equal(true);
+    for (const [name, content] of single) expect(content.equals(afterCommit.get(name)!), name).to.equal(true);
   });
 
   it('streams the same graph as the in-memory build: every triple once, every quad in its report graph', async () => {
-    const out = join(root, 'streamed');
-    const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2 });
-    await build.commit();
     const inMemory = await buildGraph([corpus]);
-    const lines = (text: string) => text.split('\n').filter((line) => line !== '');
-    const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
-    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
-    expect(build.triples).to.equal(ntriples.length);
-    expect(lines(await readFile(join(out, 'graph.nq'), 'utf8')).sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
-    const turtle = new Parser({ format: 'text/turtle' }).parse(await readFile(join(out, 'graph.ttl'), 'utf8'));
+    const ntriples = lines(afterCommit.get('graph.nt')!.toString('utf8'));
+    const evidence = lines(afterCommit.get('evidence.nt')!.toString('utf8'));
+    expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
+    expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples(inMemory.quads)).sort());
+    expect(threaded.triples, 'facts triples').to.equal(ntriples.length);
+    const nquads = [...lines(afterCommit.get('graph.nq')!.toString('utf8')), ...lines(afterCommit.get('evidence.nq')!.toString('utf8'))];
+    expect(nquads.sort()).to.deep.equal(lines(toNQuads(inMemory.quads)).sort());
+    const turtle = new Parser({ format: 'text/turtle' }).parse(afterCommit.get('graph.ttl')!.toString('utf8'));
     expect(turtle).to.have.length(ntriples.length);
   });
 
+  it('writes facts and evidence apart, which read together (N3) are the full graph of the in-memory build', async () => {
+    const full = (await buildGraph([corpus])).quads;
+    const facts = parsedKeys(afterCommit.get('graph.nt')!, 'N-Triples');
+    const evidence = parsedKeys(afterCommit.get('evidence.nt')!, 'N-Triples');
+    const evidenceTerm = /ns\/oa#|ontology#evidence|ontology#Evidence/;
+    expect(facts.filter((key) => evidenceTerm.test(key)), 'evidence terms in graph.nt').to.deep.equal([]);
+    expect(evidence.filter((key) => /ontology#Evidence/.test(key)).length).to.be.greaterThan(REPORTS);
+    expect([...new Set([...facts, ...evidence])].sort()).to.deep.equal([...new Set(full.map((quad) => quadKey(quad, false)))].sort());
+    const quads = [...parsedKeys(afterCommit.get('graph.trig')!, 'TriG'), ...parsedKeys(afterCommit.get('evidence.trig')!, 'TriG')];
+    expect(new Set(quads).size).to.equal(quads.length);
+    expect(quads.sort()).to.deep.equal([...new Set(full.map((quad) => quadKey(quad)))].sort());
+  });
+
   it('merges an event that two reports name: no triple twice, the same graph as the in-memory build', async () => {
-    const twice = join(root, 'twice');
-    await cp(corpus, twice, { recursive: true });
-    const [first] = generateCorpus(1, 7);
-    // The same event page, revised: same event name, one sentence more.
-    await writeFile(join(twice, 'report-revised.txt'), first!.text.replace('closed the session.', 'closed the session. A summary will follow.'));
-    const out = join(root, 'twice-out');
-    const build = await buildCorpus([twice], out, { ...OPTIONS, jobs: 2 });
-    await build.commit();
-    const lines = (text: string) => text.split('\n').filter((line) => line !== '');
-    const ntriples = lines(await readFile(join(out, 'graph.nt'), 'utf8'));
-    expect(new Set(ntriples).size, 'duplicate lines in graph.nt').to.equal(ntriples.length);
-    expect([...ntriples].sort()).to.deep.equal(lines(toNTriples((await buildGraph([twice])).quads)).sort());
-    expect(build.triples).to.equal(ntriples.length);
+    const ntriples = lines(await readFile(join(root, 'mixed-out', 'graph.nt'), 'utf8'));
+    const evidence = lines(await readFile(join(root, 'mixed-out', 'evidence.nt'), 'utf8'));
+    expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
+    expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples((await buildGraph([mixed])).quads)).sort());
+    expect(mixedBuild.triples, 'facts triples').to.equal(ntriples.length);
   });
 
-  it('reports each batch in order to the progress callback, ending at the total', async () => {
-    const seen: number[] = [];
-    const build = await buildCorpus([corpus], join(root, 'progress'), { ...OPTIONS, jobs: 2, onReport: (done, total) => {
-      expect(total).to.equal(REPORTS);
-      seen.push(done);
-    } });
-    await build.abort();
-    expect(seen).to.deep.equal([...seen].sort((a, b) => a - b));
-    expect(seen.at(-1)).to.equal(REPORTS);
+  it('reports each batch in order to the progress callback, ending at the total', () => {
+    const done = progress.map(([count]) => count);
+    expect(done).to.have.length.above(1);
+    expect(done).to.deep.equal([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).to.equal(REPORTS);
+    for (const [, total] of progress) expect(total).to.equal(REPORTS);
   });
 
-  it('builds the good reports and names the refused one', async () => {
-    const mixed = join(root, 'mixed');
-    await cp(corpus, mixed, { recursive: true });
-    await writeFile(join(mixed, 'shopping-list.txt'), 'Eggs\nMilk\nBread\n');
-    const build = await buildCorpus([mixed], join(root, 'mixed-out'), { ...OPTIONS, jobs: 2 });
-    await build.abort();
-    expect(build.digests).to.have.length(REPORTS);
-    expect(build.failures.map((failure) => failure.path)).to.deep.equal([join(mixed, 'shopping-list.txt')]);
-    expect(build.failures[0]!.problem).to.match(/unknown layout/);
+  it('builds the good reports and names the refused one', () => {
+    expect(mixedBuild.digests).to.have.length(REPORTS + 1);
+    expect(mixedBuild.failures.map((failure) => failure.path)).to.deep.equal([join(mixed, 'shopping-list.txt')]);
+    expect(mixedBuild.failures[0]!.problem).to.match(/unknown layout/);
   });
 
-  it('without evidence: no annotation, about a fifth of the triples, and still valid', async () => {
-    const [full, facts] = [join(root, 'full'), join(root, 'facts')];
-    const withEvidence = await buildCorpus([corpus], full, { ...OPTIONS, jobs: 2 });
-    const without = await buildCorpus([corpus], facts, { ...OPTIONS, jobs: 2, evidence: false, validate: true });
-    await Promise.all([withEvidence.abort(), without.commit()]);
-    const text = await readFile(join(facts, 'graph.nt'), 'utf8');
-    expect(text).not.to.include('http://www.w3.org/ns/oa#');
-    expect(text).not.to.include('https://w3id.org/peacegraph/ontology#evidence');
-    expect(without.triples).to.be.below(withEvidence.triples / 3);
-    expect(without.digests).to.have.length(REPORTS);
+  it('without evidence: the same facts files, no evidence file (an earlier build\'s removed), and still valid', async () => {
+    const factsFiles = await filesOf(join(root, 'facts'));
+    expect(EVIDENCE_FILES.filter((name) => factsFiles.has(name))).to.deep.equal([]);
+    for (const name of EVIDENCE_FILES) expect(afterCommit.has(name), name).to.equal(true);
+    // The evidence is most of the graph: several triples per fact.
+    expect(lines(afterCommit.get('evidence.nt')!.toString('utf8')).length).to.be.above(3 * lines(afterCommit.get('graph.nt')!.toString('utf8')).length);
+    for (const name of ['graph.nt', 'graph.nq', 'graph.trig', 'graph.ttl', 'graph.jsonld']) expect(factsFiles.get(name)!.equals(afterCommit.get(name)!), name).to.equal(true);
+    expect(facts.triples).to.equal(threaded.triples);
+    expect(facts.digests).to.have.length(REPORTS);
+    expect(facts.failures).to.deep.equal([]);
   });
 
   it('refuses only the reports whose graph violates the shapes, says which and why, and builds the others', async () => {
@@ -129,14 +169,9 @@ describe('corpus/build', function () {
     for (const { report } of build.violations) expect(report).to.match(/an odd edition/);
   });
 
-  it('leaves the previous output untouched until commit, and replaces it all at once', async () => {
-    const out = join(root, 'replace');
-    await mkdir(out);
-    for (const name of GRAPH_FILES) await writeFile(join(out, name), 'previous\n');
-    const build = await buildCorpus([corpus], out, { ...OPTIONS, jobs: 2 });
-    for (const name of GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).to.equal('previous\n');
-    await build.commit();
-    for (const name of GRAPH_FILES) expect(await readFile(join(out, name), 'utf8'), name).not.to.equal('previous\n');
-    expect((await readdir(out)).filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
+  it('leaves the previous output untouched until commit, and replaces it all at once', () => {
+    for (const name of ALL_GRAPH_FILES) expect(beforeCommit.get(name)?.toString('utf8'), name).to.equal('previous\n');
+    for (const name of ALL_GRAPH_FILES) expect(afterCommit.get(name)?.toString('utf8'), name).not.to.equal('previous\n');
+    expect([...afterCommit.keys()].filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
   });
 });

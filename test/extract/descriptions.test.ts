@@ -3,7 +3,7 @@
  * form, descriptions written for this test, expectations by hand.
  */
 import { expect } from 'chai';
-import { parseDescription } from '../../src/extract/descriptions.js';
+import { organisationMention, parseDescription, parseDescriptionOnce, type Description } from '../../src/extract/descriptions.js';
 
 /** description -> [titles, organisations as "name|acronym"] (nothing known in advance). */
 const rows: Array<[string, readonly string[], readonly string[]]> = [
@@ -45,4 +45,59 @@ describe('extract/descriptions parseDescription', () => {
       }
     });
   }
+});
+
+/** An organisation named alone, in its usual forms: text -> "name|acronym|span text" (span starts at 5). */
+const mentions: Array<[string, string]> = [
+  ['Lumen Institute', 'Lumen Institute||Lumen Institute'],
+  ['  Lumen Institute ', 'Lumen Institute||Lumen Institute'],
+  ['Coastal Data Board (CDB)', 'Coastal Data Board|CDB|Coastal Data Board (CDB)'],
+  ['Ocean Development Programme [ODP]', 'Ocean Development Programme|ODP|Ocean Development Programme [ODP]'],
+  ['CDB (Coastal Data Board)', 'Coastal Data Board|CDB|CDB (Coastal Data Board)'],
+  ['LDC - Lake Data Centre', 'Lake Data Centre|LDC|LDC - Lake Data Centre'],
+  ['LDC – Lake Data Centre', 'Lake Data Centre|LDC|LDC – Lake Data Centre'],
+  ['ODP', '|ODP|ODP'],
+  ['Ministry of Ports (Freedonia)', 'Ministry of Ports||Ministry of Ports'],
+];
+
+describe('extract/descriptions organisationMention', () => {
+  for (const [text, expected] of mentions) {
+    it(JSON.stringify(text), () => {
+      const mention = organisationMention({ text, start: 5 });
+      expect(`${mention.name ?? ''}|${mention.acronym ?? ''}|${mention.span.text}`).to.equal(expected);
+      expect(text.slice(mention.span.start - 5, mention.span.start - 5 + mention.span.text.length)).to.equal(mention.span.text);
+    });
+  }
+});
+
+describe('extract/descriptions: one organisation part of another', () => {
+  /** description -> "organisation > parent" for each affiliation with a parent. */
+  const rows: Array<[string, string[]]> = [
+    ['Early Warning Specialist at the Crisis Response Unit, Ocean Development Programme (ODP)', ['Crisis Response Unit > Ocean Development Programme']],
+    ['Manager of the Coastal Imagery Programme (CIP) at the Lake Institute for Training (LIT)', ['Coastal Imagery Programme > Lake Institute for Training']],
+    ['Manager, Lumen Institute', []],
+  ];
+  for (const [text, expected] of rows) {
+    it(text, () => {
+      const parsed = parseDescription({ text, start: 0 }, { isKnown: () => false });
+      expect(parsed.affiliations.flatMap(({ organisation, parent }) => (parent ? [`${organisation.name} > ${parent.name}`] : []))).to.deep.equal(expected);
+    });
+  }
+});
+
+describe('extract/descriptions parseDescriptionOnce', () => {
+  it('parses a repeated description once, with every span moved to where this one stands', () => {
+    const text = 'Head of Research, Lumen Institute (LI)';
+    const memo = new Map<string, Description>();
+    let calls = 0;
+    const test = { isKnown: () => { calls += 1; return false; } };
+    const first = parseDescriptionOnce({ text, start: 100 }, test, memo);
+    const callsForOne = calls;
+    const second = parseDescriptionOnce({ text, start: 300 }, test, memo);
+    expect(calls, 'the second parse asked nothing').to.equal(callsForOne);
+    expect(memo.size).to.equal(1);
+    expect(second).to.deep.equal(parseDescription({ text, start: 300 }, { isKnown: () => false }));
+    expect(first.affiliations.map(({ organisation }) => organisation.span.start)).to.deep.equal([118]);
+    expect(second.affiliations.map(({ organisation }) => organisation.span.start)).to.deep.equal([318]);
+  });
 });

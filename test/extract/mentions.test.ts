@@ -3,7 +3,7 @@
  * the name found, what stands before it and the description that follows it.
  */
 import { expect } from 'chai';
-import { findMentions } from '../../src/extract/mentions.js';
+import { descriptionAfter, findMentions } from '../../src/extract/mentions.js';
 
 interface Row {
   readonly text: string;
@@ -78,6 +78,36 @@ describe('extract/mentions findMentions', () => {
         expect(row.text.slice(mention.name.start, mention.name.start + mention.name.text.length)).to.equal(mention.name.text);
         if (mention.description) expect(row.text.slice(mention.description.start, mention.description.start + mention.description.text.length)).to.equal(mention.description.text);
       }
+    });
+  }
+});
+
+describe('extract/mentions: only within [from, to)', () => {
+  const text = 'Ms Ada Quist (Head of Research, Lumen Institute) opened. Dr Omar Rami, Minister of Ports, closed.';
+  const names = (from: number, to: number) => findMentions(text, from, to).map((mention) => mention.name.text);
+  const second = text.indexOf('Dr Omar');
+  it('the whole text', () => expect(names(0, text.length)).to.deep.equal(['Ada Quist', 'Omar Rami']));
+  it('from the second sentence', () => expect(names(second, text.length)).to.deep.equal(['Omar Rami']));
+  it('up to the second sentence', () => expect(names(0, second)).to.deep.equal(['Ada Quist']));
+});
+
+describe('extract/mentions descriptionAfter', () => {
+  /** [text after a name, limit (undefined: the end), the description found or undefined]. */
+  const rows: Array<[string, number | undefined, string | undefined]> = [
+    [' (Head of Research, Lumen Institute) opened the day.', undefined, 'Head of Research, Lumen Institute'],
+    [', senior adviser at the Harbour Foundation, said that data matters.', undefined, 'senior adviser at the Harbour Foundation'],
+    [' of the Harbour Foundation spoke.', undefined, 'the Harbour Foundation'],
+    [', Mayor of Tamale. The next speaker', undefined, 'Mayor of Tamale'],
+    [' opened the day.', undefined, undefined],
+    // The limit is where the next person's introduction starts.
+    [', Mayor of Tamale, Ivo Petrak, head of policy at Nordwind Labs, spoke.', 18, 'Mayor of Tamale'],
+  ];
+  for (const [rest, limit, expected] of rows) {
+    it(JSON.stringify(rest.slice(0, 40)), () => {
+      const text = `Ada Quist${rest}`;
+      const found = descriptionAfter(text, 9, limit === undefined ? text.length : 9 + limit);
+      expect(found?.text).to.equal(expected);
+      if (found) expect(text.slice(found.start, found.start + found.text.length)).to.equal(found.text);
     });
   }
 });

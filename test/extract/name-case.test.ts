@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { isAllCaps, isParticle, parseNameParticles, properCase, sameNameKey, PARTICLES } from '../../src/extract/name-case.js';
+import { isAllCaps, properCase, sameNameKey } from '../../src/extract/name-case.js';
 
 describe('extract/name-case', () => {
   describe('properCase', () => {
@@ -31,7 +31,7 @@ describe('extract/name-case', () => {
       ['Ludwig Van Beethoven', 'Ludwig Van Beethoven'],
       ['JOHN F. KENNEDY', 'John F. Kennedy'],
       ['ANNA DA', 'Anna Da'],
-      // The known limit (data/name-particles.txt): a given name that is also a particle.
+      // The known limit (data/words/name-particles.txt): a given name that is also a particle.
       ['NGUYEN VAN AN', 'Nguyen van An'],
       ['Nguyen Van An', 'Nguyen Van An'],
       ['王小明', '王小明'],
@@ -63,16 +63,6 @@ describe('extract/name-case', () => {
     }
   });
 
-  describe('isParticle', () => {
-    const cases: Array<[string, boolean]> = [
-      ['von', true], ['Van', true], ['DER', true], ['Ní', true], ['ní', true], ['y', true],
-      ['Mac', false], ['ben', false], ['Berghe', false], ['al-', false],
-    ];
-    for (const [word, expected] of cases) {
-      it(`${JSON.stringify(word)} -> ${expected}`, () => expect(isParticle(word)).to.equal(expected));
-    }
-  });
-
   describe('sameNameKey', () => {
     const same: Array<[string, string]> = [
       ['Van der Berghe', 'van der Berghe'],
@@ -92,23 +82,5 @@ describe('extract/name-case', () => {
     for (const [a, b] of different) {
       it(`${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`, () => expect(sameNameKey(a)).to.not.equal(sameNameKey(b)));
     }
-  });
-
-  describe('parseNameParticles', () => {
-    it('reads words, hyphen prefixes and glued prefixes, skipping comments and blank lines', () => {
-      const particles = parseNameParticles('# header\n\nvon\nNí\nal-\nMc+\n', 'test.txt');
-      expect([...particles.words]).to.deep.equal([['von', 'von'], ['ní', 'Ní']]);
-      expect([...particles.hyphenPrefixes]).to.deep.equal([['al', 'al']]);
-      expect(particles.gluedPrefixes).to.deep.equal(['Mc']);
-    });
-    it('names the file and line of a bad entry', () => {
-      expect(() => parseNameParticles('von\nde la\n', 'particles.txt')).to.throw(/^particles\.txt:2: "de la" is not a particle/);
-    });
-    it('the bundled list holds the particles of the names above', () => {
-      for (const particle of ['von', 'van', 'der', 'de', 'la', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'ten', 'ter', 'ní', 'bin', 'ibn']) {
-        expect(PARTICLES.words.has(particle), particle).to.equal(true);
-      }
-      expect([...PARTICLES.hyphenPrefixes.keys()]).to.include.members(['al', 'el']);
-    });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { covers, graphScope, union, EVERYTHING, RDF_TYPE } from '../../src/query/graph-scope.js';
+import { covers, graphScope, readsEvidence, union, EVERYTHING, RDF_TYPE } from '../../src/query/graph-scope.js';
 
 const S = 'PREFIX s: <http://schema.org/> ';
 const NAME = '<http://schema.org/name>';
@@ -36,4 +36,20 @@ describe('query/graph-scope', () => {
     expect(covers(people, EVERYTHING)).to.equal(false);
     expect(covers(EVERYTHING, people)).to.equal(true);
   });
+
+  // [query, reads evidence]: by hand, from the terms only evidence.nt holds.
+  const evidence: Array<[string, boolean]> = [
+    [`${S}SELECT * WHERE { ?p a s:Person ; s:name ?n }`, false],
+    ['SELECT * WHERE { ?s ?p ?o }', false],
+    ['PREFIX pg: <https://w3id.org/peacegraph/ontology#> SELECT * WHERE { ?m pg:evidence ?e }', true],
+    ['PREFIX pg: <https://w3id.org/peacegraph/ontology#> SELECT * WHERE { ?e a pg:Evidence }', true],
+    ['PREFIX oa: <http://www.w3.org/ns/oa#> SELECT * WHERE { ?t oa:hasSource ?r }', true],
+    ['PREFIX oa: <http://www.w3.org/ns/oa#> SELECT * WHERE { ?q a oa:TextQuoteSelector }', true],
+    [`PREFIX oa: <http://www.w3.org/ns/oa#> ${S}SELECT * WHERE { ?p s:name ?n OPTIONAL { ?e oa:hasBody ?p } }`, true],
+  ];
+  for (const [query, reads] of evidence) {
+    it(`${reads ? 'reads' : 'does not read'} evidence: ${query.replace(/PREFIX \S+ <[^>]+> /g, '')}`, () => {
+      expect(readsEvidence(graphScope(query))).to.equal(reads);
+    });
+  }
 });

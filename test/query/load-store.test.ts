@@ -20,6 +20,7 @@ import { LocalEngine } from '../../src/query/local.js';
 import { readQuadsFile, type FederatedSource } from '../../src/query/federated.js';
 import { resolveGraphFiles } from '../../src/query/rdf-files.js';
 import { runQuery, type QueryTarget } from '../../src/query/run.js';
+import { QueryRefusedError } from '../../src/query/sparql.js';
 import { rowLines } from '../../src/query/result.js';
 import { payloadOf, pushAll, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
 import { normalise, virtuosoEnv } from '../store/virtuoso-env.js';
@@ -70,12 +71,13 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
 
   before(async () => {
     out = await multiReportBuild();
-    const files = await resolveGraphFiles(out);
+    // The facts and their evidence (affiliation-evidence reads it), as serve --with-evidence loads them.
+    const files = await resolveGraphFiles(out, 'load');
     // Each query loads what it reads (query), or the whole graph at start (serve).
     oneShot = new LocalEngine(files);
     preloaded = new LocalEngine(files, { preload: true });
-    // The facts and the aggregates the build precomputed from them (the bundled aggregates read those).
-    comunica = [{ kind: 'quads', quads: [...await readQuadsFile(join(out, 'graph.nt')), ...await readQuadsFile(join(out, 'statistics.nt'))] }];
+    // The facts, their evidence, and the aggregates the build precomputed from them (the bundled aggregates read those).
+    comunica = [{ kind: 'quads', quads: [...await readQuadsFile(join(out, 'graph.nt')), ...await readQuadsFile(join(out, 'evidence.nt')), ...await readQuadsFile(join(out, 'statistics.nt'))] }];
   });
   after(async () => Promise.all([oneShot?.close(), preloaded?.close()]));
 
@@ -90,9 +92,10 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     expect(await answer(PEOPLE, { kind: 'local', engine: preloaded })).to.deep.equal(expected);
   });
 
-  it('reaches each report graph with GRAPH ?g, with the triples graph.nq gives it', async () => {
+  it('reaches each report graph with GRAPH ?g, with the triples graph.nq and evidence.nq give it', async () => {
     const perGraph = new Map<string, number>();
-    for (const line of (await readFile(join(out, 'graph.nq'), 'utf8')).split('\n')) {
+    const lines = [...(await readFile(join(out, 'graph.nq'), 'utf8')).split('\n'), ...(await readFile(join(out, 'evidence.nq'), 'utf8')).split('\n')];
+    for (const line of lines) {
       const graph = /(<[^>]+>) \.$/.exec(line)?.[1];
       if (graph !== undefined) perGraph.set(graph, (perGraph.get(graph) ?? 0) + 1);
     }
@@ -102,9 +105,40 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     for (const engine of [oneShot, preloaded]) expect((await answer(query, { kind: 'local', engine })).sort()).to.deep.equal(expected);
   });
 
+  describe('with the evidence left out (query and serve without --with-evidence)', () => {
+    let facts: LocalEngine;
+    before(async () => {
+      facts = new LocalEngine(await resolveGraphFiles(out));
+    });
+    after(() => facts?.close());
+    const count = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }';
+    const fileLines = async (name: string): Promise<number> => (await readFile(join(out, name), 'utf8')).split('\n').filter(Boolean).length;
+    const integer = (value: number): string => `"${value}"^^<http://www.w3.org/2001/XMLSchema#integer>`;
+
+    it('holds the lines of graph.nt and statistics.nt, and the evidence files add theirs', async () => {
+      const [factLines, evidenceLines] = [await fileLines('graph.nt') + await fileLines('statistics.nt'), await fileLines('evidence.nt')];
+      expect(evidenceLines).to.be.above(factLines);
+      expect(await answer(count, { kind: 'local', engine: facts })).to.deep.equal([integer(factLines)]);
+      expect(await answer(count, { kind: 'local', engine: preloaded })).to.deep.equal([integer(factLines + evidenceLines)]);
+      expect(await answer(PEOPLE, { kind: 'local', engine: facts })).to.deep.equal(await answer(PEOPLE, { kind: 'local', engine: oneShot }));
+    });
+
+    it('refuses a query that reads evidence, saying how to load it; with the evidence it answers from the text', async () => {
+      const query = queries.find((each) => each.name === 'affiliation-evidence')!;
+      const error = await runQuery(query.text, { kind: 'local', engine: facts }).then(() => undefined, (caught: Error) => caught);
+      expect(error).to.be.instanceOf(QueryRefusedError);
+      expect((error as QueryRefusedError).reason).to.equal('evidence');
+      expect(error?.message).to.include('serve --with-evidence');
+      // Brad Smith's affiliation, quoted from the sample (3,005 to 3,037) under each of its three titles.
+      const rows = await answer(query.text, { kind: 'local', engine: oneShot }, new Map([['person', DataFactory.literal('Brad Smith')]]));
+      const offsets = `${integer(3005)}\t${integer(3037)}\t"Microsoft’s President Brad Smith"`;
+      expect(rows.sort()).to.deep.equal(['sample-2018.txt', 'sample-2019.txt', 'sample-a.txt'].map((report) => `"Brad Smith"\t"Microsoft"\t"${report}"\t${offsets}`));
+    });
+  });
+
   for (const query of queries) {
     for (const [label, bindings] of variants(query, values)) {
-      it(`${label}: the same answer as Comunica over graph.nt`, async () => {
+      it(`${label}: the same answer as Comunica over graph.nt and evidence.nt`, async () => {
         const isGraph = query.text.includes('CONSTRUCT');
         const expected = canonical(await answer(query.text, { kind: 'federated', sources: comunica }, bindings), isGraph);
         if (bindings.size > 0) expect(expected, 'the bound value is in the build').not.to.deep.equal([]);
@@ -115,10 +149,10 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     }
   }
 
-  describe('and as Virtuoso holding graph.nt', () => {
+  describe('and as Virtuoso holding graph.nt and evidence.nt', () => {
     const env = virtuosoEnv();
     const graphBase = `http://example.org/peacegraph-test/${randomBytes(4).toString('hex')}/default-graph-`;
-    // graph.nt in disjoint parts (one upload of it all is too large for the store): their merge is graph.nt.
+    // graph.nt and evidence.nt in disjoint parts (one upload of it all is too large for the store): their merge is the full graph.
     const graphs: string[] = [];
 
     before(async function () {
@@ -128,7 +162,7 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
         this.skip();
       }
       const target: StoreTarget = { gsp: `${env.http}/sparql-graph-crud-auth`, update: `${env.http}/sparql-auth`, credentials: { user: env.user, password: env.password } };
-      const lines = (await Promise.all(['graph.nt', 'statistics.nt'].map((name) => readFile(join(out, name), 'utf8')))).join('').split('\n').filter(Boolean);
+      const lines = (await Promise.all(['graph.nt', 'evidence.nt', 'statistics.nt'].map((name) => readFile(join(out, name), 'utf8')))).join('').split('\n').filter(Boolean);
       const payloads: GraphPayload[] = [];
       for (let start = 0; start < lines.length; start += PART_LINES) {
         const graph = `${graphBase}${payloads.length}`;

@@ -24,7 +24,7 @@ describe('query/oxigraph-protocol', () => {
   it('says that the engine ran out of memory, and what to do, when WebAssembly aborts during a load', () => {
     const message = loadFailure(['out/graph.trig'], webAssemblyAbort());
     expect(message).to.match(/^cannot load out\/graph\.trig: the query engine ran out of memory/);
-    expect(message).to.include('--no-evidence');
+    expect(message).to.include('without --with-evidence');
     expect(message).to.include('--endpoint');
   });
 

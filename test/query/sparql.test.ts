@@ -114,6 +114,26 @@ describe('query/sparql', () => {
       expect(limitOf(prepareQuery(parseQuery('SELECT * WHERE { ?s ?p ?o } LIMIT 7'), new Map(), Number.MAX_SAFE_INTEGER))).to.equal(7);
     });
 
+    const windowOf = (text: string) => {
+      const tree = new sparqljs.Parser().parse(text) as { limit?: number; offset?: number };
+      return [tree.limit, tree.offset];
+    };
+    // A page of 10 rows from offset 20: LIMIT 11 (one row more tells that another page follows).
+    const pages: Array<[string, string, Array<number | undefined>]> = [
+      ['writes the page as OFFSET and LIMIT', 'SELECT * WHERE { ?s ?p ?o } ORDER BY ?s', [11, 20]],
+      ['starts the page after the query\'s own OFFSET', 'SELECT * WHERE { ?s ?p ?o } OFFSET 5', [11, 25]],
+      ['ends the page at the query\'s own LIMIT', 'SELECT * WHERE { ?s ?p ?o } LIMIT 25', [5, 20]],
+      ['asks for nothing past the query\'s own LIMIT', 'SELECT * WHERE { ?s ?p ?o } LIMIT 15 OFFSET 3', [0, 23]],
+    ];
+    for (const [name, text, window] of pages) {
+      it(name, () => expect(windowOf(prepareQuery(parseQuery(text), new Map(), 10, 20))).to.deep.equal(window));
+    }
+
+    it('pages keep the query\'s ORDER BY', () => {
+      const tree = new sparqljs.Parser().parse(prepareQuery(parseQuery('SELECT ?s WHERE { ?s ?p ?o } ORDER BY DESC(?s)'), new Map(), 10, 20)) as sparqljs.SelectQuery;
+      expect(tree.order?.map((order) => [order.descending, (order.expression as { value: string }).value])).to.deep.equal([[true, 's']]);
+    });
+
     it('keeps ORDER BY, OFFSET and the parameters when it adds the cap', () => {
       const query = parseQuery('PREFIX s: <http://schema.org/> SELECT ?p WHERE { ?p s:name ?name } ORDER BY ?p OFFSET 5');
       const tree = new sparqljs.Parser().parse(prepareQuery(query, new Map([['name', DataFactory.literal('x')]]), 10)) as sparqljs.SelectQuery;

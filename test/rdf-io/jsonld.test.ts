@@ -86,7 +86,8 @@ describe('rdf-io/jsonld', () => {
     expect(person).to.include({ name: 'Einar Bjorgo', honorificPrefix: 'Mr', affiliation: 'https://example.org/id/org/unosat' });
     expect(person?.type).to.have.members(['pg:Person', 'schema:Person']);
     const event = document['@graph'].find((node) => node.id === 'https://example.org/id/event/geneva-peace-week-2017');
-    expect(event).to.include({ startDate: '2017-11-06', endDate: '2017-11-10' });
+    // schema:startDate takes xsd:date or xsd:dateTime, so the context leaves the datatype to each value.
+    expect(event).to.deep.include({ startDate: { '@value': '2017-11-06', type: 'xsd:date' }, endDate: { '@value': '2017-11-10', type: 'xsd:date' } });
   });
 
   it('gives the same graph as jsonld.fromRDF + jsonld.compact', async () => {

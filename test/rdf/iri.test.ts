@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { DataFactory } from 'n3';
-import { createMinter, nameIdentity, normaliseBase, slugify } from '../../src/rdf/iri.js';
+import { createMinter, localName, localNameStart, nameIdentity, normaliseBase, slugify } from '../../src/rdf/iri.js';
 
 describe('rdf/iri', () => {
   describe('slugify', () => {
@@ -97,5 +97,22 @@ describe('rdf/iri', () => {
     const mint = createMinter(DataFactory, 'https://example.org/kg');
     expect(mint('person', 'einar-bjorgo').value).to.equal('https://example.org/kg/person/einar-bjorgo');
     expect(mint('org', 'unitar').value).to.equal('https://example.org/kg/org/unitar');
+  });
+
+  describe('localName', () => {
+    const cases: Array<[string, string]> = [
+      ['https://peacegraph.org/id/person/jane-holt', 'jane-holt'],
+      ['http://www.w3.org/2002/07/owl#sameAs', 'sameAs'],
+      ['http://example.org/a#b/c', 'c'],
+      ['http://example.org/a/b#c', 'c'],
+      ['http://example.org/ns/', ''],
+      ['urn:isbn:0451450523', 'urn:isbn:0451450523'],
+    ];
+    for (const [iri, expected] of cases) {
+      it(`${iri} -> ${JSON.stringify(expected)}`, () => {
+        expect(localName(iri)).to.equal(expected);
+        expect(iri.slice(0, localNameStart(iri)) + expected).to.equal(iri);
+      });
+    }
   });
 });

@@ -9,6 +9,12 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { createServer, type ServeOptions } from '../../src/serve/server.js';
 import { hostAllowed } from '../../src/serve/host-check.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeGraph } from '../../src/write/outputs.js';
+import { resolveGraphFiles } from '../../src/query/rdf-files.js';
+import { FIXTURE_BASE, fixtureQuads } from '../write/fixture.js';
 
 const NAMES = 'SELECT ?n WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?n } ORDER BY ?n';
 /** A join of six copies of the graph: 29^6 rows, hours of work for COUNT. */
@@ -258,5 +264,43 @@ describe('serve', () => {
     expect(statuses).to.have.length(200);
     expect(statuses.filter((status) => status === 200)).to.have.length(160);
     expect(statuses.filter((status) => status === 400)).to.have.length(40);
+  });
+});
+
+describe('serve: the evidence files', function () {
+  this.timeout(60000);
+  /** The fixture quotes "Mission Zhobia" once in its text (test/write/fixture.ts). */
+  const QUOTE = 'PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?quote WHERE { ?s oa:exact ?quote FILTER(?quote = "Mission Zhobia") }';
+  let out: string;
+  before(async () => {
+    out = await mkdtemp(join(tmpdir(), 'peacegraph-serve-evidence-'));
+    await writeGraph(out, fixtureQuads(), FIXTURE_BASE);
+  });
+
+  const serving = async (choice: 'load' | 'leave'): Promise<FastifyInstance> => {
+    return (await createServer({ ...OPTIONS, graph: await resolveGraphFiles(out, choice), workers: 1 })).app;
+  };
+
+  it('without --with-evidence, refuses a query that reads evidence and says how to load it', async () => {
+    const app = await serving('leave');
+    try {
+      const response = await app.inject(get(QUOTE));
+      expect(response.statusCode).to.equal(400);
+      expect(response.body).to.match(/reads evidence .* not loaded: start the server with peacegraph serve --with-evidence/);
+      expect((await app.inject(get(NAMES))).statusCode).to.equal(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with --with-evidence, answers it from the quoted text', async () => {
+    const app = await serving('load');
+    try {
+      const response = await app.inject(get(QUOTE));
+      expect(response.statusCode, response.body).to.equal(200);
+      expect(response.json().results.bindings).to.deep.equal([{ quote: { type: 'literal', value: 'Mission Zhobia' } }]);
+    } finally {
+      await app.close();
+    }
   });
 });

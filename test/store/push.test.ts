@@ -6,10 +6,13 @@
  */
 import { expect } from 'chai';
 import { fakeStore, listen, PASSWORD, USER } from './fake-store.js';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkGraphBase, payloadOf, pushAll, statisticsGraph, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { Parser } from 'n3';
+import { checkGraphBase, graphsFromTriG, payloadOf, pushAll, statisticsGraph, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { writeGraph } from '../../src/write/outputs.js';
+import { FIXTURE_BASE, fixtureQuads } from '../write/fixture.js';
 
 const triples = (count: number, tag: string) =>
   Array.from({ length: count }, (_unused, index) => `<http://example.org/s${index}> <http://example.org/p> "${tag}" .\n`).join('');
@@ -95,6 +98,24 @@ describe('store/push', () => {
     const payloads = await statisticsGraph(join(dir, 'statistics.nt'), 'http://example.org/graph/');
     expect(statuses(await pushAll(target, payloads))).to.deep.equal(['replaced statistics']);
     expect(store.graphs.get('http://example.org/graph/statistics')).to.equal(triples(2, 'count'));
+  });
+
+  it('sends each report graph with its evidence: graph.trig and evidence.trig make one payload per graph, the mapped graph', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'peacegraph-push-evidence-'));
+    try {
+      await writeGraph(out, fixtureQuads(), FIXTURE_BASE);
+      const base = 'https://example.org/store/';
+      const payloads = await graphsFromTriG([join(out, 'graph.trig'), join(out, 'evidence.trig')], base);
+      const facts = await graphsFromTriG([join(out, 'graph.trig')], base);
+      expect(payloads.map((payload) => payload.graph)).to.deep.equal([`${base}fixture`, `${base}ontology`]);
+      const lines = (ntriples: string) => new Parser({ format: 'N-Triples' }).parse(ntriples).map((quad) => `${quad.subject.value} ${quad.predicate.value} ${quad.object.value}`);
+      const mapped = fixtureQuads().filter((quad) => quad.graph.value === `${FIXTURE_BASE}graph/fixture`).map((quad) => `${quad.subject.value} ${quad.predicate.value} ${quad.object.value}`);
+      expect(lines(payloads[0]!.ntriples).sort()).to.deep.equal([...new Set(mapped)].sort());
+      expect(lines(facts[0]!.ntriples).filter((line) => line.includes('http://www.w3.org/ns/oa#'))).to.deep.equal([]);
+      expect(facts[0]!.digest.triples).to.be.below(payloads[0]!.digest.triples / 2);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   const bases: ReadonlyArray<readonly [string, boolean]> = [

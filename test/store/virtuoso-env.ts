@@ -18,8 +18,8 @@ export function virtuosoEnv(): VirtuosoEnv | undefined {
 }
 
 /**
- * What Virtuoso rewrites (NOTES.md): language tags in lower case, decimal and boolean lexical
- * forms; and GROUP_CONCAT has no defined order. CONSTRUCT results are sets.
+ * What Virtuoso 7 legitimately changes in an answer: it stores language tags in lower case ("@EN"
+ * comes back "@en"), and GROUP_CONCAT has no defined order in SPARQL. CONSTRUCT results are sets.
  */
 export function normalise(lines: readonly string[]): string[] {
   return [...new Set(lines.map((line) => line

@@ -41,7 +41,7 @@ describe('store: push to and query a real Virtuoso', function () {
     outDir = await mkdtemp(join(tmpdir(), 'peacegraph-store-'));
     const built = await buildGraph([BUNDLED.reports]);
     await writeGraph(outDir, built.quads, DEFAULT_BASE, built.models);
-    payloads = await graphsFromTriG(join(outDir, 'graph.trig'), graphBase);
+    payloads = await graphsFromTriG([join(outDir, 'graph.trig'), join(outDir, 'evidence.trig')], graphBase);
     await pushAll(target, payloads);
     local = new LocalEngine(await resolveGraphFiles(outDir));
   });

@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildGraph } from '../../src/pipeline.js';
 import { writeGraph } from '../../src/write/outputs.js';
+import { resolveGraphFiles } from '../../src/query/rdf-files.js';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
@@ -68,7 +69,8 @@ describe('web: the query page in Chromium', function () {
     const out = await mkdtemp(join(tmpdir(), 'peacegraph-web-'));
     const built = await buildGraph([BUNDLED.reports]);
     await writeGraph(out, built.quads, DEFAULT_BASE, built.models);
-    ({ app } = await createServer({ graph: { quads: { path: join(out, 'graph.trig'), format: 'application/trig' } }, base: DEFAULT_BASE, timeoutMs: 30000, maxRows: MAX_ROWS, maxQueryBytes: 65536 }));
+    // With the evidence (serve --with-evidence): the resource view lists the quotes behind a resource.
+    ({ app } = await createServer({ graph: await resolveGraphFiles(out, 'load'), base: DEFAULT_BASE, timeoutMs: 30000, maxRows: MAX_ROWS, maxQueryBytes: 65536 }));
     address = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -132,28 +134,50 @@ describe('web: the query page in Chromium', function () {
     await page.close();
   });
 
-  it('declares the graph\'s prefixes a pasted query uses, and pages through a large result', async () => {
+  /** The rows of each /paged answer the page receives, in the order received. */
+  function pagedAnswers(page: Page): Array<Promise<string[]>> {
+    const answers: Array<Promise<string[]>> = [];
+    page.on('response', (response) => {
+      if (!response.url().endsWith('/paged')) return;
+      answers.push(response.json().then((json: { results: { bindings: Array<Record<string, { value: string }>> } }) =>
+        json.results.bindings.map((row) => ['s', 'p', 'o'].map((name) => row[name]!.value).join(' '))));
+    });
+    return answers;
+  }
+
+  it('declares the graph\'s prefixes a pasted query uses, and pages through a large result from the server', async () => {
     const page = await openPage();
+    const answers = pagedAnswers(page);
     await setQuery(page, ALL_TRIPLES);
     await run(page);
-    expect(await page.textContent('#status')).to.match(new RegExp(`^${MAX_ROWS} rows in \\d+ ms \\(results cut at ${MAX_ROWS}\\)`));
-    const info = () => page.textContent('#results .dt-info');
-    expect(await info()).to.match(/Showing 1 to 50 of 1,000 entries/);
+    expect(await page.textContent('#status')).to.match(/^rows 1–50 \(page 1, more follow\) in \d+ ms/);
+    expect(await page.isVisible('#paging')).to.equal(true);
+    expect(await page.isDisabled('#previous-page')).to.equal(true);
+    expect(await page.textContent('#paging-note')).to.match(/paged listing: 50 rows at a time, more follow/);
     const firstPage = await column(page, 0);
-    await page.click('#results button.dt-paging-button.next');
-    expect(await info()).to.match(/Showing 51 to 100 of 1,000 entries/);
+    expect(firstPage).to.have.length(50);
+    await page.click('#next-page');
+    await page.waitForFunction(() => /^rows 51–100 \(page 2, more follow\)/.test(document.getElementById('status')?.textContent ?? ''));
     const secondPage = await column(page, 0);
     expect(secondPage).to.have.length(50);
     expect(secondPage[0]! >= firstPage[49]!, 'ordered by subject across pages').to.equal(true);
-    await page.click('#results button.dt-paging-button.last');
-    expect(await info()).to.match(/Showing 951 to 1,000 of 1,000 entries/);
     await page.screenshot({ path: `${ARTIFACTS}/query-page-paging.png`, fullPage: true });
+    await page.click('#previous-page');
+    await page.waitForFunction(() => /^rows 1–50 /.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await column(page, 0)).to.deep.equal(firstPage);
+    // The pages the browser received are, one after the other, the start of the whole answer a SPARQL client gets.
+    const whole = await app.inject({ method: 'POST', url: '/sparql', payload: ALL_TRIPLES, headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' } });
+    const wholeRows = (whole.json() as { results: { bindings: Array<Record<string, { value: string }>> } }).results.bindings
+      .map((row) => ['s', 'p', 'o'].map((name) => row[name]!.value).join(' '));
+    const [one, two] = await Promise.all(answers.slice(0, 2));
+    expect([...one!, ...two!]).to.deep.equal(wholeRows.slice(0, 100));
 
     await setQuery(page, PEOPLE);
     await run(page);
     const editor = await page.evaluate(() => window.peacegraph.yasqe.getValue());
     expect(editor).to.match(/^PREFIX schema: <http:\/\/schema\.org\/>/m);
     expect(await page.textContent('#status')).to.match(/^27 rows in/);
+    expect(await page.isHidden('#paging')).to.equal(true);
     await page.close();
   });
 

@@ -27,7 +27,7 @@ interface BuildArgs {
 export function buildCommand(context: CliContext): CommandModule<object, BuildArgs> {
   return {
     command: 'build [inputs..]',
-    describe: 'Build the graph from report files or folders and write Turtle, N-Triples, TriG, N-Quads and JSON-LD',
+    describe: 'Build the graph from report files or folders and write its facts (Turtle, N-Triples, TriG, N-Quads, JSON-LD) and their evidence (evidence.nt, .trig, .nq)',
     builder: (yargs) =>
       yargs
         .positional('inputs', { type: 'string', array: true, default: [BUNDLED.reports], defaultDescription: 'data/reports/', describe: 'report files or folders' })
@@ -40,7 +40,7 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
         .option('validate', { type: 'boolean', default: BUILD_DEFAULTS.validate, describe: 'check the graph against ontology/shapes.ttl before writing (--no-validate skips)' })
         .option('max-size', { type: 'number', default: BUILD_DEFAULTS.maxSizeMiB, describe: 'largest accepted report, in MiB' })
         .option('shapes', { type: 'string', default: BUILD_DEFAULTS.shapesPath, defaultDescription: 'ontology/shapes.ttl', describe: 'SHACL shapes every report\'s graph must meet' })
-        .option('evidence', { type: 'boolean', default: BUILD_DEFAULTS.evidence, describe: 'annotate every fact with the text span it came from (--no-evidence: facts only, 4-9x fewer triples)' })
+        .option('evidence', { type: 'boolean', default: BUILD_DEFAULTS.evidence, describe: 'write the text span behind every fact to evidence.nt, evidence.trig and evidence.nq, apart from the facts (--no-evidence: facts only)' })
         .option('jobs', { type: 'number', default: BUILD_DEFAULTS.jobs, describe: 'worker threads (0: one per core from 200 reports, where they pay for their start)' })
         .example('$0 build', 'build the bundled example into out/')
         .example('$0 build data/reports/ --out site/ --base https://example.org/id/', 'build a folder under your own IRIs')

@@ -1,9 +1,10 @@
 /** `peacegraph push`: the built graph to a triple store, one named graph per source report. */
 import type { CommandModule } from 'yargs';
 import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { UserError, type CliContext } from '../context.js';
 import { PASSWORD_SOURCES, storePassword } from '../password.js';
-import { graphsFromTriG, pushAll, statisticsGraph, StoreError, type GraphOutcome } from '../../store/push.js';
+import { checkGraphBase, graphsFromTriG, pushAll, statisticsGraph, StoreError, type GraphOutcome } from '../../store/push.js';
 import { STATISTICS_FILE } from '../../query/rdf-files.js';
 
 interface PushArgs {
@@ -16,6 +17,19 @@ interface PushArgs {
   password?: string;
   verify: boolean;
   'virtuoso-checkpoint': boolean;
+  evidence: boolean;
+}
+
+const isFile = (path: string): Promise<boolean> => stat(path).then((info) => info.isFile(), () => false);
+
+/** graph.trig, and evidence.trig unless left out or not built (a build with --no-evidence has none). */
+async function trigFiles(data: string, evidence: boolean, io: CliContext['io']): Promise<string[]> {
+  const facts = join(data, 'graph.trig');
+  const provenance = join(data, 'evidence.trig');
+  if (!evidence || !await isFile(facts)) return [facts];
+  if (await isFile(provenance)) return [facts, provenance];
+  io.stderr(`peacegraph: note: no ${provenance} (built with --no-evidence): the facts alone are pushed\n`);
+  return [facts];
 }
 
 function outcomeLine(outcome: GraphOutcome): string | undefined {
@@ -35,10 +49,11 @@ function outcomeLine(outcome: GraphOutcome): string | undefined {
 export function pushCommand(context: CliContext): CommandModule<object, PushArgs> {
   return {
     command: 'push',
-    describe: 'Push the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report and one of statistics; only graphs that differ are sent',
+    describe: 'Push the built graph, facts and evidence, to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report and one of statistics; only graphs that differ are sent',
     builder: (yargs) =>
       yargs
-        .option('data', { type: 'string', default: 'out', describe: 'build output folder holding graph.trig' })
+        .option('data', { type: 'string', default: 'out', describe: 'build output folder holding graph.trig (and evidence.trig)' })
+        .option('evidence', { type: 'boolean', default: true, describe: 'push the evidence (evidence.trig) with the facts, into the same graphs: the with-evidence archive (--no-evidence: the facts alone)' })
         .option('store', { type: 'string', demandOption: true, describe: 'Graph Store Protocol endpoint URL' })
         .option('update', { type: 'string', describe: 'SPARQL Update endpoint: enables staged, crash-safe replacement (MOVE)' })
         .option('graph-base', { type: 'string', demandOption: true, describe: 'absolute IRI prefix of the target graphs (+ report id)' })
@@ -59,8 +74,10 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
       const { io } = context;
       let outcomes: GraphOutcome[];
       try {
+        // The base first: a wrong one is the error, whatever the folder holds.
+        checkGraphBase(args['graph-base']);
         const payloads = [
-          ...await graphsFromTriG(join(args.data, 'graph.trig'), args['graph-base']),
+          ...await graphsFromTriG(await trigFiles(args.data, args.evidence, io), args['graph-base']),
           ...await statisticsGraph(join(args.data, STATISTICS_FILE), args['graph-base']),
         ];
         if (args.update === undefined && !args.verify) {

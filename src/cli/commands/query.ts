@@ -7,12 +7,28 @@ import { parameterTerms } from '../../query/bundled.js';
 import { runQuery, type QueryTarget } from '../../query/run.js';
 import { LocalEngine } from '../../query/local.js';
 import { graphSources, sourceFor, type FederatedSource } from '../../query/federated.js';
-import { resolveGraphFiles } from '../../query/rdf-files.js';
+import { resolveGraphFiles, type EvidenceChoice } from '../../query/rdf-files.js';
+import { graphScope, readsEvidence } from '../../query/graph-scope.js';
+import { checkLimits } from '../../query/sparql.js';
 import { loadProgress } from '../progress.js';
 import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
 import { graphPrefixes } from '../../rdf-io/prefixes.js';
 import { loadContext } from '../../rdf-io/jsonld.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
+import { pageWindow, type PageWindow } from '../../query/sparql.js';
+
+const DEFAULT_PAGE_SIZE = 100;
+
+/** `--page` and `--page-size`: the page's number and rows, or none without `--page`. */
+function requestedPage(args: QueryArgs): { number: number; window: PageWindow } | undefined {
+  if (args.page === undefined) return undefined;
+  for (const [name, value] of [['page', args.page], ['page-size', args['page-size']]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new UserError(`--${name} must be a whole number of at least 1, not ${value}`);
+  }
+  const window = pageWindow(args.page, args['page-size']);
+  if (typeof window === 'string') throw new UserError(`--page: ${window}`);
+  return { number: args.page, window };
+}
 
 interface QueryArgs {
   query: string;
@@ -22,15 +38,34 @@ interface QueryArgs {
   source: string[];
   endpoint?: string;
   timeout?: number;
+  page?: number;
+  'page-size': number;
   'allow-remote': boolean;
+  'with-evidence': boolean;
   base: string;
 }
 
-async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
+/**
+ * The evidence files load when asked, and for a query that names evidence terms when the build has
+ * them: one query answers rightly without the flag. A query that does not parse leaves them out
+ * (the engine then reports what is wrong with it).
+ */
+function evidenceChoice(args: QueryArgs, text: string): EvidenceChoice {
+  if (args['with-evidence']) return 'load';
+  try {
+    checkLimits(text);
+    return readsEvidence(graphScope(text)) ? 'load-if-built' : 'leave';
+  } catch {
+    return 'leave';
+  }
+}
+
+async function target(args: QueryArgs, text: string): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
+  const evidence = evidenceChoice(args, text);
   if (args.endpoint === undefined && args.source.length === 0) {
     // One query: the engine loads only the triples it reads, with a bar on a terminal meanwhile.
     const progress = loadProgress(true);
-    const engine = new LocalEngine(await resolveGraphFiles(args.data), { onProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes) });
+    const engine = new LocalEngine(await resolveGraphFiles(args.data, evidence), { onProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes) });
     return { target: { kind: 'local', engine }, close: () => engine.close().finally(progress.stop) };
   }
   if (args.endpoint !== undefined && args.source.length === 0) {
@@ -40,7 +75,7 @@ async function target(args: QueryArgs): Promise<{ target: QueryTarget; close: ()
   if (args.endpoint !== undefined) {
     sources.push({ kind: 'endpoint', url: args.endpoint });
   } else {
-    sources.push(...await graphSources(await resolveGraphFiles(args.data)));
+    sources.push(...await graphSources(await resolveGraphFiles(args.data, evidence)));
   }
   for (const location of args.source) sources.push(await sourceFor(location));
   return { target: { kind: 'federated', sources }, close: async () => undefined };
@@ -59,15 +94,20 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         .option('source', { type: 'string', array: true, default: [], describe: 'also query this RDF file, URL or SPARQL endpoint (repeatable)' })
         .option('endpoint', { type: 'string', describe: 'query this remote SPARQL endpoint instead of the local graph' })
         .option('timeout', { type: 'number', describe: 'give up after this many milliseconds' })
+        .option('page', { type: 'number', describe: 'print only this page of a SELECT\'s rows (from 1), in the query\'s ORDER BY' })
+        .option('page-size', { type: 'number', default: DEFAULT_PAGE_SIZE, describe: 'rows in a page, with --page' })
         .option('allow-remote', { type: 'boolean', default: false, describe: 'with --source: let SERVICE and FROM in the query reach addresses not named by --source or --endpoint' })
+        .option('with-evidence', { type: 'boolean', default: false, describe: 'also load the evidence files (evidence.nt, evidence.nq); a query naming evidence terms loads them anyway' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
         .example('$0 query people-by-organisation --param org=UNITAR', 'a bundled query with a parameter')
         .example('$0 query queries/sessions-by-theme.rq --format csv', 'a query file, as CSV')
+        .example('$0 query sessions-by-theme --page 2 --page-size 50', 'rows 51 to 100 of a long listing')
         .example('$0 query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"', 'a query string')
         .example('$0 query queries/federation/organisations-with-external-facts.rq --source data/example/organisation-facts.ttl', 'join with another dataset')
         .example('$0 query "SELECT ?name WHERE { ?person a <http://schema.org/Person> ; <http://schema.org/name> ?name }" --data out/event-geneva-peace-week-2017.jsonld', 'query the schema.org JSON-LD of an event page')
         .example('$0 query who-moderated-what --endpoint http://127.0.0.1:8890/sparql', 'run against a triple store') as never,
     handler: async (args) => {
+      const page = requestedPage(args);
       let resolved;
       let bindings;
       try {
@@ -76,14 +116,19 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
       } catch (error) {
         throw new UserError((error as Error).message);
       }
-      const { target: queryTarget, close } = await target(args).catch((error: Error) => {
+      const { target: queryTarget, close } = await target(args, resolved.text).catch((error: Error) => {
         throw new UserError(error.message);
       });
       try {
-        const { result } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'] });
+        const { query, result, truncated } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'], page: page?.window });
         const format = args.format ?? (result.kind === 'quads' ? 'turtle' : context.io.isTTY ? 'table' : 'csv');
         const text = await formatResult(result, format, { prefixes: graphPrefixes(args.base), context: await loadContext(BUNDLED.context) });
         context.io.stdout(text);
+        if (page !== undefined && query.form === 'SELECT') {
+          const rows = result.kind === 'bindings' ? result.rows.length : 0;
+          const shown = rows === 0 ? 'no rows' : `rows ${page.window.offset + 1} to ${page.window.offset + rows}`;
+          context.io.stderr(`peacegraph: page ${page.number} (${shown}); ${truncated ? `more follow: --page ${page.number + 1}` : 'the last page'}\n`);
+        }
       } catch (error) {
         throw new UserError((error as Error).message);
       } finally {

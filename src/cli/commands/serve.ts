@@ -23,6 +23,7 @@ interface ServeArgs {
   'long-query-ms': number;
   base: string;
   'cors-origin': string[];
+  'with-evidence': boolean;
 }
 
 function positive(name: string, value: number): number {
@@ -48,9 +49,11 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
         .option('max-query-memory', { type: 'number', default: SERVE_DEFAULTS.maxQueryMemoryMb, describe: 'MB a worker may grow by during queries before it is replaced' })
         .option('long-query-ms', { type: 'number', default: SERVE_DEFAULTS.longQueryMs, describe: 'long queries may hold all workers but one; past this age one more is stopped (503)' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
+        .option('with-evidence', { type: 'boolean', default: false, describe: 'also load the evidence files (evidence.nt, evidence.nq): the text span behind each fact, several times the facts in memory' })
         .option('cors-origin', { type: 'string', array: true, default: [...DEFAULT_CORS_ORIGINS], describe: 'origins whose pages may query the endpoint (CORS): * for any, an origin such as https://example.org (repeatable), none for CORS off' })
         .example('$0 serve', 'http://127.0.0.1:7878/ over out/')
         .example('$0 serve --host 0.0.0.0 --allowed-host graph.example.org', 'on every interface, also under a DNS name')
+        .example('$0 serve --with-evidence', 'the facts and the text span behind each (queries/affiliation-evidence.rq)')
         .example('curl -H "Accept: application/sparql-results+json" "http://127.0.0.1:7878/sparql?query=ASK%7B%7D"', 'a SPARQL client request') as never,
     handler: async (args) => {
       let origins: string[];
@@ -59,7 +62,7 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
       } catch (error) {
         throw new UserError(`--cors-origin: ${(error as Error).message}`);
       }
-      const graph = await resolveGraphFiles(args.data).catch((error: Error) => {
+      const graph = await resolveGraphFiles(args.data, args['with-evidence'] ? 'load' : 'leave').catch((error: Error) => {
         throw new UserError(error.message);
       });
       // Every worker loads the whole graph before the server listens.
@@ -78,7 +81,8 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
         await app.close();
         throw new UserError(`cannot listen on ${args.host}:${args.port}: ${error.message}`);
       });
-      context.io.stderr(`peacegraph: serving ${graphFilePaths(graph).join(' and ')} at ${address}/ (SPARQL endpoint ${address}/sparql) with ${args.workers} query workers; Ctrl-C stops\n`);
+      context.io.stderr(`peacegraph: serving ${graphFilePaths(graph).join(', ')} at ${address}/ (SPARQL endpoint ${address}/sparql) with ${args.workers} query workers; Ctrl-C stops\n`);
+      if (graph.evidenceLeftOut) context.io.stderr('peacegraph: the evidence files are not loaded: queries that read evidence are refused (serve --with-evidence loads them)\n');
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());
         process.once('SIGINT', stop);
