@@ -1,8 +1,9 @@
 /**
  * Progress of long work on a terminal: builds (reports done of total, rate, time left) and graph
  * loads before a query (MB read of total), with the cli-progress library: it handles terminal
- * width, redraw throttling and ETA better than a hand-written counter. Silent when stderr is not a
- * terminal or with --quiet.
+ * width, redraw throttling and ETA better than a hand-written counter. Silent with --quiet; off a
+ * terminal, builds are silent and a large load writes a plain line as it starts and as it ends (a log
+ * shows why a query or a server takes long to answer).
  */
 import cliProgress from 'cli-progress';
 
@@ -44,7 +45,30 @@ export function buildProgress(enabled: boolean, stream: NodeJS.WriteStream = pro
   return bar(enabled, stream, 'reports {bar} {value}/{total} | {rate} reports/s | {eta_formatted} left', (reports) => reports);
 }
 
+/** Loads smaller than this are quick enough to need no line in a log. */
+const LARGE_LOAD_BYTES = 50e6;
+
+/** Off a terminal: a line when a large load starts, one when it is done. */
+function loadLines(stream: NodeJS.WriteStream): Progress {
+  let started: number | undefined;
+  return {
+    update: (done, total) => {
+      if (started === undefined && total >= LARGE_LOAD_BYTES && done < total) {
+        started = Date.now();
+        stream.write(`peacegraph: loading ${Math.round(total / 1e6)} MB of graph files\n`);
+      } else if (started !== undefined && done >= total) {
+        stream.write(`peacegraph: loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        started = undefined;
+      }
+    },
+    stop: () => {
+      started = undefined;
+    },
+  };
+}
+
 /** Loading a graph for queries, by bytes read (shown in MB). */
 export function loadProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (enabled && stream.isTTY !== true) return loadLines(stream);
   return bar(enabled, stream, 'loading graph {bar} {value}/{total} MB | {eta_formatted} left', (bytes) => Math.round(bytes / 1e6));
 }

@@ -16,6 +16,8 @@ import { addSeconds, type StageSeconds } from '../timing.js';
 import { runReports } from './pool.js';
 import { loadShapes } from '../validate/shapes.js';
 import type { JobSetup } from './report-job.js';
+import { statisticsOf } from '../stats/statistics.js';
+import { STATISTICS_FILE } from '../query/rdf-files.js';
 
 export interface CorpusBuildOptions extends JobSetup {
   readonly maxBytes?: number;
@@ -62,7 +64,8 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   let triples = 0;
   try {
     const renderer = await graphRenderer(options.base);
-    const writer = await GraphWriter.open(stagedSink(staged, outDir), renderer, { evidence: options.evidence });
+    const sink = stagedSink(staged, outDir);
+    const writer = await GraphWriter.open(sink, renderer, { evidence: options.evidence });
     const total = loaded.documents.length;
     await runReports(loaded.documents, { base: options.base, validate: options.validate, evidence: options.evidence, shapesPath: options.shapesPath }, options.jobs, async (batch) => {
       for (const report of batch.reports) {
@@ -88,6 +91,10 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
     const closing = performance.now();
     triples = await writer.close();
     seconds['write shared resources'] = (performance.now() - closing) / 1000;
+    const counting = performance.now();
+    const facts = { bytes: writer.ntriplesBytes, read: (offset: number, length: number) => sink.read('graph.nt', offset, length) };
+    await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(facts, options.base));
+    seconds.statistics = (performance.now() - counting) / 1000;
   } catch (error) {
     await staged.abort();
     throw error;

@@ -41,17 +41,17 @@ export async function readQuadsFile(path: string): Promise<Quad[]> {
 }
 
 /**
- * The built graph as Comunica sources: its triples in the default graph (each once, as in
- * graph.nt) and its quads in their named graphs. Comunica's union default graph stays off, as it
- * would match a triple once per graph that states it.
+ * The built graph as Comunica sources: its triples and statistics in the default graph (each once,
+ * as in graph.nt) and its quads in their named graphs. Comunica's union default graph stays off, as
+ * it would match a triple once per graph that states it.
  */
 export async function graphSources(files: GraphFiles): Promise<FederatedSource[]> {
   const read = async (parts: ReadonlyArray<RdfFile | undefined>): Promise<Quad[]> =>
     (await Promise.all(parts.map((file) => (file === undefined ? [] : readQuadsFile(file.path))))).flat();
-  const [triples, quads] = await Promise.all([read([files.triples, files.evidence?.triples]), read([files.quads, files.evidence?.quads])]);
+  const [triples, quads] = await Promise.all([read([files.triples, files.evidence?.triples, files.statistics]), read([files.quads, files.evidence?.quads])]);
   if (files.triples !== undefined) return [{ kind: 'quads', quads: [...triples, ...quads] }];
-  // Quads alone: each triple of any graph once in the default graph too.
-  return [{ kind: 'quads', quads: [...unionGraph(quads), ...quads] }];
+  // Quads alone: each triple of any graph once in the default graph too, beside the statistics.
+  return [{ kind: 'quads', quads: [...unionGraph(quads), ...triples, ...quads] }];
 }
 
 /** "http(s)://..." is a remote document (Comunica sniffs endpoints too); anything else a local file. */

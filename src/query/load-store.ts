@@ -52,32 +52,59 @@ function inScope(scope: GraphScope, terms: { predicate: string; object: string }
 
 const isEmpty = (scope: GraphScope): boolean => !scope.everything && scope.predicates.size === 0 && scope.classes.size === 0;
 
+/**
+ * Whole lines in `wanted` and not in `loaded`, from byte chunks that may cut lines anywhere: each
+ * chunk gives the kept lines it completes, `end` those of the last line.
+ */
+export class LineSelector {
+  private carry = Buffer.alloc(0);
+  private readonly nothingLoaded: boolean;
+
+  constructor(private readonly wanted: GraphScope, private readonly loaded: GraphScope = NOTHING) {
+    this.nothingLoaded = isEmpty(loaded);
+  }
+
+  select(chunk: Uint8Array): Buffer | undefined {
+    const bytes = Buffer.concat([this.carry, chunk]);
+    const last = bytes.lastIndexOf(NEWLINE) + 1;
+    this.carry = Buffer.from(bytes.subarray(last));
+    return this.keep(bytes, last);
+  }
+
+  end(): Buffer | undefined {
+    const bytes = this.carry;
+    this.carry = Buffer.alloc(0);
+    return this.keep(bytes, bytes.length);
+  }
+
+  private keep(bytes: Buffer, last: number): Buffer | undefined {
+    const kept: Buffer[] = [];
+    const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
+    for (let start = 0; start < last;) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      const end = newline < 0 || newline >= last ? last : newline;
+      const terms = lineTerms(bytes, start, end, plain);
+      if (inScope(this.wanted, terms, false) && !inScope(this.loaded, terms, this.nothingLoaded)) kept.push(bytes.subarray(start, end + 1));
+      start = end + 1;
+    }
+    return kept.length > 0 ? Buffer.concat(kept) : undefined;
+  }
+}
+
 /** One file's lines in `wanted` and not in `loaded`, in chunks of whole lines, with progress by bytes read. */
 function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void): Generator<Buffer> {
   const descriptor = openSync(path, 'r');
-  const nothingLoaded = isEmpty(loaded);
+  const selector = new LineSelector(wanted, loaded);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let carry = Buffer.alloc(0);
     let read = 0;
     for (;;) {
       const count = readSync(descriptor, buffer, 0, CHUNK_BYTES, null);
-      const bytes = count === 0 ? carry : Buffer.concat([carry, buffer.subarray(0, count)]);
-      const last = count === 0 ? bytes.length : bytes.lastIndexOf(NEWLINE) + 1;
-      const kept: Buffer[] = [];
-      const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
-      for (let start = 0; start < last;) {
-        const newline = bytes.indexOf(NEWLINE, start);
-        const end = newline < 0 || newline >= last ? last : newline;
-        const terms = lineTerms(bytes, start, end, plain);
-        if (inScope(wanted, terms, false) && !inScope(loaded, terms, nothingLoaded)) kept.push(bytes.subarray(start, end + 1));
-        start = end + 1;
-      }
+      const kept = count === 0 ? selector.end() : selector.select(buffer.subarray(0, count));
       read += count;
       progress(read);
-      if (kept.length > 0) yield Buffer.concat(kept);
+      if (kept !== undefined) yield kept;
       if (count === 0) return;
-      carry = Buffer.from(bytes.subarray(last));
     }
   } finally {
     closeSync(descriptor);
@@ -153,14 +180,15 @@ export class LazyGraph {
   }
 
   private async fill(parts: StoreParts, scope: GraphScope, named: boolean): Promise<void> {
-    const { triples, quads, evidence } = this.files;
+    const { triples, quads, evidence, statistics } = this.files;
     const needDefault = !covers(parts.loadedDefault, scope);
     const needNamed = named && !covers(parts.loadedNamed, scope);
     const loads: Array<{ file: RdfFile; loaded: GraphScope; graphs: 'default' | 'named' }> = [];
     const add = (graphs: 'default' | 'named', loaded: GraphScope, files: ReadonlyArray<RdfFile | undefined>): void => {
       for (const file of files) if (file !== undefined) loads.push({ file, loaded, graphs });
     };
-    if (needDefault && triples !== undefined) add('default', parts.loadedDefault, [triples, evidence?.triples]);
+    // Without a triples file the statistics are the default graph's only file (the rest is derived below).
+    if (needDefault) add('default', parts.loadedDefault, triples === undefined ? [statistics] : [triples, evidence?.triples, statistics]);
     if (needNamed) add('named', parts.loadedNamed, [quads, evidence?.quads]);
     const totalBytes = loads.reduce((sum, load) => sum + fileBytes(load.file.path), 0);
     let done = 0;

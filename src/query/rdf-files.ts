@@ -12,6 +12,9 @@ const FORMATS: Readonly<Record<string, string>> = {
   '.owl': 'application/rdf+xml',
 };
 
+/** The aggregates a build precomputes (src/stats/statistics.ts), beside the graph files. */
+export const STATISTICS_FILE = 'statistics.nt';
+
 /** Preferred first: TriG keeps the named graph of each report. */
 const OUTPUT_FILES = ['graph.trig', 'graph.nq', 'graph.nt', 'graph.ttl', 'graph.jsonld'];
 
@@ -35,6 +38,8 @@ const QUAD_FORMATS: ReadonlySet<string> = new Set(['application/trig', 'applicat
  * What the local engine loads. The default graph is a set, each triple once (graph.nt), as users
  * expect and as Virtuoso, Jena and Comunica give it; `quads` holds each report's named graph, for
  * GRAPH patterns. With `quads` alone (a TriG or N-Quads file) the default graph is derived from it.
+ * `statistics` (statistics.nt, src/stats/) joins the default graph: the aggregates precomputed by
+ * the build, which the bundled aggregate queries read.
  */
 export interface GraphFiles {
   readonly triples?: RdfFile;
@@ -43,6 +48,8 @@ export interface GraphFiles {
   readonly evidence?: { readonly triples?: RdfFile; readonly quads?: RdfFile };
   /** The build has evidence files and they are not loaded: a query that reads evidence is refused, saying how to load them. */
   readonly evidenceLeftOut?: boolean;
+  /** statistics.nt, the aggregates a build precomputes (src/stats/): loaded into the default graph. */
+  readonly statistics?: RdfFile;
 }
 
 /**
@@ -53,7 +60,7 @@ export type EvidenceChoice = 'load' | 'leave' | 'load-if-built';
 
 /** The paths of the files, for messages. */
 export function graphFilePaths(files: GraphFiles): string[] {
-  return [files.triples, files.quads, files.evidence?.triples, files.evidence?.quads]
+  return [files.triples, files.quads, files.evidence?.triples, files.evidence?.quads, files.statistics]
     .flatMap((file) => (file === undefined ? [] : [file.path]));
 }
 
@@ -67,14 +74,15 @@ export async function resolveGraphFiles(pathOrDir: string, evidence: EvidenceCho
   };
   const triples = await present('graph.nt') ?? await present('graph.ttl');
   const quads = await present('graph.nq') ?? await present('graph.trig');
-  if (triples === undefined && quads === undefined) return { quads: file };
+  const statistics = await present(STATISTICS_FILE);
+  if (triples === undefined && quads === undefined) return { quads: file, statistics };
   const evidenceFiles = { triples: await present('evidence.nt'), quads: await present('evidence.nq') ?? await present('evidence.trig') };
   const built = evidenceFiles.triples !== undefined || evidenceFiles.quads !== undefined;
   if (evidence === 'load' && !built) {
     throw new Error(`${pathOrDir}: no evidence files (evidence.nt, evidence.nq): it was built with --no-evidence; build again without it to query the evidence`);
   }
-  if (evidence === 'leave' || !built) return { triples, quads, evidenceLeftOut: built };
-  return { triples, quads, evidence: evidenceFiles };
+  if (evidence === 'leave' || !built) return { triples, quads, statistics, evidenceLeftOut: built };
+  return { triples, quads, statistics, evidence: evidenceFiles };
 }
 
 /** A graph file, or the graph file of a build output folder. */

@@ -77,6 +77,19 @@ export async function graphsFromTriG(paths: readonly string[], graphBase: string
   return payloads;
 }
 
+/**
+ * The statistics graph of a build (statistics.nt, the aggregates the bundled queries read) as the
+ * graph `statistics` under graphBase; none when the build has no such file.
+ */
+export async function statisticsGraph(path: string, graphBase: string): Promise<GraphPayload[]> {
+  checkGraphBase(graphBase);
+  const ntriples = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return ntriples === undefined ? [] : [payloadOf(`${graphBase}statistics`, ntriples)];
+}
+
 /** A payload from N-Triples text (tests, and callers holding text). */
 export function payloadOf(graph: string, ntriples: string): GraphPayload {
   return { graph, ntriples, digest: graphDigest(new Parser({ format: 'N-Triples' }).parse(ntriples)) };

@@ -173,6 +173,11 @@ export class GraphWriter {
     for (const line of lines(packed.shared)) if (!this.shared.has(line)) this.shared.add(detached(line));
   }
 
+  /** Bytes of graph.nt written so far. */
+  get ntriplesBytes(): number {
+    return this.ntriplesLength;
+  }
+
   /** Writes the shared resources and closes the JSON-LD document; returns the union graph's triple count. */
   async close(): Promise<number> {
     const shared: UnionText = this.renderer.renderLines(this.shared);

@@ -1,9 +1,9 @@
 /**
  * Writes a graph held in memory to an output folder: the facts in graph.ttl, graph.nt, graph.trig,
  * graph.nq and graph.jsonld, their evidence in evidence.nt, evidence.trig and evidence.nq, plus
- * event-<slug>.jsonld/.html (schema.org for search engines) per report, all
- * staged first and renamed together, so a failed write leaves the previous folder intact. Corpus
- * builds stream through the same GraphWriter (src/corpus/build.ts).
+ * event-<slug>.jsonld/.html (schema.org for search engines) per report and the statistics graph
+ * (statistics.nt, src/stats/), all staged first and renamed together, so a failed write leaves the
+ * previous folder intact. Corpus builds stream through the same GraphWriter (src/corpus/build.ts).
  */
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -14,6 +14,9 @@ import { loadContext } from '../rdf-io/jsonld.js';
 import { BUNDLED } from '../paths.js';
 import type { ReportModel } from '../model/types.js';
 import { renderEventFiles } from '../publish/event-files.js';
+import { factsOf, statisticsOf } from '../stats/statistics.js';
+import { STATISTICS_FILE } from '../query/rdf-files.js';
+import { toNTriples } from '../rdf-io/serialise.js';
 
 export { EVIDENCE_FILES, GRAPH_FILES } from './graph-writer.js';
 
@@ -73,6 +76,7 @@ export async function writeGraph(
   const staged = new StagedFiles();
   try {
     await streamGraph(quads, base, stagedSink(staged, outDir), options);
+    await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(factsOf(toNTriples(quads)), base));
     for (const [name, content] of renderEventFiles(models, base)) await staged.write(join(outDir, name), content);
   } catch (error) {
     await staged.abort();

@@ -42,11 +42,24 @@ describe('cli/progress: loading a graph', () => {
     expect(written.join('')).to.match(/loading graph .* 40\/120 MB/);
   });
 
-  it('stays quiet when output is not a terminal', () => {
+  it('writes a plain line as a large load starts and as it ends when output is not a terminal', () => {
     const { stream, written } = fakeTerminal(false);
     const progress = loadProgress(true, stream);
-    progress.update(40e6, 120e6);
+    for (const bytes of [0, 40e6, 80e6, 120e6]) progress.update(bytes, 120e6);
     progress.stop();
-    expect(written).to.deep.equal([]);
+    expect(written).to.have.length(2);
+    expect(written[0]).to.equal('peacegraph: loading 120 MB of graph files\n');
+    expect(written[1]).to.match(/^peacegraph: loaded in \d+\.\d s\n$/);
+  });
+
+  it('writes nothing for a small load, or with --quiet, when output is not a terminal', () => {
+    for (const [enabled, total] of [[true, 1e6], [false, 120e6]] as const) {
+      const { stream, written } = fakeTerminal(false);
+      const progress = loadProgress(enabled, stream);
+      progress.update(total / 2, total);
+      progress.update(total, total);
+      progress.stop();
+      expect(written).to.deep.equal([]);
+    }
   });
 });

@@ -98,8 +98,9 @@ async function buildAndLoad(inputs: string[], out: string): Promise<Graph> {
   const result = await buildGraph(inputs);
   expect(result.failures, 'reports refused').to.deep.equal([]);
   await writeGraph(out, result.quads, DEFAULT_BASE, result.models);
-  // With the evidence, as serve --with-evidence and push give it: affiliation-evidence reads it.
-  const files = [['graph.nt', 'N-Triples'], ['evidence.nt', 'N-Triples'], ['graph.nq', 'N-Quads'], ['evidence.nq', 'N-Quads']] as const;
+  // With the evidence, as serve --with-evidence and push give it: affiliation-evidence reads it. With
+  // the statistics the build counted from the facts: the bundled aggregates read them.
+  const files = [['graph.nt', 'N-Triples'], ['evidence.nt', 'N-Triples'], ['statistics.nt', 'N-Triples'], ['graph.nq', 'N-Quads'], ['evidence.nq', 'N-Quads']] as const;
   const store = new Store((await Promise.all(files.map(([name, format]) => parseFile(join(out, name), format)))).flat());
   return { engine: new LocalEngine(await resolveGraphFiles(out, 'load')), store };
 }

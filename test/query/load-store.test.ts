@@ -76,7 +76,8 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     // Each query loads what it reads (query), or the whole graph at start (serve).
     oneShot = new LocalEngine(files);
     preloaded = new LocalEngine(files, { preload: true });
-    comunica = [{ kind: 'quads', quads: [...await readQuadsFile(join(out, 'graph.nt')), ...await readQuadsFile(join(out, 'evidence.nt'))] }];
+    // The facts, their evidence, and the aggregates the build precomputed from them (the bundled aggregates read those).
+    comunica = [{ kind: 'quads', quads: [...await readQuadsFile(join(out, 'graph.nt')), ...await readQuadsFile(join(out, 'evidence.nt')), ...await readQuadsFile(join(out, 'statistics.nt'))] }];
   });
   after(async () => Promise.all([oneShot?.close(), preloaded?.close()]));
 
@@ -126,8 +127,8 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
     const fileLines = async (name: string): Promise<number> => (await readFile(join(out, name), 'utf8')).split('\n').filter(Boolean).length;
     const integer = (value: number): string => `"${value}"^^<http://www.w3.org/2001/XMLSchema#integer>`;
 
-    it('holds the lines of graph.nt, and the evidence files add theirs', async () => {
-      const [factLines, evidenceLines] = [await fileLines('graph.nt'), await fileLines('evidence.nt')];
+    it('holds the lines of graph.nt and statistics.nt, and the evidence files add theirs', async () => {
+      const [factLines, evidenceLines] = [await fileLines('graph.nt') + await fileLines('statistics.nt'), await fileLines('evidence.nt')];
       expect(evidenceLines).to.be.above(factLines);
       expect(await answer(count, { kind: 'local', engine: facts })).to.deep.equal([integer(factLines)]);
       expect(await answer(count, { kind: 'local', engine: preloaded })).to.deep.equal([integer(factLines + evidenceLines)]);
@@ -173,7 +174,7 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
         this.skip();
       }
       const target: StoreTarget = { gsp: `${env.http}/sparql-graph-crud-auth`, update: `${env.http}/sparql-auth`, credentials: { user: env.user, password: env.password } };
-      const lines = [...(await readFile(join(out, 'graph.nt'), 'utf8')).split('\n'), ...(await readFile(join(out, 'evidence.nt'), 'utf8')).split('\n')].filter(Boolean);
+      const lines = (await Promise.all(['graph.nt', 'evidence.nt', 'statistics.nt'].map((name) => readFile(join(out, name), 'utf8')))).join('').split('\n').filter(Boolean);
       const payloads: GraphPayload[] = [];
       for (let start = 0; start < lines.length; start += PART_LINES) {
         const graph = `${graphBase}${payloads.length}`;

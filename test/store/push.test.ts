@@ -6,11 +6,11 @@
  */
 import { expect } from 'chai';
 import { fakeStore, listen, PASSWORD, USER } from './fake-store.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
-import { checkGraphBase, graphsFromTriG, payloadOf, pushAll, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { checkGraphBase, graphsFromTriG, payloadOf, pushAll, statisticsGraph, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
 import { writeGraph } from '../../src/write/outputs.js';
 import { FIXTURE_BASE, fixtureQuads } from '../write/fixture.js';
 
@@ -89,6 +89,15 @@ describe('store/push', () => {
     const [outcome] = await pushAll({ gsp: 'http://127.0.0.1:9/store', update: 'http://127.0.0.1:9/update' }, version('x').slice(0, 1));
     expect(outcome).to.include({ status: 'failed' });
     expect((outcome as { problem: string }).problem).to.match(/^reading <http:\/\/example\.org\/graph\/a>: cannot reach http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('sends the statistics graph of a build as the graph "statistics", and nothing for a build without one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'peacegraph-push-statistics-'));
+    expect(await statisticsGraph(join(dir, 'statistics.nt'), 'http://example.org/graph/')).to.deep.equal([]);
+    await writeFile(join(dir, 'statistics.nt'), triples(2, 'count'));
+    const payloads = await statisticsGraph(join(dir, 'statistics.nt'), 'http://example.org/graph/');
+    expect(statuses(await pushAll(target, payloads))).to.deep.equal(['replaced statistics']);
+    expect(store.graphs.get('http://example.org/graph/statistics')).to.equal(triples(2, 'count'));
   });
 
   it('sends each report graph with its evidence: graph.trig and evidence.trig make one payload per graph, the mapped graph', async () => {

@@ -126,7 +126,7 @@ describe('write/outputs', () => {
     const [a, b] = [await filesOf(first), await filesOf(second)];
     expect([...a.keys()]).to.deep.equal([
       'event-geneva-peace-week-2017.html', 'event-geneva-peace-week-2017.jsonld', 'evidence.nq', 'evidence.nt', 'evidence.trig',
-      'graph.jsonld', 'graph.nq', 'graph.nt', 'graph.trig', 'graph.ttl',
+      'graph.jsonld', 'graph.nq', 'graph.nt', 'graph.trig', 'graph.ttl', 'statistics.nt',
     ]);
     for (const [name, content] of a) expect(content.equals(b.get(name)!), name).to.equal(true);
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { UserError, type CliContext } from '../context.js';
 import { PASSWORD_SOURCES, storePassword } from '../password.js';
-import { checkGraphBase, graphsFromTriG, pushAll, StoreError, type GraphOutcome } from '../../store/push.js';
+import { checkGraphBase, graphsFromTriG, pushAll, statisticsGraph, StoreError, type GraphOutcome } from '../../store/push.js';
+import { STATISTICS_FILE } from '../../query/rdf-files.js';
 
 interface PushArgs {
   data: string;
@@ -48,7 +49,7 @@ function outcomeLine(outcome: GraphOutcome): string | undefined {
 export function pushCommand(context: CliContext): CommandModule<object, PushArgs> {
   return {
     command: 'push',
-    describe: 'Push the built graph, facts and evidence, to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report; only graphs that differ are sent',
+    describe: 'Push the built graph, facts and evidence, to a triple store (SPARQL 1.1 Graph Store Protocol), one named graph per report and one of statistics; only graphs that differ are sent',
     builder: (yargs) =>
       yargs
         .option('data', { type: 'string', default: 'out', describe: 'build output folder holding graph.trig (and evidence.trig)' })
@@ -75,7 +76,10 @@ export function pushCommand(context: CliContext): CommandModule<object, PushArgs
       try {
         // The base first: a wrong one is the error, whatever the folder holds.
         checkGraphBase(args['graph-base']);
-        const payloads = await graphsFromTriG(await trigFiles(args.data, args.evidence, io), args['graph-base']);
+        const payloads = [
+          ...await graphsFromTriG(await trigFiles(args.data, args.evidence, io), args['graph-base']),
+          ...await statisticsGraph(join(args.data, STATISTICS_FILE), args['graph-base']),
+        ];
         if (args.update === undefined && !args.verify) {
           io.stderr('peacegraph: warning: no --update endpoint: graphs are replaced in place, which some stores do not do atomically\n');
         }
