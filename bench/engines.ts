@@ -12,7 +12,18 @@ import { answerRows, type Answer } from './answer-rows.js';
 import { median } from './format.js';
 import type { BundledQuery } from '../src/query/bundled.js';
 import { parseQuery } from '../src/query/sparql.js';
-import type { RdfFile } from '../src/query/rdf-files.js';
+import { graphFilePaths, rdfFormat, type GraphFiles, type RdfFile } from '../src/query/rdf-files.js';
+
+/** Formats of triples, as the local engine's default graph is read (quads files hold the reports' named graphs). */
+const TRIPLE_FORMATS: ReadonlySet<string> = new Set(['application/n-triples', 'text/turtle']);
+
+/**
+ * The files of `files` that the local engine reads as its default graph (graph.nt, and whatever
+ * rdf-files.ts lists beside it), for the other engines to load the same triples.
+ */
+export function defaultGraphFiles(files: GraphFiles): RdfFile[] {
+  return graphFilePaths(files).flatMap((path) => (TRIPLE_FORMATS.has(rdfFormat(path)) ? [{ path, format: rdfFormat(path) }] : []));
+}
 import { startWorker } from '../src/worker/start.js';
 
 /** Raw Oxigraph in a worker thread (oxigraph-raw.ts): load once, time queries, restart after a stopped one. */
@@ -20,7 +31,7 @@ export class RawOxigraph {
   private worker: Worker | undefined;
   private loadSeconds = 0;
 
-  constructor(private readonly graph: RdfFile) {}
+  constructor(private readonly graph: readonly RdfFile[]) {}
 
   private async started(): Promise<Worker> {
     if (this.worker !== undefined) return this.worker;
@@ -78,11 +89,11 @@ export interface ComunicaLimits {
  * limit is stopped (the process is killed: Comunica does not yield to timers) and absent from the
  * map; the queries after it go on in a new process.
  */
-export async function comunicaTimes(graph: string, queries: readonly BundledQuery[], limits: ComunicaLimits): Promise<Map<string, { first: number; warm: number }>> {
+export async function comunicaTimes(graph: readonly RdfFile[], queries: readonly BundledQuery[], limits: ComunicaLimits): Promise<Map<string, { first: number; warm: number }>> {
   const times = new Map<string, { first: number; warm: number }>();
   let remaining = [...queries];
   while (remaining.length > 0) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', graph, String(limits.warmRuns), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', String(limits.warmRuns), ...graph.map((file) => file.path), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let timer = setTimeout(() => child.kill('SIGKILL'), limits.loadMs + limits.queryMs);
     for await (const line of createInterface({ input: child.stdout })) {
       if (!line.startsWith('{')) continue;
@@ -145,6 +156,11 @@ export function httpRun(endpoint: HttpEndpoint, timeoutMs: number): Run {
     if (!response.ok) throw new Error(`${endpoint.url} answered HTTP ${response.status}: ${body.slice(0, 200)}`);
     return { seconds, rows: answerRows(body, graph) };
   };
+}
+
+/** Whether `endpoint` answers a SPARQL SELECT (a server without the route answers 404). */
+export async function answersSelect(endpoint: HttpEndpoint): Promise<boolean> {
+  return httpRun(endpoint, 10_000)('SELECT * WHERE {}').then((answer) => answer !== undefined, () => false);
 }
 
 /** Raw Oxigraph's runs, as the bench's other engines give them. */

@@ -2,7 +2,7 @@
  * Raw Oxigraph for the bench: a worker thread that loads a graph into a bare store and times
  * queries on it, with nothing of peacegraph in between (no parsing, no transport, no conversion:
  * the query straight to a results string). A thread, so that the bench can stop a query that runs
- * too long. Started by bench/engines.ts with the graph file ({path, format}); replies to each
+ * too long. Started by bench/engines.ts with the graph files ({path, format}); replies to each
  * {text, graphResult} with the run's seconds and the rows of its answer (counted after the clock stops).
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -17,10 +17,9 @@ export interface RawRequest {
   readonly graphResult: boolean;
 }
 
-const graph = workerData as RdfFile;
 const store = new oxigraph.Store();
 const loading = performance.now();
-store.load(readFileSync(graph.path), { format: graph.format });
+for (const file of workerData as readonly RdfFile[]) store.load(readFileSync(file.path), { format: file.format });
 parentPort!.postMessage((performance.now() - loading) / 1000);
 
 parentPort!.on('message', ({ text, graphResult }: RawRequest) => {

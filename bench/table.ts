@@ -42,20 +42,24 @@ export function ratioToBest(timings: Timings, ours: string, references: readonly
 }
 
 /**
- * The rows of `ours`' answer; where another engine's answer has another number of rows, those
+ * The rows of `ours`' answer; where one of `others` answered with another number of rows, those
  * follow, e.g. '1,733 (Virtuoso 1,700)': the engines answer the same query on the same graph.
  */
-export function rowsCell(timings: Timings, ours: string): string {
+export function rowsCell(timings: Timings, ours: string, others: readonly string[]): string {
   const mine = timings.get(ours);
   if (mine === undefined) return '';
-  const others = [...timings].flatMap(([engine, timing]) =>
-    engine === ours || timing === undefined || timing.rows === mine.rows ? [] : [`${engine} ${timing.rows.toLocaleString('en')}`]);
-  return `${mine.rows.toLocaleString('en')}${others.length === 0 ? '' : ` (${others.join(', ')})`}`;
+  const differing = others.flatMap((engine) => {
+    const timing = timings.get(engine);
+    return timing === undefined || timing.rows === mine.rows ? [] : [`${engine} ${timing.rows.toLocaleString('en')}`];
+  });
+  return `${mine.rows.toLocaleString('en')}${differing.length === 0 ? '' : ` (${differing.join(', ')})`}`;
 }
 
 export interface Measured {
   /** Warm seconds of `peacegraph serve`, or undefined when stopped. */
   readonly warm: number | undefined;
+  /** Warm seconds of its first page, where serve pages the query's answer. */
+  readonly firstPage?: number;
   /** Whether the query is bound to one value. */
   readonly bound: boolean;
   /** Warm over the best of raw Oxigraph and Virtuoso, when one answered. */
@@ -65,11 +69,13 @@ export interface Measured {
 }
 
 /** The targets a measured query misses, each saying by how much; empty when it meets them all. */
-export function misses({ warm, bound, ratio, oneShot }: Measured): string[] {
-  if (warm === undefined) return ['stopped'];
+export function misses({ warm, firstPage, bound, ratio, oneShot }: Measured): string[] {
+  // The time targets hold for the whole answer or its first page, whichever a user gets first.
+  const answered = Math.min(warm ?? Infinity, firstPage ?? Infinity);
+  if (answered === Infinity) return ['stopped'];
   const limit = bound ? TARGETS.boundSeconds : TARGETS.warmSeconds;
   return [
-    ...(warm > limit ? [`${ms(warm)} > ${ms(limit)}`] : []),
+    ...(answered > limit ? [`${ms(answered)} > ${ms(limit)}`] : []),
     ...(ratio !== undefined && ratio > TARGETS.ratio ? [`${ratio.toFixed(2)}x > ${TARGETS.ratio}x`] : []),
     ...(oneShot !== undefined && oneShot > TARGETS.oneShotSeconds ? [`one-shot ${ms(oneShot)} > ${ms(TARGETS.oneShotSeconds)}`] : []),
   ];

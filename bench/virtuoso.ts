@@ -1,14 +1,14 @@
 /**
  * Virtuoso beside peacegraph in `npm run bench`: a throw-away instance started by .ci/virtuoso.sh
  * (its own temp dir, free loopback ports and password, so it never meets the tests' instance),
- * loaded with the graph file the local engine reads as its default graph by Virtuoso's bulk loader,
+ * loaded with the files the local engine reads as its default graph by Virtuoso's bulk loader,
  * and queried over HTTP as `peacegraph serve` is. Absent when virtuoso-t is not installed
  * (Debian: apt-get install virtuoso-opensource-7-bin).
  */
 import { execFile } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RdfFile } from '../src/query/rdf-files.js';
 
@@ -47,22 +47,24 @@ export class Virtuoso {
   }
 
   /**
-   * Bulk-loads `file` (N-Triples or Turtle) and checkpoints; returns the seconds it took. The
-   * loader reads only from the instance's allowed folders, its own: the file is linked there (or
-   * copied, across file systems).
+   * Bulk-loads `files` (N-Triples or Turtle) into one graph and checkpoints; returns the seconds it
+   * took. The loader reads only from the instance's allowed folders, its own: the files are linked
+   * there (or copied, across file systems).
    */
-  async load(file: RdfFile): Promise<number> {
+  async load(files: readonly RdfFile[]): Promise<number> {
     const folder = join(this.env.VIRTUOSO_DIR!, 'load');
     await mkdir(folder);
-    const name = `graph${file.path.slice(file.path.lastIndexOf('.'))}`;
-    await link(file.path, join(folder, name)).catch(() => copyFile(file.path, join(folder, name)));
+    await Promise.all(files.map(async (file, index) => {
+      const copy = join(folder, `${index}-${basename(file.path)}`);
+      await link(file.path, copy).catch(() => copyFile(file.path, copy));
+    }));
     const started = performance.now();
     // The loader notes a file it could not parse in LOAD_LIST rather than failing.
-    const { stdout, stderr } = await this.sql(`ld_dir('${folder}', '${name}', '${GRAPH}'); rdf_loader_run(); checkpoint; ` +
-      "select 'LOAD-ERROR', ll_error from DB.DBA.LOAD_LIST where ll_error is not null;");
+    const { stdout, stderr } = await this.sql(`ld_dir('${folder}', '*', '${GRAPH}'); rdf_loader_run(); checkpoint; ` +
+      "select 'LOAD-ERROR', ll_file, ll_error from DB.DBA.LOAD_LIST where ll_error is not null;");
     const seconds = (performance.now() - started) / 1000;
     const error = /^\*\*\* Error.*$/m.exec(stderr + stdout)?.[0] ?? stdout.split('\n').find((line) => line.startsWith('LOAD-ERROR'));
-    if (error !== undefined) throw new Error(`Virtuoso could not load ${file.path}: ${error}`);
+    if (error !== undefined) throw new Error(`Virtuoso could not load ${files.map((file) => file.path).join(', ')}: ${error}`);
     return seconds;
   }
 

@@ -45,11 +45,13 @@ describe('bench/table', () => {
     ['agreeing engines', all, '10'],
     ['a stopped engine', rawStopped, '10'],
     ['engines that disagree', new Map([['serve', timing(1, 1733)], ['raw', timing(1, 1733)], ['virtuoso', timing(1, 1700)]]), '1,733 (virtuoso 1,700)'],
+    // A first page is shorter by design: it is not compared.
+    ['a first page beside the whole answer', new Map([['serve', timing(1, 1733)], ['page', timing(0.1, 100)], ['raw', timing(1, 1733)]]), '1,733'],
     ['serve stopped', serveStopped, ''],
   ];
   for (const [what, timings, expected] of rows) {
     it(`gives the rows of ${what} as ${JSON.stringify(expected)}`, () => {
-      expect(rowsCell(timings, 'serve')).to.equal(expected);
+      expect(rowsCell(timings, 'serve', REFERENCES)).to.equal(expected);
     });
   }
 
@@ -62,6 +64,9 @@ describe('bench/table', () => {
     ['a one-shot query over 10 s', { warm: 0.5, bound: false, ratio: 1, oneShot: 12.5 }, ['one-shot 12.5 s > 10.0 s']],
     ['every target missed', { warm: 0.2, bound: true, ratio: 3, oneShot: 11 }, ['200 ms > 100 ms', '3.00x > 1.5x', 'one-shot 11.0 s > 10.0 s']],
     ['a stopped query', { warm: undefined, bound: false, ratio: undefined }, ['stopped']],
+    ['a listing whose first page is within 1 s', { warm: 4, firstPage: 0.3, bound: false, ratio: 1.2 }, []],
+    ['a listing whose first page is over 1 s', { warm: 4, firstPage: 1.5, bound: false, ratio: 1.2 }, ['1500 ms > 1000 ms']],
+    ['a stopped listing whose first page answered', { warm: undefined, firstPage: 0.2, bound: false, ratio: undefined }, []],
   ];
   for (const [what, measured, expected] of targets) {
     it(`marks ${what}`, () => {
