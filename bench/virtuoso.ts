@@ -5,7 +5,7 @@
  * and queried over HTTP as `peacegraph serve` is. Absent when virtuoso-t is not installed
  * (Debian: apt-get install virtuoso-opensource-7-bin).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -27,6 +27,13 @@ export async function virtuosoInstalled(): Promise<boolean> {
   return run('sh', ['-c', 'command -v virtuoso-t && command -v isql-vt']).then(() => true, () => false);
 }
 
+/** Env files of the instances running, stopped on Ctrl-C too (a finally block does not run then). */
+const running = new Set<string>();
+const stopAll = (signal: NodeJS.Signals): void => {
+  for (const envFile of running) execFileSync('bash', [SCRIPT, 'stop', envFile]);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+
 export class Virtuoso {
   private constructor(
     private readonly envFile: string,
@@ -36,6 +43,11 @@ export class Virtuoso {
   /** A fresh, empty instance. */
   static async start(): Promise<Virtuoso> {
     const envFile = join(await mkdtemp(join(tmpdir(), 'peacegraph-bench-virtuoso-')), 'virtuoso.env');
+    if (running.size === 0) {
+      process.once('SIGINT', stopAll);
+      process.once('SIGTERM', stopAll);
+    }
+    running.add(envFile);
     await run('bash', [SCRIPT, 'start', envFile], { env: { ...process.env, VIRTUOSO_BUFFERS: String(BUFFERS) } });
     const env = Object.fromEntries((await readFile(envFile, 'utf8')).split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)));
     return new Virtuoso(envFile, env);
@@ -71,6 +83,11 @@ export class Virtuoso {
   /** Stops the instance and removes its folder. */
   async stop(): Promise<void> {
     await run('bash', [SCRIPT, 'stop', this.envFile]);
+    running.delete(this.envFile);
+    if (running.size === 0) {
+      process.off('SIGINT', stopAll);
+      process.off('SIGTERM', stopAll);
+    }
     await rm(join(this.envFile, '..'), { recursive: true, force: true });
   }
 
