@@ -7,8 +7,9 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RdfFile } from '../src/query/rdf-files.js';
 
@@ -30,7 +31,10 @@ export async function virtuosoInstalled(): Promise<boolean> {
 /** Env files of the instances running, stopped on Ctrl-C too (a finally block does not run then). */
 const running = new Set<string>();
 const stopAll = (signal: NodeJS.Signals): void => {
-  for (const envFile of running) execFileSync('bash', [SCRIPT, 'stop', envFile]);
+  for (const envFile of running) {
+    execFileSync('bash', [SCRIPT, 'stop', envFile]);
+    rmSync(dirname(envFile), { recursive: true, force: true });
+  }
   process.exit(signal === 'SIGINT' ? 130 : 143);
 };
 
@@ -88,7 +92,7 @@ export class Virtuoso {
       process.off('SIGINT', stopAll);
       process.off('SIGTERM', stopAll);
     }
-    await rm(join(this.envFile, '..'), { recursive: true, force: true });
+    await rm(dirname(this.envFile), { recursive: true, force: true });
   }
 
   private sql(statements: string): Promise<{ stdout: string; stderr: string }> {
