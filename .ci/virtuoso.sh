@@ -3,6 +3,8 @@
 # dir with a random password, listens on free loopback ports, waits until SPARQL answers and
 # writes VIRTUOSO_* variables to ENV_FILE; `stop ENV_FILE` stops it by PID and removes the dir;
 # `restart ENV_FILE` starts it again on the same database after it was killed (the crash tests).
+# VIRTUOSO_BUFFERS sets its page buffers (8 KiB each; default 10000, enough for the tests' graphs;
+# npm run bench gives it more for graphs of millions of triples).
 # Installed by .ci/run from Debian's virtuoso-opensource-7-bin (binary only: no daemon, no debconf).
 set -euo pipefail
 command=${1:?usage: virtuoso.sh start|stop ENV_FILE}
@@ -40,7 +42,8 @@ serve() {
 
 start() {
   command -v virtuoso-t >/dev/null || { echo "virtuoso-t not found: apt-get install virtuoso-opensource-7-bin" >&2; exit 1; }
-  local dir sql_port http_port password pid
+  local dir sql_port http_port password pid buffers
+  buffers=${VIRTUOSO_BUFFERS:-10000}
   dir=$(mktemp -d /tmp/peacegraph-virtuoso.XXXXXX)
   sql_port=$(free_port); http_port=$(free_port)
   password=$(od -An -N10 -tx1 /dev/urandom | tr -d ' \n')   # 20 hex characters: virtuoso-t truncates longer ones
@@ -69,8 +72,8 @@ MaxClientConnections = 10
 CheckpointInterval   = 60
 CaseMode             = 2
 DirsAllowed          = ., $dir
-NumberOfBuffers      = 10000
-MaxDirtyBuffers      = 6000
+NumberOfBuffers      = $buffers
+MaxDirtyBuffers      = $((buffers * 3 / 5))
 ThreadsPerQuery      = 2
 
 [HTTPServer]
@@ -94,6 +97,7 @@ INI
 VIRTUOSO_PID=$pid
 VIRTUOSO_DIR=$dir
 VIRTUOSO_HTTP=http://127.0.0.1:$http_port
+VIRTUOSO_SQL=127.0.0.1:$sql_port
 VIRTUOSO_USER=dba
 VIRTUOSO_PASSWORD=$password
 ENV

@@ -23,8 +23,8 @@ async function buildOnce(corpus: string, out: string, jobs: number, kind: GraphK
   return JSON.parse(stdout.trim().split('\n').pop()!) as BuildMeasure;
 }
 
-export /** Bytes of each graph.* file in `dir`. */
-async function graphFileSizes(dir: string): Promise<Map<string, number>> {
-  const names = (await readdir(dir)).filter((name) => name.startsWith('graph.'));
+export /** Bytes of each file the build wrote into `dir` (graph files and pages, whatever their names). */
+async function outputFileSizes(dir: string): Promise<Map<string, number>> {
+  const names = await readdir(dir);
   return new Map(await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name))).size] as const)));
 }

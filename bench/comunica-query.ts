@@ -3,15 +3,17 @@
  * for minutes without yielding, which no in-process timer interrupts. Loads the graph once, then
  * prints one JSON line per query as it finishes ({name, first, warm} seconds; warm is the first when WARM_RUNS is 0), so a run stopped by
  * the bench's time limit still reports the queries it finished.
- * Run by bench/run.ts: npx tsx bench/comunica-query.ts GRAPH.nt WARM_RUNS QUERY.rq...
+ * Run by bench/run.ts: npx tsx bench/comunica-query.ts WARM_RUNS GRAPH.nt... QUERY.rq... (N-Triples files, then queries)
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Parser, Store } from 'n3';
 import { queryFederated } from '../src/query/federated.js';
 
-const [graph, runs, ...queryFiles] = process.argv.slice(2) as [string, string, ...string[]];
-const store = new Store(new Parser({ format: 'N-Triples' }).parse(await readFile(graph, 'utf8')));
+const [runs, ...files] = process.argv.slice(2) as [string, ...string[]];
+const queryFiles = files.filter((file) => file.endsWith('.rq'));
+const store = new Store();
+for (const graph of files.filter((file) => !file.endsWith('.rq'))) store.addQuads(new Parser({ format: 'N-Triples' }).parse(await readFile(graph, 'utf8')));
 const sources = [{ kind: 'quads' as const, quads: store.getQuads(null, null, null, null) }];
 for (const queryFile of queryFiles) {
   const query = await readFile(queryFile, 'utf8');

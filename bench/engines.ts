@@ -1,15 +1,29 @@
 /**
  * The engines the bench compares peacegraph's runner with, on the same graph: raw Oxigraph in a
  * worker thread (bench/oxigraph-raw.ts) and raw Comunica over an N3 Store in a child process
- * (bench/comunica-query.ts), and the side-by-side timing of `peacegraph serve` and raw Oxigraph.
+ * (bench/comunica-query.ts), and the timing by turns of `peacegraph serve`, raw Oxigraph and
+ * Virtuoso (bench/virtuoso.ts) on each query.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Worker } from 'node:worker_threads';
 import type { RawRequest } from './oxigraph-raw.js';
+import { answerRows, type Answer } from './answer-rows.js';
 import { median } from './format.js';
 import type { BundledQuery } from '../src/query/bundled.js';
 import { parseQuery } from '../src/query/sparql.js';
+import { graphFilePaths, rdfFormat, type GraphFiles, type RdfFile } from '../src/query/rdf-files.js';
+
+/** Formats of triples, as the local engine's default graph is read (quads files hold the reports' named graphs). */
+const TRIPLE_FORMATS: ReadonlySet<string> = new Set(['application/n-triples', 'text/turtle']);
+
+/**
+ * The files of `files` that the local engine reads as its default graph (graph.nt, and whatever
+ * rdf-files.ts lists beside it), for the other engines to load the same triples.
+ */
+export function defaultGraphFiles(files: GraphFiles): RdfFile[] {
+  return graphFilePaths(files).flatMap((path) => (TRIPLE_FORMATS.has(rdfFormat(path)) ? [{ path, format: rdfFormat(path) }] : []));
+}
 import { startWorker } from '../src/worker/start.js';
 
 /** Raw Oxigraph in a worker thread (oxigraph-raw.ts): load once, time queries, restart after a stopped one. */
@@ -17,7 +31,7 @@ export class RawOxigraph {
   private worker: Worker | undefined;
   private loadSeconds = 0;
 
-  constructor(private readonly graph: string) {}
+  constructor(private readonly graph: readonly RdfFile[]) {}
 
   private async started(): Promise<Worker> {
     if (this.worker !== undefined) return this.worker;
@@ -35,14 +49,14 @@ export class RawOxigraph {
     return this.loadSeconds;
   }
 
-  /** One run's seconds, or undefined when it took longer than `timeoutMs`. */
-  async time(request: RawRequest, timeoutMs: number): Promise<number | undefined> {
+  /** One run, or undefined when it took longer than `timeoutMs`. */
+  async time(request: RawRequest, timeoutMs: number): Promise<Answer | undefined> {
     const worker = await this.started();
     return new Promise((resolve, reject) => {
-      const settle = (seconds: number | undefined): void => {
+      const settle = (answer: Answer | undefined): void => {
         clearTimeout(timer);
         worker.removeAllListeners('message').removeAllListeners('error');
-        resolve(seconds);
+        resolve(answer);
       };
       const timer = setTimeout(() => {
         settle(undefined);
@@ -75,11 +89,11 @@ export interface ComunicaLimits {
  * limit is stopped (the process is killed: Comunica does not yield to timers) and absent from the
  * map; the queries after it go on in a new process.
  */
-export async function comunicaTimes(graph: string, queries: readonly BundledQuery[], limits: ComunicaLimits): Promise<Map<string, { first: number; warm: number }>> {
+export async function comunicaTimes(graph: readonly RdfFile[], queries: readonly BundledQuery[], limits: ComunicaLimits): Promise<Map<string, { first: number; warm: number }>> {
   const times = new Map<string, { first: number; warm: number }>();
   let remaining = [...queries];
   while (remaining.length > 0) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', graph, String(limits.warmRuns), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/comunica-query.ts', String(limits.warmRuns), ...graph.map((file) => file.path), ...remaining.map((query) => query.path)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let timer = setTimeout(() => child.kill('SIGKILL'), limits.loadMs + limits.queryMs);
     for await (const line of createInterface({ input: child.stdout })) {
       if (!line.startsWith('{')) continue;
@@ -105,57 +119,84 @@ export interface RunCounts {
   readonly timeoutMs: number;
 }
 
-export interface SideBySide {
-  readonly ours: { readonly first: number; readonly warm: number };
-  readonly raw: { readonly first: number; readonly warm: number };
-  /** Rows (or triples) of peacegraph's answer. */
+/** A run's seconds and the rows (or triples) of its answer; undefined when the run was stopped. */
+export type Run = (text: string) => Promise<Answer | undefined>;
+
+/** A SPARQL endpoint, and form fields sent with each query (Virtuoso's default-graph-uri). */
+export interface HttpEndpoint {
+  readonly url: string;
+  readonly form?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One query over the SPARQL protocol on loopback, as a client sends it: a form-encoded POST (the
+ * one request shape `peacegraph serve` and Virtuoso 7 both take), SPARQL results JSON or
+ * N-Triples. Undefined when the engine's timeout (HTTP 503) or `timeoutMs` stopped it.
+ */
+export function httpRun(endpoint: HttpEndpoint, timeoutMs: number): Run {
+  return async (text) => {
+    const graph = parseQuery(text).form === 'CONSTRUCT';
+    const started = performance.now();
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: graph ? 'application/n-triples' : 'application/sparql-results+json' },
+        body: new URLSearchParams({ ...endpoint.form, query: text }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      body = await response.text();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') return undefined;
+      throw error;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (response.status === 503) return undefined;
+    if (!response.ok) throw new Error(`${endpoint.url} answered HTTP ${response.status}: ${body.slice(0, 200)}`);
+    return { seconds, rows: answerRows(body, graph) };
+  };
+}
+
+/** Whether `endpoint` answers a SPARQL SELECT (a server without the route answers 404). */
+export async function answersSelect(endpoint: HttpEndpoint): Promise<boolean> {
+  return httpRun(endpoint, 10_000)('SELECT * WHERE {}').then((answer) => answer !== undefined, () => false);
+}
+
+/** Raw Oxigraph's runs, as the bench's other engines give them. */
+export function rawRun(raw: RawOxigraph, timeoutMs: number): Run {
+  return (text) => raw.time({ text, graphResult: parseQuery(text).form === 'CONSTRUCT' }, timeoutMs);
+}
+
+export interface Timing {
+  readonly first: number;
+  /** The median of the warm runs. */
+  readonly warm: number;
   readonly rows: number;
 }
 
 /**
- * One request to `peacegraph serve` on loopback, as a SPARQL client sends it: the seconds it took
- * and the rows (or triples) of the answer, or undefined when the server's timeout stopped it.
+ * One query on several engines by turns (a first run each, then warm runs alternating), so that
+ * all see the same moments of a shared machine. An engine whose run was stopped is undefined in
+ * the answer and runs no more; the others go on.
  */
-export async function serveRequest(url: string, text: string): Promise<{ seconds: number; rows: number } | undefined> {
-  const graph = parseQuery(text).form === 'CONSTRUCT';
-  const started = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/sparql-query', accept: graph ? 'application/n-triples' : 'application/sparql-results+json' },
-    body: text,
-  });
-  const body = await response.text();
-  const seconds = (performance.now() - started) / 1000;
-  if (response.status === 503) return undefined;
-  if (!response.ok) throw new Error(`serve answered HTTP ${response.status}: ${body.slice(0, 200)}`);
-  const rows = graph ? body.split('\n').filter(Boolean).length : (JSON.parse(body) as { results?: { bindings: unknown[] } }).results?.bindings.length ?? 1;
-  return { seconds, rows };
-}
-
-/**
- * A `peacegraph serve` request and raw Oxigraph on one query, run by turns (a first run each, then
- * warm runs alternating), so that both see the same moments of a shared machine. Undefined when a
- * run was stopped.
- */
-export async function timeSideBySide(text: string, serveUrl: string, raw: RawOxigraph, runs: RunCounts): Promise<SideBySide | undefined> {
-  let rows = 0;
-  const ours = async (): Promise<number | undefined> => {
-    const answer = await serveRequest(serveUrl, text);
-    if (answer === undefined) return undefined;
-    rows = answer.rows;
-    return answer.seconds;
+export async function timeByTurns(text: string, engines: ReadonlyMap<string, Run>, runs: RunCounts): Promise<Map<string, Timing | undefined>> {
+  const answers = new Map<string, Answer[] | undefined>([...engines.keys()].map((name) => [name, []]));
+  const turn = async (): Promise<void> => {
+    for (const [name, run] of engines) {
+      const done = answers.get(name);
+      if (done === undefined) continue;
+      const answer = await run(text);
+      answers.set(name, answer === undefined ? undefined : [...done, answer]);
+    }
   };
-  const request: RawRequest = { text, graphResult: parseQuery(text).form === 'CONSTRUCT' };
-  const bare = (): Promise<number | undefined> => raw.time(request, runs.timeoutMs);
-  const [ourFirst, rawFirst] = [await ours(), await bare()];
-  if (ourFirst === undefined || rawFirst === undefined) return undefined;
-  const warmRuns = Math.max(ourFirst, rawFirst) > runs.slowSeconds ? runs.slowWarm : runs.warm;
-  const [ourWarm, rawWarm]: [number[], number[]] = [[], []];
-  for (let index = 0; index < warmRuns; index += 1) {
-    const [mine, theirs] = [await ours(), await bare()];
-    if (mine === undefined || theirs === undefined) return undefined;
-    ourWarm.push(mine);
-    rawWarm.push(theirs);
-  }
-  return { ours: { first: ourFirst, warm: median(ourWarm) }, raw: { first: rawFirst, warm: median(rawWarm) }, rows };
+  await turn();
+  const firsts = [...answers.values()].map((done) => done?.[0]?.seconds ?? Infinity);
+  const warmRuns = Math.max(...firsts) > runs.slowSeconds ? runs.slowWarm : runs.warm;
+  for (let index = 0; index < warmRuns; index += 1) await turn();
+  return new Map([...answers].map(([name, done]) => [name, done === undefined ? undefined : {
+    first: done[0]!.seconds,
+    warm: done.length > 1 ? median(done.slice(1).map((answer) => answer.seconds)) : done[0]!.seconds,
+    rows: done[0]!.rows,
+  }]));
 }

@@ -2,11 +2,14 @@
  * Raw Oxigraph for the bench: a worker thread that loads a graph into a bare store and times
  * queries on it, with nothing of peacegraph in between (no parsing, no transport, no conversion:
  * the query straight to a results string). A thread, so that the bench can stop a query that runs
- * too long. Started by bench/run.ts; replies to each {text, graphResult} with the run's seconds.
+ * too long. Started by bench/engines.ts with the graph files ({path, format}); replies to each
+ * {text, graphResult} with the run's seconds and the rows of its answer (counted after the clock stops).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
+import { answerRows, type Answer } from './answer-rows.js';
+import type { RdfFile } from '../src/query/rdf-files.js';
 
 export interface RawRequest {
   readonly text: string;
@@ -16,11 +19,13 @@ export interface RawRequest {
 
 const store = new oxigraph.Store();
 const loading = performance.now();
-store.load(readFileSync(workerData as string), { format: 'application/n-triples' });
+for (const file of workerData as readonly RdfFile[]) store.load(readFileSync(file.path), { format: file.format });
 parentPort!.postMessage((performance.now() - loading) / 1000);
 
 parentPort!.on('message', ({ text, graphResult }: RawRequest) => {
   const started = performance.now();
-  store.query(text, { use_default_graph_as_union: true, results_format: graphResult ? 'application/n-triples' : 'application/sparql-results+json' });
-  parentPort!.postMessage((performance.now() - started) / 1000);
+  const body = store.query(text, { use_default_graph_as_union: true, results_format: graphResult ? 'application/n-triples' : 'application/sparql-results+json' });
+  const seconds = (performance.now() - started) / 1000;
+  const answer: Answer = { seconds, rows: typeof body === 'string' ? answerRows(body, graphResult) : 0 };
+  parentPort!.postMessage(answer);
 });

@@ -6,9 +6,10 @@
  * Builds run the compiled `peacegraph build` pipeline (dist/, compiled first) in a child process
  * each, so that peak memory is the build's own: the default build (SHACL validation included), and
  * one --no-validate build for the ratio. Queries are timed as users run them: one-shot `peacegraph
- * query` processes and requests to `peacegraph serve`, beside raw Oxigraph and raw Comunica over an
- * N3 Store, loaded with the same graph. Prints markdown, also written to
- * bench/results/. Figures that compare are ratios from the same run.
+ * query` processes and requests to `peacegraph serve`, beside raw Oxigraph, Virtuoso when installed
+ * (a throw-away instance by .ci/virtuoso.sh) and raw Comunica over an N3 Store, loaded with the
+ * same graph. Prints markdown, also written to bench/results/. Figures that compare are ratios
+ * from the same run.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,9 +19,11 @@ import { promisify } from 'node:util';
 import { factory } from '../src/rdf/factory.js';
 import type { Term } from '@rdfjs/types';
 import { generateCorpus, type SyntheticReport } from './corpus.js';
-import { buildOnce, graphFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKind } from './builds.js';
-import { comunicaTimes, RawOxigraph, timeSideBySide, type ComunicaLimits, type RunCounts } from './engines.js';
+import { buildOnce, outputFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKind } from './builds.js';
+import { answersSelect, comunicaTimes, defaultGraphFiles, httpRun, RawOxigraph, rawRun, timeByTurns, type ComunicaLimits, type HttpEndpoint, type Run, type RunCounts } from './engines.js';
 import { gib, median, mib, ms, s1, thousands } from './format.js';
+import { header, marks, misses, ratioToBest, row, rowsCell, TARGETS, timeCell } from './table.js';
+import { Virtuoso, virtuosoInstalled } from './virtuoso.js';
 import { listBundledQueries } from '../src/query/bundled.js';
 import { bindParameters, parseQuery } from '../src/query/sparql.js';
 import { createServer } from '../src/serve/server.js';
@@ -57,6 +60,12 @@ const COMUNICA_MAX_TRIPLES = 300_000;
 // A quick run times Comunica's first runs only: its warm runs would take a third of the minute.
 const COMUNICA: ComunicaLimits = { warmRuns: quick ? 0 : 1, loadMs: 30_000, queryMs: quick ? 5_000 : 30_000 };
 const COMUNICA_RUN = COMUNICA.warmRuns > 0 ? 'warm' : 'first';
+/** The engines timed by turns on each query; serve is compared with the best of the other two. */
+const [SERVE, RAW, VIRTUOSO] = ['peacegraph serve', 'raw Oxigraph', 'Virtuoso'];
+/** Serve's first page of a SELECT (POST /paged, its default page size), where serve pages answers. */
+const FIRST_PAGE = 'serve first page';
+const PAGED: HttpEndpoint = { url: '/paged', form: { page: '1' } };
+const VIRTUOSO_INSTALLED = await virtuosoInstalled();
 
 /** A value for each parameter of the bundled queries, taken from the corpus's first report: queries bound to them answer for one event, person, organisation or theme. */
 function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<string, Term> {
@@ -91,10 +100,98 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
   '(src/corpus/build.ts: read, extract, map, check each report against the SHACL shapes, write graph.ttl, .nt, .trig, .nq, .jsonld and the event pages), as `peacegraph build` runs by default, ' +
   `in a child process, with the threads peacegraph chooses (a worker thread per ${MIN_REPORTS_PER_WORKER} reports, up to one per core: ${CORES} here) and, for the speed-up, with one thread. ` +
   `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
-  `over the threads. Queries: a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when the first takes ` +
-  `over ${QUERY_RUNS.slowSeconds} s), a \`peacegraph serve\` request (POST on loopback, SPARQL results JSON) and raw Oxigraph by turns; raw Oxigraph is timed inside its thread, from query text to results string; ` +
-  'a one-shot `peacegraph query NAME --data DIR` is a whole process (start, load of the triples the query reads, answer), beside raw Oxigraph loading all of graph.nt and answering once; raw Comunica answers ' +
-  `the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA.queryMs / 1000} s for a first and ${COMUNICA.warmRuns} warm run${COMUNICA.warmRuns === 1 ? '' : 's'}.`);
+  `over the threads. Queries: each a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when a first takes ` +
+  `over ${QUERY_RUNS.slowSeconds} s), with the engines by turns on the same graph: a \`peacegraph serve\` request and a Virtuoso request (form-encoded POST on loopback, ` +
+  'SPARQL results JSON or N-Triples, timed by the client), raw Oxigraph in a thread (query text to results string, no transport); "serve / best of both" divides serve by the faster of raw Oxigraph and Virtuoso. ' +
+  'Virtuoso 7 (virtuoso-opensource-7-bin) is a throw-away instance started by .ci/virtuoso.sh with 1.3 GiB of page buffers, bulk-loaded (ld_dir, rdf_loader_run) with the default-graph file serve loads, ' +
+  'which each query names as its default graph. A one-shot `peacegraph query NAME --data DIR` is a whole process (start, load of the triples the query reads, answer), beside raw Oxigraph loading the whole ' +
+  `default graph and answering once; raw Comunica answers the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA.queryMs / 1000} s for a first and ` +
+  `${COMUNICA.warmRuns} warm run${COMUNICA.warmRuns === 1 ? '' : 's'}. Targets (marked per query; at the largest size they are the table at the end): warm serve <= ${ms(TARGETS.warmSeconds)}, ` +
+  `<= ${ms(TARGETS.boundSeconds)} bound to one value, <= ${TARGETS.ratio}x the best of raw Oxigraph and Virtuoso; one-shot on the facts-only graph <= ${ms(TARGETS.oneShotSeconds)}. ` +
+  'A rows cell names any engine whose answer had another number of rows.');
+if (!VIRTUOSO_INSTALLED) {
+  say();
+  say('Virtuoso not installed: column skipped (apt-get install virtuoso-opensource-7-bin puts virtuoso-t and isql-vt on the PATH).');
+}
+
+/**
+ * Every bundled query (and each parameterised one bound to one value) on one built folder: serve,
+ * raw Oxigraph and Virtuoso by turns, a one-shot query, raw Comunica on small graphs. Serve loads
+ * the folder as `peacegraph serve --data DIR` does; raw Oxigraph and Virtuoso load the file that
+ * is its default graph (src/query/rdf-files.ts chooses it).
+ */
+async function timeQueries(size: number, kind: GraphKind, triples: number, dir: string, sample: ReadonlyMap<string, Term>): Promise<void> {
+  const graph = await resolveGraphFiles(dir);
+  const defaultGraph = defaultGraphFiles(graph);
+  if (defaultGraph.length === 0) throw new Error(`${dir}: no default-graph file (graph.nt) for raw Oxigraph and Virtuoso to load`);
+  const rssBefore = process.memoryUsage().rss;
+  const raw = new RawOxigraph(defaultGraph);
+  const rawLoad = await raw.load();
+  const rawRss = process.memoryUsage().rss - rssBefore;
+  // The whole graph is loaded before serve listens, as `peacegraph serve --data DIR` starts.
+  const loading = performance.now();
+  const { app } = await createServer({ graph, base: DEFAULT_BASE, timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20 });
+  const ourLoad = (performance.now() - loading) / 1000;
+  const serveUrl = `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql`;
+  const virtuoso = VIRTUOSO_INSTALLED ? await Virtuoso.start() : undefined;
+  try {
+    const virtuosoLoad = await virtuoso?.load(defaultGraph);
+    const engines = new Map<string, Run>([
+      [SERVE, httpRun({ url: serveUrl }, QUERY_RUNS.timeoutMs)],
+      [RAW, rawRun(raw, QUERY_RUNS.timeoutMs)],
+      ...(virtuoso === undefined ? [] : [[VIRTUOSO, httpRun(virtuoso.endpoint, QUERY_RUNS.timeoutMs)] as const]),
+    ]);
+    const paged: HttpEndpoint = { ...PAGED, url: new URL(PAGED.url, serveUrl).href };
+    const firstPage = await answersSelect(paged) ? httpRun(paged, QUERY_RUNS.timeoutMs) : undefined;
+    // Pages are of SELECT answers; the first page is timed by turns with the others.
+    const enginesFor = (text: string): ReadonlyMap<string, Run> =>
+      firstPage === undefined || parseQuery(text).form !== 'SELECT' ? engines : new Map([...engines, [FIRST_PAGE, firstPage]]);
+    const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(defaultGraph, queries, COMUNICA) : undefined;
+    say();
+    say(`### Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'}, ${thousands(size)} reports (${thousands(triples)} triples)`);
+    say();
+    if (firstPage === undefined) say(`This serve has no ${PAGED.url}: the first-page column is skipped.`);
+    say(`Loading: raw Oxigraph ${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph serve ${s1(ourLoad)}; ` +
+      `Virtuoso bulk load ${virtuosoLoad === undefined ? 'skipped' : s1(virtuosoLoad)}; bench process RSS with both in-process engines loaded ${mib(process.memoryUsage().rss)}.`);
+    // Serve and Virtuoso answer over HTTP, raw Oxigraph in its thread: the round trip of an empty query is what no engine can save.
+    const floor = await timeByTurns('ASK {}', engines, QUERY_RUNS);
+    say(`Round trip of ASK {} (warm): serve ${timeCell(floor, SERVE, 'warm')}, raw Oxigraph ${timeCell(floor, RAW, 'warm')}, Virtuoso ${timeCell(floor, VIRTUOSO, 'warm')}.`);
+    say();
+    const main = [...header(['query', 'rows', 'serve warm', 'serve first page', 'raw Oxigraph warm', 'Virtuoso warm', 'serve / best of both', 'one-shot query', 'targets'])];
+    const details = [...header(['query', 'serve first', 'raw Oxigraph first', 'Virtuoso first', 'one-shot CPU', 'raw Oxigraph load + first', 'one-shot / raw', `raw Comunica ${COMUNICA_RUN}`])];
+    for (const query of queries) {
+      // As bundled (a parameter left free answers for the whole corpus), then, if it has parameters, for one value each.
+      const values = [...query.parameters.keys()].map((name) => [name, sample.get(name)!] as const);
+      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${values.map(([name, value]) => `${name} = "${value.value}"`).join(', ')})`,
+        bindParameters(parseQuery(query.text), new Map(values)), values.flatMap(([name, value]) => ['--param', `${name}=${value.value}`])] as const];
+      for (const [label, text, params] of [[query.name, query.text, []] as const, ...bound]) {
+        const timings = await timeByTurns(text, enginesFor(text), QUERY_RUNS);
+        const [ours, bare] = [timings.get(SERVE), timings.get(RAW)];
+        const asBundled = text === query.text;
+        // A query serve could not answer in time is not tried again as a one-shot process.
+        const oneShot = ours === undefined ? undefined : await oneShotQuery(dir, query.name, params);
+        const ratio = ratioToBest(timings, SERVE, [RAW, VIRTUOSO]);
+        const missed = misses({ warm: ours?.warm, firstPage: timings.get(FIRST_PAGE)?.warm, bound: !asBundled, ratio, oneShot: kind === 'facts' ? oneShot?.wall : undefined });
+        main.push(row([label, rowsCell(timings, SERVE, [RAW, VIRTUOSO]), timeCell(timings, SERVE, 'warm'), timeCell(timings, FIRST_PAGE, 'warm'),
+          timeCell(timings, RAW, 'warm'), timeCell(timings, VIRTUOSO, 'warm'),
+          ratio === undefined ? '' : `${ratio.toFixed(2)}x`, oneShot === undefined ? 'not run' : ms(oneShot.wall), marks(missed)]));
+        const theirs = asBundled ? comunica?.get(query.name) : undefined;
+        details.push(row([label, timeCell(timings, SERVE, 'first'), timeCell(timings, RAW, 'first'), timeCell(timings, VIRTUOSO, 'first'),
+          oneShot === undefined ? '' : ms(oneShot.cpu), bare === undefined ? '' : ms(rawLoad + bare.first),
+          oneShot === undefined || bare === undefined ? '' : `${(oneShot.wall / (rawLoad + bare.first)).toFixed(2)}x`,
+          comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm)]));
+        if (size === largest) check(`${thousands(size)} reports, ${kind}: ${label}`, missed.length === 0, missed.join('; ') || 'ok');
+      }
+    }
+    for (const line of main) say(line);
+    say();
+    say('First runs, and the one-shot query beside raw Oxigraph loading the whole default graph and answering once:');
+    say();
+    for (const line of details) say(line);
+  } finally {
+    await Promise.all([app.close(), raw.close(), virtuoso?.stop()]);
+  }
+}
 
 await run('npm', ['run', 'build'], { maxBuffer: 1 << 24 });
 const queries = await listBundledQueries(BUNDLED.queries);
@@ -132,7 +229,7 @@ for (const size of sizes) {
     builds.set(kind, measures[0]!);
     record.peaks.set(kind, peak);
     record.triples.set(kind, triples);
-    record.files.set(kind, await graphFileSizes(out));
+    record.files.set(kind, await outputFileSizes(out));
     say(`| ${GRAPH_LABEL[kind]} | ${thousands(triples)} | ${s1(wall)} | ${(size / wall).toFixed(0)} | ${thousands(Math.round(triples / wall))} | ` +
       `${oneThread === undefined ? (threads === 1 ? 'the default' : 'not run') : s1(oneThread.seconds.wall!)} | ${oneThread === undefined ? '' : `${(oneThread.seconds.wall! / wall).toFixed(2)}x`} | ` +
       `${s1(unvalidated.seconds.wall!)} | ${(wall / unvalidated.seconds.wall!).toFixed(2)}x | ${peak.toFixed(0)} MiB |`);
@@ -179,53 +276,7 @@ for (const size of sizes) {
         'and past ~7M an in-memory Oxigraph cannot hold the graph at all (its WebAssembly memory stops at 4 GB): a graph like this goes to a triple store.');
       continue;
     }
-    const graphFile = join(root, kind, 'graph.nt');
-    const rssBefore = process.memoryUsage().rss;
-    const raw = new RawOxigraph(graphFile);
-    const rawLoad = await raw.load();
-    const rawRss = process.memoryUsage().rss - rssBefore;
-    // peacegraph serve over the build folder, as `peacegraph serve --data DIR` starts it (the whole graph loaded before it listens).
-    const { app, engine } = await createServer({
-      graph: await resolveGraphFiles(join(root, kind)), base: DEFAULT_BASE, timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20,
-    });
-    const loading = performance.now();
-    await engine.ready();
-    const ourLoad = (performance.now() - loading) / 1000;
-    const serveUrl = `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql`;
-    const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(graphFile, queries, COMUNICA) : undefined;
-    say();
-    say(`Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'} (${thousands(triples)} triples). Loading: raw Oxigraph ` +
-      `${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph serve ${s1(ourLoad)}; process RSS with both loaded ${mib(process.memoryUsage().rss)}.`);
-    say();
-    say(`| query | rows | serve first | serve warm | raw Oxigraph first | raw Oxigraph warm | serve / raw Oxigraph | one-shot query | raw Oxigraph load + first | one-shot / raw | raw Comunica ${COMUNICA_RUN} | Comunica / raw Oxigraph |`);
-    say('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const query of queries) {
-      // As bundled (a parameter left free answers for the whole corpus), then, if it has parameters, for one value each.
-      const values = [...query.parameters.keys()].map((name) => [name, sample.get(name)!] as const);
-      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${values.map(([name, value]) => `${name} = "${value.value}"`).join(', ')})`,
-        bindParameters(parseQuery(query.text), new Map(values)), values.flatMap(([name, value]) => ['--param', `${name}=${value.value}`])] as const];
-      for (const [label, text, params] of [[query.name, query.text, []] as const, ...bound]) {
-        const times = await timeSideBySide(text, serveUrl, raw, QUERY_RUNS);
-        const asBundled = text === query.text;
-        const target = `${thousands(size)} reports, ${kind}: ${query.name} <= 1 s warm and <= 1.5x raw Oxigraph`;
-        if (times === undefined) {
-          say(`| ${label} | stopped after ${QUERY_RUNS.timeoutMs / 1000} s | | | | | | | | | | |`);
-          if (size === largest && asBundled) check(target, false, 'stopped');
-          continue;
-        }
-        const { ours, raw: bare, rows } = times;
-        const ratio = ours.warm / bare.warm;
-        const oneShot = await oneShotQuery(join(root, kind), query.name, params);
-        const theirs = asBundled ? comunica?.get(query.name) : undefined;
-        const comunicaCell = comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm);
-        say(`| ${label} | ${thousands(rows)} | ${ms(ours.first)} | ${ms(ours.warm)} | ${ms(bare.first)} | ${ms(bare.warm)} | ${ratio.toFixed(2)}x | ` +
-          `${ms(oneShot.wall)} (CPU ${ms(oneShot.cpu)}) | ${ms(rawLoad + bare.first)} | ${(oneShot.wall / (rawLoad + bare.first)).toFixed(2)}x | ${comunicaCell} | ` +
-          `${theirs === undefined ? '' : `${(theirs.warm / bare.warm).toFixed(0)}x`} |`);
-        if (size === largest && asBundled) check(target, ours.warm <= 1 && ratio <= 1.5, `${ms(ours.warm)}, ${ratio.toFixed(2)}x`);
-        if (size === largest && asBundled && kind === 'facts') check(`${thousands(size)} reports, facts: one-shot query ${query.name} <= 10 s`, oneShot.wall <= 10, ms(oneShot.wall));
-      }
-    }
-    await Promise.all([app.close(), raw.close()]);
+    await timeQueries(size, kind, triples, join(root, kind), sample);
   }
   await rm(root, { recursive: true, force: true });
 }
@@ -238,9 +289,10 @@ say();
 for (const kind of ['evidence', 'facts'] as const) {
   const files = top.files.get(kind)!;
   const written = [...files.values()].reduce((sum, bytes) => sum + bytes, 0);
+  const largestFiles = [...files].sort(([, a], [, b]) => b - a).slice(0, 2).map(([name, bytes]) => `${name} ${gib(bytes)}`);
   const [peakGrowth, tripleGrowth] = [top.peaks.get(kind)! / low.peaks.get(kind)!, top.triples.get(kind)! / low.triples.get(kind)!];
   say(`- ${thousands(largest)} reports, ${GRAPH_LABEL[kind]}: peak RSS ${top.peaks.get(kind)!.toFixed(0)} MiB while writing ${gib(written)} ` +
-    `(graph.nt ${gib(files.get('graph.nt')!)}, graph.nq ${gib(files.get('graph.nq')!)})` +
+    `(${largestFiles.join(', ')})` +
     (sizes.length > 1 ? `; ${peakGrowth.toFixed(2)}x the peak of ${thousands(smallest)} reports, for ${tripleGrowth.toFixed(0)}x the triples.` : '.'));
   // Memory that held the corpus would grow with it; streaming memory grows far slower than the triples.
   if (sizes.length > 1) {
