@@ -38,11 +38,11 @@ async function warm(bundled: string, fromFacts: string): Promise<{ statistics: n
     const [statistics, facts] = [await serveRequest(url, bundled), await serveRequest(url, fromFacts)];
     const bare = await raw.time({ text: fromFacts, graphResult: false }, TIMEOUT_MS);
     if (statistics === undefined || facts === undefined || bare === undefined) throw new Error('a query was stopped');
-    if (run === 0) rawFirst = bare;
+    if (run === 0) rawFirst = bare.seconds;
     else {
       times.statistics.push(statistics.seconds);
       times.facts.push(facts.seconds);
-      times.raw.push(bare);
+      times.raw.push(bare.seconds);
     }
   }
   return { statistics: median(times.statistics), facts: median(times.facts), raw: median(times.raw), rawFirst };
