@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RawOxigraph, serveRequest } from './engines.js';
+import { httpRun, RawOxigraph } from './engines.js';
 import { median, ms, s1 } from './format.js';
 import { oneShotQuery } from './one-shot.js';
 import { createServer } from '../src/serve/server.js';
@@ -22,20 +22,20 @@ const TIMEOUT_MS = 600_000;
 const FROM_FACTS = join(BUNDLED.queries, 'from-facts');
 
 const names = (await readdir(FROM_FACTS)).filter((file) => file.endsWith('.rq')).map((file) => file.slice(0, -3)).sort();
-const raw = new RawOxigraph(join(dir, 'graph.nt'));
+const raw = new RawOxigraph([{ path: join(dir, 'graph.nt'), format: 'application/n-triples' }]);
 const rawLoad = await raw.load();
 const { app, engine } = await createServer({
   graph: await resolveGraphFiles(dir), base: DEFAULT_BASE, timeoutMs: TIMEOUT_MS, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20, workers: 1,
 });
 await engine.ready();
-const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql`;
+const serve = httpRun({ url: `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql` }, TIMEOUT_MS);
 
 /** Warm seconds (median of RUNS after a first run) of each form in serve, and of the from-facts form in raw Oxigraph. */
 async function warm(bundled: string, fromFacts: string): Promise<{ statistics: number; facts: number; raw: number; rawFirst: number }> {
   const times = { statistics: [] as number[], facts: [] as number[], raw: [] as number[] };
   let rawFirst = 0;
   for (let run = 0; run <= RUNS; run += 1) {
-    const [statistics, facts] = [await serveRequest(url, bundled), await serveRequest(url, fromFacts)];
+    const [statistics, facts] = [await serve(bundled), await serve(fromFacts)];
     const bare = await raw.time({ text: fromFacts, graphResult: false }, TIMEOUT_MS);
     if (statistics === undefined || facts === undefined || bare === undefined) throw new Error('a query was stopped');
     if (run === 0) rawFirst = bare.seconds;
