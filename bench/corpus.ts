@@ -66,8 +66,9 @@ const POPULATION = FIRST.length * LAST.length;
 
 /** The population shared by all reports: person i always has the same name, title and organisation. */
 function speaker(index: number): Speaker {
-  const first = FIRST[index % FIRST.length]!;
-  const last = LAST[Math.floor(index / FIRST.length) % LAST.length]!;
+  // Surnames vary fastest, so that even a small population has all of them.
+  const last = LAST[index % LAST.length]!;
+  const first = FIRST[Math.floor(index / LAST.length) % FIRST.length]!;
   return {
     honorific: HONORIFICS[index % HONORIFICS.length]!,
     name: `${first} ${last}`,
@@ -93,6 +94,21 @@ export function generateReport(index: number, seed: number, population: number):
   const next = random(seed * 100003 + index);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const person = (): Speaker => speaker(Math.floor(next() * population));
+  const sessionCount = 3 + Math.floor(next() * 8);
+  // A reporter's name line opens a section only if the page has not named that surname before (an
+  // AI report's speaker headings repeat names listed above), so reporters' surnames are their own.
+  const reporters: Speaker[] = [];
+  while (reporters.length < sessionCount) {
+    const candidate = person();
+    if (!reporters.some((reporter) => reporter.surname === candidate.surname)) reporters.push(candidate);
+  }
+  const reporterSurnames = new Set(reporters.map((reporter) => reporter.surname));
+  const participant = (): Speaker => {
+    for (;;) {
+      const candidate = person();
+      if (!reporterSurnames.has(candidate.surname)) return candidate;
+    }
+  };
   const year = 2015 + (index % 8);
   const month = Math.floor(next() * 12);
   const day = 1 + Math.floor(next() * 20);
@@ -100,11 +116,10 @@ export function generateReport(index: number, seed: number, population: number):
   const lines = [event, '', `${date(day, month, year)} to ${date(day + 3, month, year)}`, pick(PLACES), '', '', 'Event report/s:'];
   const people = new Map<string, ExpectedPerson>();
   const sessions: ExpectedSession[] = [];
-  const sessionCount = 3 + Math.floor(next() * 8);
   for (let session = 0; session < sessionCount; session += 1) {
-    const reporter = person();
-    const moderator = person();
-    const speakers = [...new Map(Array.from({ length: 2 + Math.floor(next() * 3) }, person).map((s) => [s.name, s])).values()]
+    const reporter = reporters[session]!;
+    const moderator = participant();
+    const speakers = [...new Map(Array.from({ length: 2 + Math.floor(next() * 3) }, participant).map((s) => [s.name, s])).values()]
       .filter((s) => s.name !== moderator.name);
     const theme = pick(THEMES);
     const opening = `The session, moderated by ${moderator.honorific} ${moderator.name}, ${moderator.title}, ${moderator.organisation[0]} (${moderator.organisation[1]}), discussed ${theme} and its implications for peacebuilding.`;

@@ -121,7 +121,8 @@ if (!VIRTUOSO_INSTALLED) {
  * is its default graph (src/query/rdf-files.ts chooses it).
  */
 async function timeQueries(size: number, kind: GraphKind, triples: number, dir: string, sample: ReadonlyMap<string, Term>): Promise<void> {
-  const graph = await resolveGraphFiles(dir);
+  // The graph with evidence as serve --with-evidence loads it: the facts and the evidence files.
+  const graph = await resolveGraphFiles(dir, kind === 'evidence' ? 'load' : 'leave');
   const defaultGraph = defaultGraphFiles(graph);
   if (defaultGraph.length === 0) throw new Error(`${dir}: no default-graph file (graph.nt) for raw Oxigraph and Virtuoso to load`);
   const rssBefore = process.memoryUsage().rss;

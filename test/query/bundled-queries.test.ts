@@ -234,7 +234,7 @@ describe('bundled queries', function () {
 
   // Each section of a synthetic report (a reporter's name, then the session) should be a session of
   // its own, as in the sample; they are read as one session holding every moderator and speaker.
-  it.skip('who-moderated-what on several reports: each synthetic session its own position (skipped: synthetic reports are segmented as one session)', async () => {
+  it('who-moderated-what on several reports: each synthetic session its own position', async () => {
     const found = (await rows(several, named('who-moderated-what'))).filter(([event]) => !event!.startsWith('Geneva Peace Week'));
     expect(found.map(([event, position, , moderator]) => [event, Number(position), moderator]))
       .to.deep.equal(SYNTHETIC.flatMap((report) => report.sessions.map((session, index) => [report.event, index + 1, session.moderator])));
