@@ -146,7 +146,12 @@ export class StagedFiles {
     file.pending = [];
     file.pendingLength = 0;
     const handle = file.handle;
-    await this.operation(path, () => handle.writev(buffers));
+    const length = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+    await this.operation(path, async () => {
+      const { bytesWritten } = await handle.writev(buffers);
+      // A short write to a regular file is a full device that did not say so (writev reports no ENOSPC).
+      if (bytesWritten !== length) throw Object.assign(new Error(`wrote ${bytesWritten} of ${length} bytes`), { code: 'ENOSPC' });
+    });
   }
 
   private async appendable(path: string): Promise<StagedFile & { handle: FileHandle }> {

@@ -12,12 +12,12 @@ import { buildGraph } from '../../src/pipeline.js';
 import { writeGraph } from '../../src/write/outputs.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
-import { graphsFromTriG, pushAll, pushGraph, StoreClient, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { graphsFromTriG, pushAll, pushGraph, statisticsGraph, StoreClient, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
 import { graphDigest } from '../../src/store/graph-digest.js';
 import { Parser } from 'n3';
 import { listBundledQueries } from '../../src/query/bundled.js';
 import { LocalEngine } from '../../src/query/local.js';
-import { resolveGraphFiles } from '../../src/query/rdf-files.js';
+import { resolveGraphFiles, STATISTICS_FILE } from '../../src/query/rdf-files.js';
 import { runQuery } from '../../src/query/run.js';
 import { rowLines } from '../../src/query/result.js';
 import { runCli } from '../../src/cli/main.js';
@@ -41,14 +41,18 @@ describe('store: push to and query a real Virtuoso', function () {
     outDir = await mkdtemp(join(tmpdir(), 'peacegraph-store-'));
     const built = await buildGraph([BUNDLED.reports]);
     await writeGraph(outDir, built.quads, DEFAULT_BASE, built.models);
-    payloads = await graphsFromTriG([join(outDir, 'graph.trig'), join(outDir, 'evidence.trig')], graphBase);
+    // What `push` sends: facts and evidence per report, the ontology, and the statistics graph.
+    payloads = [
+      ...await graphsFromTriG([join(outDir, 'graph.trig'), join(outDir, 'evidence.trig')], graphBase),
+      ...await statisticsGraph(join(outDir, STATISTICS_FILE), graphBase),
+    ];
     await pushAll(target, payloads);
-    local = new LocalEngine(await resolveGraphFiles(outDir));
+    local = new LocalEngine(await resolveGraphFiles(outDir, 'load'));
   });
   after(async () => local?.close());
 
-  it('holds one named graph per source report plus the ontology graph, each complete', async () => {
-    expect(payloads.map((payload) => payload.graph)).to.deep.equal([`${graphBase}geneva-peace-week-2017`, `${graphBase}ontology`]);
+  it('holds one named graph per source report plus the ontology and statistics graphs, each complete', async () => {
+    expect(payloads.map((payload) => payload.graph)).to.deep.equal([`${graphBase}geneva-peace-week-2017`, `${graphBase}ontology`, `${graphBase}statistics`]);
     const client = new StoreClient(target);
     for (const payload of payloads) expect(await client.digest(payload.graph), payload.graph).to.deep.equal(payload.digest);
   });
@@ -99,7 +103,7 @@ describe('store: push to and query a real Virtuoso', function () {
     try {
       const pushed = await runCli(['push', '--data', outDir, '--store', target.gsp, '--update', target.update!, '--graph-base', graphBase, '--user', env!.user], io);
       expect(pushed, errors.join('')).to.equal(0);
-      expect(errors.join('')).to.include('peacegraph: push: 0 replaced, 2 unchanged, 0 failed').and.not.include(env!.password);
+      expect(errors.join('')).to.include('peacegraph: push: 0 replaced, 3 unchanged, 0 failed').and.not.include(env!.password);
     } finally {
       delete process.env.PEACEGRAPH_STORE_PASSWORD;
     }

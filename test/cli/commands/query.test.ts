@@ -40,7 +40,8 @@ describe('cli/commands/query: evidence', function () {
   };
 
   it('queries the facts alone by default, and the evidence too with --with-evidence', async () => {
-    const [factLines, evidenceLines] = [await lines(join(full, 'graph.nt')), await lines(join(full, 'evidence.nt'))];
+    // The default graph: the facts and the statistics counted from them (statistics.nt).
+    const [factLines, evidenceLines] = [await lines(join(full, 'graph.nt')) + await lines(join(full, 'statistics.nt')), await lines(join(full, 'evidence.nt'))];
     expect(await csv(full, COUNT)).to.equal(`n\n${factLines}`);
     expect(await csv(full, COUNT, '--with-evidence')).to.equal(`n\n${factLines + evidenceLines}`);
   });
