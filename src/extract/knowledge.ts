@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadIdentityRules, type IdentityRules } from './identity.js';
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Quad } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
 import { localName } from '../rdf/iri.js';
@@ -55,7 +56,7 @@ export function normaliseName(name: string): string {
 
 async function parse(path: string): Promise<Quad[]> {
   try {
-    return new Parser({ baseIRI: path }).parse(await readFile(path, 'utf8'));
+    return new Parser({ baseIRI: path, factory }).parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }

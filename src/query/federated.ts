@@ -81,7 +81,7 @@ export function checkRemoteAccess(query: ParsedQuery, sources: readonly Federate
 
 function comunicaSource(source: FederatedSource): Store | string | { type: 'sparql'; value: string } {
   switch (source.kind) {
-    case 'quads': return new Store([...source.quads]);
+    case 'quads': return new Store([...source.quads], { factory });
     case 'url': return source.url;
     case 'endpoint': return { type: 'sparql', value: source.url };
   }

@@ -11,6 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Quad } from '@rdfjs/types';
 import { AuthSession, type Credentials } from './auth.js';
 import { graphDigest, sameDigest, type GraphDigest } from './graph-digest.js';
@@ -61,7 +62,7 @@ export async function graphsFromTriG(paths: readonly string[], graphBase: string
   checkGraphBase(graphBase);
   const byGraph = new Map<string, Quad[]>();
   for (const path of paths) {
-    for (const quad of new Parser({ format: 'TriG' }).parse(await readFile(path, 'utf8'))) {
+    for (const quad of new Parser({ format: 'TriG', factory }).parse(await readFile(path, 'utf8'))) {
       if (quad.graph.termType !== 'NamedNode') {
         throw new StoreError(`${path}: triples outside a named graph; push expects peacegraph's graph.trig and evidence.trig`);
       }
@@ -92,7 +93,7 @@ export async function statisticsGraph(path: string, graphBase: string): Promise<
 
 /** A payload from N-Triples text (tests, and callers holding text). */
 export function payloadOf(graph: string, ntriples: string): GraphPayload {
-  return { graph, ntriples, digest: graphDigest(new Parser({ format: 'N-Triples' }).parse(ntriples)) };
+  return { graph, ntriples, digest: graphDigest(new Parser({ format: 'N-Triples', factory }).parse(ntriples)) };
 }
 
 /** One store, with one authentication session for all requests (challenges answered up front). */
@@ -130,7 +131,7 @@ export class StoreClient {
     const text = response.status === 404 ? '' : await response.text().catch((error: unknown) => {
       throw new StoreUnreachable(`${action}: the connection broke (${(error as Error).message})`);
     });
-    return graphDigest(new Parser({ format: 'N-Triples' }).parse(text));
+    return graphDigest(new Parser({ format: 'N-Triples', factory }).parse(text));
   }
 
   async put(graph: string, ntriples: string): Promise<void> {

@@ -99,7 +99,7 @@ class EngineShapes {
   private readonly index: ShapeIndex;
 
   constructor(shapes: Quad[]) {
-    this.validator = new Validator(new Store(shapes), { factory, validations: [STRING_AWARE_DATATYPE] });
+    this.validator = new Validator(new Store(shapes, { factory }), { factory, validations: [STRING_AWARE_DATATYPE] });
     this.index = indexShapes(shapes);
   }
 

@@ -14,6 +14,7 @@
  * The graph's TriG and N-Quads blocks hold all three.
  */
 import { Parser } from 'n3';
+import { factory } from '../rdf/factory.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { kindNamespace } from '../rdf/iri.js';
 import { PG } from '../rdf/vocab.js';
@@ -121,7 +122,7 @@ export class ChunkRenderer {
 
   /** N-Triples lines rendered as union text: duplicates collapse, then the usual order. */
   renderLines(lines: Iterable<string>): UnionText {
-    return this.renderUnion(sortQuads(new Parser({ format: 'N-Triples' }).parse([...lines].join('\n'))));
+    return this.renderUnion(sortQuads(new Parser({ format: 'N-Triples', factory }).parse([...lines].join('\n'))));
   }
 
   private within(term: Term, namespaces: readonly string[]): boolean {
