@@ -92,8 +92,7 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
     triples = await writer.close();
     seconds['write shared resources'] = (performance.now() - closing) / 1000;
     const counting = performance.now();
-    const facts = { bytes: writer.ntriplesBytes, read: (offset: number, length: number) => sink.read('graph.nt', offset, length) };
-    await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(facts, options.base));
+    await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(writer.writtenFacts(), options.base));
     seconds.statistics = (performance.now() - counting) / 1000;
   } catch (error) {
     await staged.abort();

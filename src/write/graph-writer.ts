@@ -173,9 +173,10 @@ export class GraphWriter {
     for (const line of lines(packed.shared)) if (!this.shared.has(line)) this.shared.add(detached(line));
   }
 
-  /** Bytes of graph.nt written so far. */
-  get ntriplesBytes(): number {
-    return this.ntriplesLength;
+  /** graph.nt as written so far, read back from the sink: the facts the statistics count. */
+  writtenFacts(): { readonly bytes: number; readonly read: (offset: number, length: number) => Promise<Uint8Array> } {
+    const bytes = this.ntriplesLength;
+    return { bytes, read: (offset, length) => this.sink.read('graph.nt', offset, length) };
   }
 
   /** Writes the shared resources and closes the JSON-LD document; returns the union graph's triple count. */

@@ -14,9 +14,8 @@ import { loadContext } from '../rdf-io/jsonld.js';
 import { BUNDLED } from '../paths.js';
 import type { ReportModel } from '../model/types.js';
 import { renderEventFiles } from '../publish/event-files.js';
-import { factsOf, statisticsOf } from '../stats/statistics.js';
+import { statisticsOf } from '../stats/statistics.js';
 import { STATISTICS_FILE } from '../query/rdf-files.js';
-import { toNTriples } from '../rdf-io/serialise.js';
 
 export { EVIDENCE_FILES, GRAPH_FILES } from './graph-writer.js';
 
@@ -41,11 +40,13 @@ function byGraph(quads: readonly Quad[]): Quad[][] {
   return [...graphs.keys()].sort().map((key) => graphs.get(key)!);
 }
 
-async function streamGraph(quads: readonly Quad[], base: string, sink: GraphSink, options: GraphFileOptions): Promise<void> {
+/** Streams the graph files; the writer, to read back what it wrote. */
+async function streamGraph(quads: readonly Quad[], base: string, sink: GraphSink, options: GraphFileOptions): Promise<GraphWriter> {
   const renderer = await graphRenderer(base);
   const writer = await GraphWriter.open(sink, renderer, { evidence: options.evidence ?? true });
   for (const graph of byGraph(quads)) await writer.add(packChunks([renderer.render(graph)]));
   await writer.close();
+  return writer;
 }
 
 /** A sink that keeps the files in memory: those appended to, in the usual order. */
@@ -75,8 +76,9 @@ export async function writeGraph(
 ): Promise<string[]> {
   const staged = new StagedFiles();
   try {
-    await streamGraph(quads, base, stagedSink(staged, outDir), options);
-    await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(factsOf(toNTriples(quads)), base));
+    // The statistics count graph.nt as written, as a corpus build does, rather than serialising the quads again.
+    const writer = await streamGraph(quads, base, stagedSink(staged, outDir), options);
+    await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(writer.writtenFacts(), base));
     for (const [name, content] of renderEventFiles(models, base)) await staged.write(join(outDir, name), content);
   } catch (error) {
     await staged.abort();
