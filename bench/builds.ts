@@ -6,7 +6,10 @@ import { promisify } from 'node:util';
 
 export interface BuildMeasure {
   readonly reports: number;
+  /** Facts triples (graph.nt). */
   readonly triples: number;
+  /** Evidence triples (evidence.nt), 0 for a facts-only build. */
+  readonly evidenceTriples: number;
   /** Thread-seconds per stage, and `wall`: the build from start to renamed files. */
   readonly seconds: Readonly<Record<string, number>>;
   readonly maxRssMiB: number;

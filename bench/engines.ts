@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Worker } from 'node:worker_threads';
-import type { RawRequest } from './oxigraph-raw.js';
+import type { RawLoaded, RawRequest } from './oxigraph-raw.js';
 import { answerRows, type Answer } from './answer-rows.js';
 import { median } from './format.js';
 import type { BundledQuery } from '../src/query/bundled.js';
@@ -29,14 +29,14 @@ import { startWorker } from '../src/worker/start.js';
 /** Raw Oxigraph in a worker thread (oxigraph-raw.ts): load once, time queries, restart after a stopped one. */
 export class RawOxigraph {
   private worker: Worker | undefined;
-  private loadSeconds = 0;
+  private loaded: RawLoaded = { loadSeconds: 0, port: 0 };
 
   constructor(private readonly graph: readonly RdfFile[]) {}
 
   private async started(): Promise<Worker> {
     if (this.worker !== undefined) return this.worker;
     const worker = startWorker(import.meta.url, 'oxigraph-raw', this.graph);
-    this.loadSeconds = await new Promise<number>((resolve, reject) => {
+    this.loaded = await new Promise<RawLoaded>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
@@ -46,7 +46,20 @@ export class RawOxigraph {
 
   async load(): Promise<number> {
     await this.started();
-    return this.loadSeconds;
+    return this.loaded.loadSeconds;
+  }
+
+  /** The HTTP endpoint over the same store (a new port after a restart). */
+  async url(): Promise<string> {
+    await this.started();
+    return `http://127.0.0.1:${this.loaded.port}/sparql`;
+  }
+
+  /** Stops the worker, busy with a query that ran too long; the next use loads the graph again. */
+  async restart(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 
   /** One run, or undefined when it took longer than `timeoutMs`. */
@@ -126,6 +139,7 @@ export type Run = (text: string) => Promise<Answer | undefined>;
 export interface HttpEndpoint {
   readonly url: string;
   readonly form?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -142,7 +156,7 @@ export function httpRun(endpoint: HttpEndpoint, timeoutMs: number): Run {
     try {
       response = await fetch(endpoint.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: graph ? 'application/n-triples' : 'application/sparql-results+json' },
+        headers: { ...endpoint.headers, 'content-type': 'application/x-www-form-urlencoded', accept: graph ? 'application/n-triples' : 'application/sparql-results+json' },
         body: new URLSearchParams({ ...endpoint.form, query: text }),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -166,6 +180,15 @@ export async function answersSelect(endpoint: HttpEndpoint): Promise<boolean> {
 /** Raw Oxigraph's runs, as the bench's other engines give them. */
 export function rawRun(raw: RawOxigraph, timeoutMs: number): Run {
   return (text) => raw.time({ text, graphResult: parseQuery(text).form === 'CONSTRUCT' }, timeoutMs);
+}
+
+/** Raw Oxigraph's runs over its bare HTTP endpoint; a stopped run restarts its worker, still busy with the query. */
+export function rawHttpRun(raw: RawOxigraph, timeoutMs: number): Run {
+  return async (text) => {
+    const answer = await httpRun({ url: await raw.url() }, timeoutMs)(text);
+    if (answer === undefined) await raw.restart();
+    return answer;
+  };
 }
 
 export interface Timing {

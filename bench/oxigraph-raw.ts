@@ -4,8 +4,13 @@
  * the query straight to a results string). A thread, so that the bench can stop a query that runs
  * too long. Started by bench/engines.ts with the graph files ({path, format}); replies to each
  * {text, graphResult} with the run's seconds and the rows of its answer (counted after the clock stops).
+ * The same store also answers over HTTP on loopback (a bare node:http handler: a form-encoded POST
+ * in, the results string out), so that serve and Virtuoso, timed over HTTP, are set beside an
+ * engine that pays the same round trip and nothing more. Its port goes with the load time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
 import { answerRows, type Answer } from './answer-rows.js';
@@ -20,7 +25,29 @@ export interface RawRequest {
 const store = new oxigraph.Store();
 const loading = performance.now();
 for (const file of workerData as readonly RdfFile[]) store.load(readFileSync(file.path), { format: file.format });
-parentPort!.postMessage((performance.now() - loading) / 1000);
+const loadSeconds = (performance.now() - loading) / 1000;
+
+export interface RawLoaded {
+  readonly loadSeconds: number;
+  /** The loopback port of the HTTP endpoint over the same store. */
+  readonly port: number;
+}
+
+const http = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    const text = new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get('query') ?? '';
+    const type = request.headers.accept === 'application/n-triples' ? 'application/n-triples' : 'application/sparql-results+json';
+    try {
+      const body = store.query(text, { use_default_graph_as_union: true, results_format: type }) as string;
+      response.writeHead(200, { 'content-type': type }).end(body);
+    } catch (error) {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+});
+http.listen(0, '127.0.0.1', () => parentPort!.postMessage({ loadSeconds, port: (http.address() as AddressInfo).port } satisfies RawLoaded));
 
 parentPort!.on('message', ({ text, graphResult }: RawRequest) => {
   const started = performance.now();

@@ -16,15 +16,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { factory } from '../src/rdf/factory.js';
-import type { Term } from '@rdfjs/types';
 import { generateCorpus, type SyntheticReport } from './corpus.js';
 import { buildOnce, outputFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKind } from './builds.js';
-import { answersSelect, comunicaTimes, defaultGraphFiles, httpRun, RawOxigraph, rawRun, timeByTurns, type ComunicaLimits, type HttpEndpoint, type Run, type RunCounts } from './engines.js';
+import { answersSelect, comunicaTimes, defaultGraphFiles, httpRun, RawOxigraph, rawHttpRun, rawRun, timeByTurns, type ComunicaLimits, type HttpEndpoint, type Run, type RunCounts } from './engines.js';
 import { gib, median, mib, ms, s1, thousands } from './format.js';
 import { header, marks, misses, ratioToBest, row, rowsCell, TARGETS, timeCell } from './table.js';
 import { Virtuoso, virtuosoInstalled } from './virtuoso.js';
-import { listBundledQueries } from '../src/query/bundled.js';
+import { listBundledQueries, parameterTerms } from '../src/query/bundled.js';
 import { bindParameters, parseQuery } from '../src/query/sparql.js';
 import { createServer } from '../src/serve/server.js';
 import { DEFAULT_BASE } from '../src/rdf/namespaces.js';
@@ -60,21 +58,26 @@ const COMUNICA_MAX_TRIPLES = 300_000;
 // A quick run times Comunica's first runs only: its warm runs would take a third of the minute.
 const COMUNICA: ComunicaLimits = { warmRuns: quick ? 0 : 1, loadMs: 30_000, queryMs: quick ? 5_000 : 30_000 };
 const COMUNICA_RUN = COMUNICA.warmRuns > 0 ? 'warm' : 'first';
-/** The engines timed by turns on each query; serve is compared with the best of the other two. */
-const [SERVE, RAW, VIRTUOSO] = ['peacegraph serve', 'raw Oxigraph', 'Virtuoso'];
-/** Serve's first page of a SELECT (POST /paged, its default page size), where serve pages answers. */
-const FIRST_PAGE = 'serve first page';
+/**
+ * The engines timed by turns on each query. Serve is compared with the best of raw Oxigraph over
+ * HTTP and Virtuoso, which pay the same round trip; raw Oxigraph in its thread is shown beside.
+ */
+const [SERVE, RAW, RAW_HTTP, VIRTUOSO] = ['peacegraph serve', 'raw Oxigraph', 'raw Oxigraph over HTTP', 'Virtuoso'];
+const REFERENCES = [RAW_HTTP, VIRTUOSO];
+/**
+ * Serve's first page of a SELECT (POST /paged, its default page size): as users get it (an ordered
+ * answer is kept whole after its first computation, the bundled listings from the start), and
+ * computed afresh (Cache-Control: no-cache: the query with OFFSET and LIMIT).
+ */
+const [FIRST_PAGE, FIRST_PAGE_FRESH] = ['serve first page', 'serve first page, computed'];
 const PAGED: HttpEndpoint = { url: '/paged', form: { page: '1' } };
 const VIRTUOSO_INSTALLED = await virtuosoInstalled();
 
 /** A value for each parameter of the bundled queries, taken from the corpus's first report: queries bound to them answer for one event, person, organisation or theme. */
-function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<string, Term> {
+function sampleParameters(corpus: readonly SyntheticReport[]): ReadonlyMap<string, string> {
   const [first] = corpus;
   const person = first!.people[0]!;
-  const values: Record<string, string> = {
-    event: first!.event, person: person.name, name: person.name, org: person.acronym, theme: 'big data',
-  };
-  return new Map(Object.entries(values).map(([name, value]) => [name, factory.literal(value)]));
+  return new Map(Object.entries({ event: first!.event, person: person.name, name: person.name, org: person.acronym, theme: 'big data' }));
 }
 
 const lines: string[] = [];
@@ -102,7 +105,9 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
   `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
   `over the threads. Queries: each a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when a first takes ` +
   `over ${QUERY_RUNS.slowSeconds} s), with the engines by turns on the same graph: a \`peacegraph serve\` request and a Virtuoso request (form-encoded POST on loopback, ` +
-  'SPARQL results JSON or N-Triples, timed by the client), raw Oxigraph in a thread (query text to results string, no transport); "serve / best of both" divides serve by the faster of raw Oxigraph and Virtuoso. ' +
+  'SPARQL results JSON or N-Triples, timed by the client), raw Oxigraph over HTTP (the same store behind a bare node:http handler: the same round trip, nothing else) and raw Oxigraph in its thread (query text to results string, no transport); ' +
+  '"serve / best of both" divides serve by the faster of raw Oxigraph over HTTP and Virtuoso. "serve first page" is a SELECT\'s first page as users get it (serve keeps ordered answers whole for paging, the bundled listings from its start); ' +
+  '"serve first page, computed" is the same page computed afresh (Cache-Control: no-cache: the query with OFFSET and LIMIT). ' +
   'Virtuoso 7 (virtuoso-opensource-7-bin) is a throw-away instance started by .ci/virtuoso.sh with 1.3 GiB of page buffers, bulk-loaded (ld_dir, rdf_loader_run) with the default-graph file serve loads, ' +
   'which each query names as its default graph. A one-shot `peacegraph query NAME --data DIR` is a whole process (start, load of the triples the query reads, answer), beside raw Oxigraph loading the whole ' +
   `default graph and answering once; raw Comunica answers the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA.queryMs / 1000} s for a first and ` +
@@ -120,7 +125,7 @@ if (!VIRTUOSO_INSTALLED) {
  * the folder as `peacegraph serve --data DIR` does; raw Oxigraph and Virtuoso load the file that
  * is its default graph (src/query/rdf-files.ts chooses it).
  */
-async function timeQueries(size: number, kind: GraphKind, triples: number, dir: string, sample: ReadonlyMap<string, Term>): Promise<void> {
+async function timeQueries(size: number, kind: GraphKind, triples: number, dir: string, sample: ReadonlyMap<string, string>): Promise<void> {
   // The graph with evidence as serve --with-evidence loads it: the facts and the evidence files.
   const graph = await resolveGraphFiles(dir, kind === 'evidence' ? 'load' : 'leave');
   const defaultGraph = defaultGraphFiles(graph);
@@ -131,8 +136,11 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
   const rawRss = process.memoryUsage().rss - rssBefore;
   // The whole graph is loaded before serve listens, as `peacegraph serve --data DIR` starts.
   const loading = performance.now();
-  const { app } = await createServer({ graph, base: DEFAULT_BASE, timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20 });
+  const { app, listingsKept } = await createServer({ graph, base: DEFAULT_BASE, timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20 });
   const ourLoad = (performance.now() - loading) / 1000;
+  // Serve computes the bundled listings for paging in the background once loaded; timed apart.
+  await listingsKept;
+  const keeping = (performance.now() - loading) / 1000 - ourLoad;
   const serveUrl = `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql`;
   const virtuoso = VIRTUOSO_INSTALLED ? await Virtuoso.start() : undefined;
   try {
@@ -140,44 +148,50 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
     const engines = new Map<string, Run>([
       [SERVE, httpRun({ url: serveUrl }, QUERY_RUNS.timeoutMs)],
       [RAW, rawRun(raw, QUERY_RUNS.timeoutMs)],
+      [RAW_HTTP, rawHttpRun(raw, QUERY_RUNS.timeoutMs)],
       ...(virtuoso === undefined ? [] : [[VIRTUOSO, httpRun(virtuoso.endpoint, QUERY_RUNS.timeoutMs)] as const]),
     ]);
     const paged: HttpEndpoint = { ...PAGED, url: new URL(PAGED.url, serveUrl).href };
-    const firstPage = await answersSelect(paged) ? httpRun(paged, QUERY_RUNS.timeoutMs) : undefined;
+    const pageRuns = await answersSelect(paged)
+      ? [[FIRST_PAGE, httpRun(paged, QUERY_RUNS.timeoutMs)], [FIRST_PAGE_FRESH, httpRun({ ...paged, headers: { 'cache-control': 'no-cache' } }, QUERY_RUNS.timeoutMs)]] as const
+      : undefined;
     // Pages are of SELECT answers; the first page is timed by turns with the others.
     const enginesFor = (text: string): ReadonlyMap<string, Run> =>
-      firstPage === undefined || parseQuery(text).form !== 'SELECT' ? engines : new Map([...engines, [FIRST_PAGE, firstPage]]);
+      pageRuns === undefined || parseQuery(text).form !== 'SELECT' ? engines : new Map([...engines, ...pageRuns]);
     const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(defaultGraph, queries, COMUNICA) : undefined;
     say();
     say(`### Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'}, ${thousands(size)} reports (${thousands(triples)} triples)`);
     say();
-    if (firstPage === undefined) say(`This serve has no ${PAGED.url}: the first-page column is skipped.`);
-    say(`Loading: raw Oxigraph ${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph serve ${s1(ourLoad)}; ` +
+    if (pageRuns === undefined) say(`This serve has no ${PAGED.url}: the first-page columns are skipped.`);
+    say(`Loading: raw Oxigraph ${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph serve ${s1(ourLoad)}, then the bundled listings kept for paging in ${s1(keeping)}; ` +
       `Virtuoso bulk load ${virtuosoLoad === undefined ? 'skipped' : s1(virtuosoLoad)}; bench process RSS with both in-process engines loaded ${mib(process.memoryUsage().rss)}.`);
     // Serve and Virtuoso answer over HTTP, raw Oxigraph in its thread: the round trip of an empty query is what no engine can save.
     const floor = await timeByTurns('ASK {}', engines, QUERY_RUNS);
-    say(`Round trip of ASK {} (warm): serve ${timeCell(floor, SERVE, 'warm')}, raw Oxigraph ${timeCell(floor, RAW, 'warm')}, Virtuoso ${timeCell(floor, VIRTUOSO, 'warm')}.`);
+    say(`Round trip of ASK {} (warm): serve ${timeCell(floor, SERVE, 'warm')}, raw Oxigraph over HTTP ${timeCell(floor, RAW_HTTP, 'warm')}, ` +
+      `Virtuoso ${timeCell(floor, VIRTUOSO, 'warm')}; raw Oxigraph in its thread ${timeCell(floor, RAW, 'warm')}.`);
     say();
-    const main = [...header(['query', 'rows', 'serve warm', 'serve first page', 'raw Oxigraph warm', 'Virtuoso warm', 'serve / best of both', 'one-shot query', 'targets'])];
-    const details = [...header(['query', 'serve first', 'raw Oxigraph first', 'Virtuoso first', 'one-shot CPU', 'raw Oxigraph load + first', 'one-shot / raw', `raw Comunica ${COMUNICA_RUN}`])];
+    const main = [...header(['query', 'rows', 'serve warm', 'serve first page', 'serve first page, computed', 'raw Oxigraph over HTTP warm', 'Virtuoso warm',
+      'serve / best of both', 'raw Oxigraph in its thread', 'one-shot query', 'targets'])];
+    const details = [...header(['query', 'serve first', 'serve first page, first', 'raw Oxigraph first', 'Virtuoso first', 'one-shot CPU', 'raw Oxigraph load + first', 'one-shot / raw', `raw Comunica ${COMUNICA_RUN}`])];
     for (const query of queries) {
-      // As bundled (a parameter left free answers for the whole corpus), then, if it has parameters, for one value each.
-      const values = [...query.parameters.keys()].map((name) => [name, sample.get(name)!] as const);
-      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${values.map(([name, value]) => `${name} = "${value.value}"`).join(', ')})`,
-        bindParameters(parseQuery(query.text), new Map(values)), values.flatMap(([name, value]) => ['--param', `${name}=${value.value}`])] as const];
-      for (const [label, text, params] of [[query.name, query.text, []] as const, ...bound]) {
+      // As bundled (a parameter left free answers for the whole corpus; not where one is required), then, if it has parameters, for one value each, bound as `query --param` binds.
+      const pairs = [...query.parameters.keys()].map((name) => `${name}=${sample.get(name)!}`);
+      const bound = query.parameters.size === 0 ? [] : [[`${query.name} (${pairs.map((pair) => pair.replace('=', ' = "')).join('", ')}")`,
+        bindParameters(parseQuery(query.text), parameterTerms(query, pairs)), pairs.flatMap((pair) => ['--param', pair])] as const];
+      const required = [...query.parameters.values()].some((parameter) => parameter.required);
+      for (const [label, text, params] of [...required ? [] : [[query.name, query.text, []] as const], ...bound]) {
         const timings = await timeByTurns(text, enginesFor(text), QUERY_RUNS);
         const [ours, bare] = [timings.get(SERVE), timings.get(RAW)];
         const asBundled = text === query.text;
         // A query serve could not answer in time is not tried again as a one-shot process.
         const oneShot = ours === undefined ? undefined : await oneShotQuery(dir, query.name, params);
-        const ratio = ratioToBest(timings, SERVE, [RAW, VIRTUOSO]);
+        const ratio = ratioToBest(timings, SERVE, REFERENCES);
         const missed = misses({ warm: ours?.warm, firstPage: timings.get(FIRST_PAGE)?.warm, bound: !asBundled, ratio, oneShot: kind === 'facts' ? oneShot?.wall : undefined });
         main.push(row([label, rowsCell(timings, SERVE, [RAW, VIRTUOSO]), timeCell(timings, SERVE, 'warm'), timeCell(timings, FIRST_PAGE, 'warm'),
-          timeCell(timings, RAW, 'warm'), timeCell(timings, VIRTUOSO, 'warm'),
-          ratio === undefined ? '' : `${ratio.toFixed(2)}x`, oneShot === undefined ? 'not run' : ms(oneShot.wall), marks(missed)]));
+          timeCell(timings, FIRST_PAGE_FRESH, 'warm'), timeCell(timings, RAW_HTTP, 'warm'), timeCell(timings, VIRTUOSO, 'warm'),
+          ratio === undefined ? '' : `${ratio.toFixed(2)}x`, timeCell(timings, RAW, 'warm'), oneShot === undefined ? 'not run' : ms(oneShot.wall), marks(missed)]));
         const theirs = asBundled ? comunica?.get(query.name) : undefined;
-        details.push(row([label, timeCell(timings, SERVE, 'first'), timeCell(timings, RAW, 'first'), timeCell(timings, VIRTUOSO, 'first'),
+        details.push(row([label, timeCell(timings, SERVE, 'first'), timeCell(timings, FIRST_PAGE, 'first'), timeCell(timings, RAW, 'first'), timeCell(timings, VIRTUOSO, 'first'),
           oneShot === undefined ? '' : ms(oneShot.cpu), bare === undefined ? '' : ms(rawLoad + bare.first),
           oneShot === undefined || bare === undefined ? '' : `${(oneShot.wall / (rawLoad + bare.first)).toFixed(2)}x`,
           comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm)]));
@@ -211,8 +225,8 @@ for (const size of sizes) {
   say(`## ${thousands(size)} reports`);
   say();
   const threads = workerCount(size, 0);
-  say(`| graph | triples | build, ${threads} thread${threads > 1 ? 's' : ''} (default) | reports/s | triples/s | build, 1 thread | speed-up | --no-validate | default / --no-validate | peak RSS |`);
-  say('|---|---|---|---|---|---|---|---|---|---|');
+  say(`| graph | facts triples | evidence triples | build, ${threads} thread${threads > 1 ? 's' : ''} (default) | reports/s | triples/s (facts + evidence) | build, 1 thread | speed-up | --no-validate | default / --no-validate | peak RSS |`);
+  say('|---|---|---|---|---|---|---|---|---|---|---|');
   const stageLines: string[] = [];
   const builds = new Map<GraphKind, BuildMeasure>();
   for (const kind of ['evidence', 'facts'] as const) {
@@ -225,13 +239,14 @@ for (const size of sizes) {
     const unvalidated = await buildOnce(corpusDir, out, 0, kind, false);
     for (let index = 0; index < (single ? 1 : BUILD_RUNS); index += 1) measures.push(await buildOnce(corpusDir, out, 0, kind));
     const wall = median(measures.map((measure) => measure.seconds.wall!));
-    const { triples } = measures[0]!;
+    const { triples, evidenceTriples } = measures[0]!;
+    const written = triples + evidenceTriples;
     const peak = Math.max(...measures.map((measure) => measure.maxRssMiB));
     builds.set(kind, measures[0]!);
     record.peaks.set(kind, peak);
     record.triples.set(kind, triples);
     record.files.set(kind, await outputFileSizes(out));
-    say(`| ${GRAPH_LABEL[kind]} | ${thousands(triples)} | ${s1(wall)} | ${(size / wall).toFixed(0)} | ${thousands(Math.round(triples / wall))} | ` +
+    say(`| ${GRAPH_LABEL[kind]} | ${thousands(triples)} | ${thousands(evidenceTriples)} | ${s1(wall)} | ${(size / wall).toFixed(0)} | ${thousands(Math.round(written / wall))} | ` +
       `${oneThread === undefined ? (threads === 1 ? 'the default' : 'not run') : s1(oneThread.seconds.wall!)} | ${oneThread === undefined ? '' : `${(oneThread.seconds.wall! / wall).toFixed(2)}x`} | ` +
       `${s1(unvalidated.seconds.wall!)} | ${(wall / unvalidated.seconds.wall!).toFixed(2)}x | ${peak.toFixed(0)} MiB |`);
     check(`${thousands(size)} reports, ${kind}: the default build within 1.3x of --no-validate`, wall <= 1.3 * unvalidated.seconds.wall!, `${(wall / unvalidated.seconds.wall!).toFixed(2)}x`);
@@ -244,7 +259,7 @@ for (const size of sizes) {
     const tag = `${thousands(size)} reports, ${kind === 'evidence' ? 'with evidence' : 'facts only'}`;
     // The target is the default build's, at archive scale: small builds are mostly start-up, and a facts-only build is extraction-bound (see reports/s).
     if (kind === 'evidence' && size >= 1000) {
-      check(`${tag}: build >= 100k triples/s end to end (${threads} threads)`, triples / wall >= 100_000, `${thousands(Math.round(triples / wall))} triples/s`);
+      check(`${tag}: build >= 100k triples/s end to end (${threads} threads, facts and evidence written)`, written / wall >= 100_000, `${thousands(Math.round(written / wall))} triples/s`);
     }
     check(`${tag}: peak RSS <= 1.5 GB`, peak <= 1536, `${peak.toFixed(0)} MiB`);
     const jsonLd = stageSeconds.get('write JSON-LD')!;

@@ -53,12 +53,13 @@ function declareUsedPrefixes(yasqe) {
 }
 
 function parameterFields(query) {
-  const fields = Object.entries(query.parameters).map(([name, kind]) => {
+  const fields = Object.entries(query.parameters).map(([name, { kind, required }]) => {
     const label = document.createElement('label');
-    label.textContent = `${name} (${kind === 'iri' ? 'an IRI' : 'text'})`;
+    label.textContent = `${name} (${kind === 'iri' ? 'an IRI' : 'text'}${required ? ', required' : ''})`;
     const input = document.createElement('input');
     input.name = name;
     input.type = kind === 'iri' ? 'url' : 'text';
+    input.required = required;
     input.id = `parameter-${name}`;
     label.htmlFor = input.id;
     return [label, input];

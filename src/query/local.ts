@@ -16,11 +16,12 @@ import { Parser } from 'n3';
 import { factory } from '../rdf/factory.js';
 import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
-import { fromResultsJson, type ResultsJson } from './results-json.js';
+import { fromEngineJson, type ResultsJson } from './results-json.js';
 import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type PageWindow, type QueryLimits } from './sparql.js';
 import { graphFilePaths, type GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
 import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
+import { KeptAnswers, pageOf } from './kept-answers.js';
 import {
   toWireTerm, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
@@ -72,6 +73,11 @@ export interface EngineOptions {
   readonly preload?: boolean;
   /** Loading progress, of the least advanced worker loading. */
   readonly onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Rows of ordered SELECT answers kept whole for paging (kept-answers.ts says why), over all
+   * answers; 0 or unset: each page runs the query with OFFSET and LIMIT.
+   */
+  readonly pageCacheRows?: number;
 }
 
 /** Workers for a server: one per core, at least 2 (one can run a long query while the other answers), at most 4. */
@@ -87,6 +93,8 @@ export interface LocalQuery {
   readonly maxRows?: number;
   /** A SELECT answers this page only (in place of maxRows). */
   readonly page?: PageWindow;
+  /** Compute the page afresh, neither from nor into the kept answers. */
+  readonly fresh?: boolean;
 }
 
 export interface LocalAnswer {
@@ -138,12 +146,14 @@ export class LocalEngine {
   private lastLoadMs = 0;
   private readonly loaded: Promise<void>;
   private readonly stopped: StoppedQueries | undefined;
+  private readonly kept: KeptAnswers | undefined;
   private markLoaded: () => void = () => undefined;
   private markLoadFailed: (error: Error) => void = () => undefined;
 
   constructor(private readonly files: GraphFiles, private readonly options: EngineOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.stopped = options.refuseStoppedMs === undefined ? undefined : new StoppedQueries(options.refuseStoppedMs);
+    this.kept = options.pageCacheRows ? new KeptAnswers(options.pageCacheRows) : undefined;
     this.loaded = new Promise<void>((resolve, reject) => {
       this.markLoaded = resolve;
       this.markLoadFailed = reject;
@@ -172,12 +182,38 @@ export class LocalEngine {
 
   async query(query: LocalQuery): Promise<LocalAnswer> {
     checkLimits(query.text, this.limits);
+    const bindings = [...(query.bindings ?? new Map<string, Term>())].map(([name, term]) => [name, toWireTerm(term)] as const);
+    const { page } = query;
+    const kept = this.kept;
+    if (page === undefined || kept === undefined || query.fresh) return this.run(query, bindings);
+    const key = KeptAnswers.key(query.text, bindings);
+    let computed: (LocalAnswer & { whole?: boolean }) | undefined;
+    const whole = await kept.getOrCompute(key, async () => {
+      computed = await this.run(query, bindings, kept.maxRows);
+      const { result } = computed;
+      // Not an ordered SELECT (the page itself came back), or too large to keep.
+      if (!computed.whole || computed.truncated || result.kind !== 'bindings') return undefined;
+      return { shape: computed.query, variables: result.variables, rows: result.rows };
+    });
+    if (whole !== undefined) return pageOf(whole, page);
+    if (computed === undefined) return this.run(query, bindings);
+    if (!computed.whole) return computed;
+    // Larger than the rows kept: its first rows still hold the pages that lie within them.
+    const prefix = computed.result;
+    if (prefix.kind === 'bindings' && page.offset + page.size < prefix.rows.length) {
+      return pageOf({ shape: computed.query, variables: prefix.variables, rows: prefix.rows }, page);
+    }
+    return this.run(query, bindings);
+  }
+
+  private async run(query: LocalQuery, bindings: WorkerRequest['bindings'], wholeIfOrdered?: number): Promise<LocalAnswer & { whole?: boolean }> {
     const request: WorkerRequest = {
       id: this.nextId++,
       query: query.text,
-      bindings: [...(query.bindings ?? new Map<string, Term>())].map(([name, term]) => [name, toWireTerm(term)] as const),
+      bindings,
       maxRows: query.maxRows,
       page: query.page,
+      wholeIfOrdered,
       limits: this.limits,
     };
     const key = StoppedQueries.key(query.text, JSON.stringify([request.bindings, query.page]), query.maxRows);
@@ -198,8 +234,8 @@ export class LocalEngine {
     if (!reply.ok) throw failureError(reply.failure);
     const result: QueryResult = reply.ntriples !== undefined
       ? { kind: 'quads', quads: new Parser({ format: 'N-Triples', factory }).parse(reply.ntriples) }
-      : fromResultsJson(reply.results as ResultsJson);
-    return { query: reply.query, result, truncated: reply.truncated };
+      : fromEngineJson(JSON.parse(reply.resultsJson!) as ResultsJson);
+    return { query: reply.query, result, truncated: reply.truncated, whole: reply.whole };
   }
 
   /** Stops the workers; until then they keep the process alive. */

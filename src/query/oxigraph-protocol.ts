@@ -1,7 +1,6 @@
 /** Messages between the local engine and its Oxigraph workers. */
 import type { Term } from '@rdfjs/types';
 import type { PageWindow, QueryForm, QueryLimits, RefusalReason } from './sparql.js';
-import type { ResultsJson } from './results-json.js';
 import type { GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
 
@@ -27,6 +26,11 @@ export interface WorkerRequest {
   readonly maxRows?: number;
   /** A SELECT answers this page only (in place of maxRows); `truncated` then says that more rows follow. */
   readonly page?: PageWindow;
+  /**
+   * With a page: an ordered SELECT answers whole instead, up to this many rows (one more tells it
+   * was cut), for the engine to keep and slice (kept-answers.ts); other queries answer the page.
+   */
+  readonly wholeIfOrdered?: number;
   readonly limits: QueryLimits;
 }
 
@@ -46,11 +50,13 @@ export interface QueryShape {
 export type WorkerReply =
   | {
     readonly id: number; readonly ok: true; readonly query: QueryShape;
-    /** SELECT and ASK answers. */
-    readonly results?: ResultsJson;
+    /** SELECT and ASK answers, as SPARQL results JSON text (a string crosses threads far faster than the objects it holds). */
+    readonly resultsJson?: string;
     /** CONSTRUCT and DESCRIBE answers. */
     readonly ntriples?: string;
     readonly truncated: boolean;
+    /** The answer is whole (wholeIfOrdered), not the page asked for; truncated: cut at wholeIfOrdered rows. */
+    readonly whole?: boolean;
     /** The worker's memory after the query (WebAssembly memory never shrinks). */
     readonly memoryBytes: number;
   }

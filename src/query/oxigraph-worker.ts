@@ -110,8 +110,10 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   checkDataset(query, store);
   // Pages are of SELECT rows; another form answers whole, under the cap.
   const page = query.form === 'SELECT' ? request.page : undefined;
-  const max = page?.size ?? request.maxRows;
-  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), max, page?.offset);
+  // An ordered answer is sorted whole before its first row: the engine keeps it whole and slices pages.
+  const whole = page !== undefined && query.ordered && request.wholeIfOrdered !== undefined;
+  const max = whole ? request.wholeIfOrdered : page?.size ?? request.maxRows;
+  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), max, whole ? 0 : page?.offset);
   const graph = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
   // The default graph is graph.nt's set of triples, or the query's own FROM: never the union option.
   const output = store.query(text, {
@@ -124,11 +126,13 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
     const truncated = lines.length > (max ?? Infinity);
     return { id: request.id, ok: true, query: shape, ntriples: (truncated ? lines.slice(0, max) : lines).join('\n'), truncated, memoryBytes: memoryBytes() };
   }
+  // Without a cap the answer cannot be cut: it goes as Oxigraph wrote it, unparsed.
+  if (max === undefined) return { id: request.id, ok: true, query: shape, resultsJson: output, truncated: false, whole, memoryBytes: memoryBytes() };
   const results = JSON.parse(output) as ResultsJson;
   const rows = results.results?.bindings ?? [];
-  const truncated = rows.length > (max ?? Infinity);
-  const cut: ResultsJson = truncated ? { ...results, results: { bindings: rows.slice(0, max) } } : results;
-  return { id: request.id, ok: true, query: shape, results: cut, truncated, memoryBytes: memoryBytes() };
+  const truncated = rows.length > max;
+  const cut = truncated ? JSON.stringify({ ...results, results: { bindings: rows.slice(0, max) } }) : output;
+  return { id: request.id, ok: true, query: shape, resultsJson: cut, truncated, whole, memoryBytes: memoryBytes() };
 }
 
 function failure(error: unknown): WorkerFailure {

@@ -24,6 +24,8 @@ export interface QueryOptions {
   readonly maxRows?: number;
   /** A SELECT answers this page of its rows only, in its own ORDER BY; other forms answer whole. */
   readonly page?: PageWindow;
+  /** Local engine: compute the page afresh, not from the answers kept for paging. */
+  readonly fresh?: boolean;
   /** Federated: let SERVICE and FROM reach addresses that are not among the named sources. */
   readonly allowRemote?: boolean;
 }
@@ -38,7 +40,7 @@ export interface QueryAnswer {
 export async function runQuery(text: string, target: QueryTarget, options: QueryOptions = {}): Promise<QueryAnswer> {
   const bindings = options.bindings ?? new Map<string, Term>();
   if (target.kind === 'local') {
-    return target.engine.query({ text, bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page: options.page });
+    return target.engine.query({ text, bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page: options.page, fresh: options.fresh });
   }
   checkLimits(text);
   const query = parseQuery(text);

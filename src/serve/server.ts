@@ -19,6 +19,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { formatSchemaErrors, installPlainErrors, parseForm } from './validation.js';
 import { pagingProperties, setPageHeaders } from './paging.js';
 import { registerBundled } from './bundled.js';
+import { keepBundledListings } from './keep-listings.js';
 import { PROTOCOL_FIELDS, type AnswerQuery, type PagedFields, type ProtocolFields } from './query-request.js';
 import { graphPrefixes } from '../rdf-io/prefixes.js';
 import { loadContext, type JsonLdContext } from '../rdf-io/jsonld.js';
@@ -49,10 +50,15 @@ export interface ServeOptions {
   readonly host?: string;
   /** More Host names to accept (`*`: any). */
   readonly allowedHosts?: readonly string[];
+  /**
+   * Rows of ordered answers kept whole, so that their pages are slices (src/query/kept-answers.ts);
+   * the bundled listings are computed into it in the background once the graph is loaded. 0: off.
+   */
+  readonly pageCacheRows?: number;
 }
 
 /** Defaults of the tuning options, shown by `serve --help` and the README. */
-export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000 } as const;
+export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000, pageCacheRows: 1_000_000 } as const;
 
 export const DEFAULT_HOST = '127.0.0.1';
 
@@ -84,11 +90,15 @@ export function engineOptions(options: ServeOptions): EngineOptions {
     limits: { maxBytes: options.maxQueryBytes, maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth },
     preload: true,
     onProgress: options.onLoadProgress,
+    pageCacheRows: options.pageCacheRows ?? SERVE_DEFAULTS.pageCacheRows,
   };
 }
 
-/** Resolves once every query worker has loaded the graph (rejects if it cannot be loaded). */
-export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine }> {
+/**
+ * Resolves once every query worker has loaded the graph (rejects if it cannot be loaded).
+ * `listingsKept` resolves when the bundled listings' answers are kept for paging.
+ */
+export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine; listingsKept: Promise<void> }> {
   const engine = new LocalEngine(options.graph, engineOptions(options));
   try {
     await engine.ready();
@@ -120,6 +130,8 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     try {
       const { query: shape, result, truncated } = await runQuery(query, { kind: 'local', engine }, {
         bindings: fields.bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page,
+        // Cache-Control: no-cache asks for the page computed afresh, not sliced from a kept answer.
+        fresh: /\bno-cache\b/i.test(request.headers['cache-control'] ?? ''),
       });
       if (paging !== undefined && shape.form === 'SELECT') {
         setPageHeaders(reply, paging, truncated, shape.ordered, request.method === 'GET' ? request.url : undefined);
@@ -153,5 +165,6 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     answer(request.body, request, reply, request.body));
   registerBundled(app, options.maxRows, answer);
   await registerPage(app, prefixes);
-  return { app, engine };
+  const listingsKept = engineOptions(options).pageCacheRows ? keepBundledListings(engine, options.timeoutMs) : Promise.resolve();
+  return { app, engine, listingsKept };
 }

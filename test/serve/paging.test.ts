@@ -11,11 +11,22 @@ const NAMES = 'SELECT ?name WHERE { ?p a <http://schema.org/Person> ; <http://sc
 const csvRows = (response: LightMyRequestResponse) => response.body.split('\r\n').slice(1, -1);
 const csv = (url: string): InjectOptions => ({ method: 'GET', url, headers: { accept: 'text/csv' } });
 
-describe('serve: paged answers', () => {
+/**
+ * Each page computed with OFFSET and LIMIT; ordered answers kept whole and sliced (the default, the
+ * bundled listings kept before the first request); and kept answers smaller than the listings (22
+ * rows), whose pages past the rows kept are computed.
+ */
+const MODES: Array<[string, number | undefined]> = [['each page computed', 0], ['pages sliced from kept answers', undefined], ['answers larger than the rows kept', 12]];
+
+for (const [mode, pageCacheRows] of MODES) describe(`serve: paged answers, ${mode}`, () => {
   let app: FastifyInstance;
   before(async () => {
     const path = await writeMembersGraph();
-    ({ app } = await createServer({ graph: { triples: { path, format: 'text/turtle' } }, base: DEFAULT_BASE, timeoutMs: 60000, maxRows: 1000, maxQueryBytes: 65536, workers: 1 }));
+    let listingsKept: Promise<void>;
+    ({ app, listingsKept } = await createServer({
+      graph: { triples: { path, format: 'text/turtle' } }, base: DEFAULT_BASE, timeoutMs: 60000, maxRows: 1000, maxQueryBytes: 65536, workers: 1, pageCacheRows,
+    }));
+    await listingsKept;
   });
   after(() => app.close());
 
@@ -78,6 +89,15 @@ describe('serve: paged answers', () => {
     expect([ask.json(), ask.headers['x-peacegraph-page']]).to.deep.equal([{ head: {}, boolean: true }, undefined]);
     const full = await app.inject(csv(`/sparql?query=${encodeURIComponent(NAMES)}&page=2&pageSize=4`));
     expect([csvRows(full).length, full.headers['x-peacegraph-page'], full.headers.link]).to.deep.equal([23, undefined, undefined]);
+  });
+
+  it('gives the page computed afresh on Cache-Control: no-cache, alike', async () => {
+    for (const page of [1, 3, 5]) {
+      const url = `/queries/people-by-organisation/results?page=${page}&pageSize=${PAGE_SIZE}`;
+      const fresh = await app.inject({ ...csv(url), headers: { accept: 'text/csv', 'cache-control': 'no-cache' } });
+      expect(csvRows(fresh)).to.deep.equal(EXPECTED.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
+      expect(fresh.headers['x-peacegraph-more']).to.equal(String(page < 5));
+    }
   });
 
   it('lets scripts of other origins read where a page lies (CORS)', async () => {

@@ -13,7 +13,8 @@ export function queriesCommand(context: CliContext): CommandModule<object, objec
       const queries = await listBundledQueries(BUNDLED.queries);
       const width = Math.max(...queries.map((query) => query.name.length));
       const lines = queries.map((query) => {
-        const parameters = [...query.parameters].map(([name, kind]) => `--param ${name}=<${kind}>`).join(' ');
+        const parameters = [...query.parameters].map(([name, { kind, language, required }]) =>
+          `--param ${name}=<${kind}${language ? `@${language}` : ''}>${required ? ' (required)' : ''}`).join(' ');
         return `${query.name.padEnd(width)}  ${query.title}${parameters ? `  [${parameters}]` : ''}\n${' '.repeat(width + 2)}${query.description}`;
       });
       context.io.stdout(`${lines.join('\n')}\n`);
