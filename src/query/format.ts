@@ -2,7 +2,7 @@
 import type { Quad, Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
 import { termText } from './result.js';
-import { toResultsJson } from './results-json.js';
+import { resultsJsonText } from './results-json.js';
 import { toJsonLd, type JsonLdContext } from '../rdf-io/jsonld.js';
 import { lineText, TermEncoder, turtleDocument } from '../rdf-io/syntax.js';
 
@@ -127,7 +127,7 @@ export async function formatResult(result: QueryResult, format: OutputFormat, op
       default: throw new Error(`a CONSTRUCT/DESCRIBE result is a graph: --format turtle, ntriples or jsonld, not ${format}`);
     }
   }
-  if (format === 'json') return `${JSON.stringify(toResultsJson(result), null, 2)}\n`;
+  if (format === 'json') return `${resultsJsonText(result)}\n`;
   if (format === 'xml') return xml(result);
   if (result.kind === 'boolean') return format === 'table' ? `${result.value ? 'yes' : 'no'}\n` : `${result.value}\n`;
   switch (format) {

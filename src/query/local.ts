@@ -16,7 +16,7 @@ import { Parser } from 'n3';
 import { factory } from '../rdf/factory.js';
 import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
-import { fromEngineJson, type ResultsJson } from './results-json.js';
+import { fromEngineJson } from './results-json.js';
 import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type PageWindow, type QueryLimits } from './sparql.js';
 import { graphFilePaths, type GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
@@ -234,7 +234,7 @@ export class LocalEngine {
     if (!reply.ok) throw failureError(reply.failure);
     const result: QueryResult = reply.ntriples !== undefined
       ? { kind: 'quads', quads: new Parser({ format: 'N-Triples', factory }).parse(reply.ntriples) }
-      : fromEngineJson(JSON.parse(reply.resultsJson!) as ResultsJson);
+      : fromEngineJson(reply.resultsJson!, reply.query.form === 'ASK' ? 'ASK' : 'SELECT');
     return { query: reply.query, result, truncated: reply.truncated, whole: reply.whole };
   }
 

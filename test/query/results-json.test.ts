@@ -1,6 +1,6 @@
-/** SPARQL results JSON read into rows, and an engine's answer written back as the JSON it came as. */
+/** SPARQL results JSON read into rows, and an engine's answer written back as the text it came as. */
 import { expect } from 'chai';
-import { fromEngineJson, fromResultsJson, toResultsJson, type ResultsJson } from '../../src/query/results-json.js';
+import { fromEngineJson, fromResultsJson, resultsJsonText, type ResultsJson } from '../../src/query/results-json.js';
 import { rowLines } from '../../src/query/result.js';
 
 const JSON_ANSWER: ResultsJson = {
@@ -14,24 +14,27 @@ const JSON_ANSWER: ResultsJson = {
     ],
   },
 };
+const TEXT = JSON.stringify(JSON_ANSWER);
 
 describe('query/results-json: answers of the local engine', () => {
-  it('reads the same rows as the general reader, when they are first asked for', () => {
-    expect(rowLines(fromEngineJson(JSON_ANSWER))).to.deep.equal(rowLines(fromResultsJson(JSON_ANSWER)));
-    expect(rowLines(fromEngineJson(JSON_ANSWER))).to.deep.equal([
+  it('reads the same variables and rows as the general reader, when they are first asked for', () => {
+    const answer = fromEngineJson(TEXT, 'SELECT');
+    expect(answer.kind === 'bindings' && answer.variables).to.deep.equal(['s', 'o']);
+    expect(rowLines(answer)).to.deep.equal(rowLines(fromResultsJson(JSON_ANSWER)));
+    expect(rowLines(answer)).to.deep.equal([
       '<http://example.org/a>\t"big data"@en', '_:b0\t"7"^^<http://www.w3.org/2001/XMLSchema#integer>', '<http://example.org/c>\tUNBOUND', '<http://example.org/d>\t"plain"',
     ]);
   });
 
-  it('is written as the JSON it came as, and a copy with other rows as those rows', () => {
-    const answer = fromEngineJson(JSON_ANSWER);
-    expect(toResultsJson(answer)).to.equal(JSON_ANSWER);
+  it('is written as the text it came as, and a copy with other rows as those rows', () => {
+    const answer = fromEngineJson(TEXT, 'SELECT');
+    expect(resultsJsonText(answer)).to.equal(TEXT);
     if (answer.kind !== 'bindings') throw new Error('a table');
-    const firstTwo = toResultsJson({ ...answer, rows: answer.rows.slice(0, 2) });
+    const firstTwo = JSON.parse(resultsJsonText({ ...answer, rows: answer.rows.slice(0, 2) })) as ResultsJson;
     expect(firstTwo).to.deep.equal({ head: JSON_ANSWER.head, results: { bindings: JSON_ANSWER.results!.bindings.slice(0, 2) } });
   });
 
   it('reads an ASK answer as a boolean', () => {
-    expect(fromEngineJson({ head: {}, boolean: false })).to.deep.equal({ kind: 'boolean', value: false });
+    expect(fromEngineJson('{"head":{},"boolean":false}', 'ASK')).to.deep.equal({ kind: 'boolean', value: false });
   });
 });
