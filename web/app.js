@@ -16,7 +16,7 @@ const EXAMPLE = 'SELECT ?person ?name WHERE {\n  ?person a schema:Person ; schem
 /** Rows per page: Yasr's table page, so that a page of the answer is one page of the table. */
 const PAGE_SIZE = 50;
 
-const state = { bundled: [], prefixes: {}, lastQuery: '', lastName: 'query', page: 1 };
+const state = { bundled: [], prefixes: {}, lastQuery: '', lastName: 'query', page: 1, firstRow: 1 };
 
 /** The request fields of one page of the answer. */
 const pageArgs = (page) => [{ name: 'page', value: String(page) }, { name: 'pageSize', value: String(PAGE_SIZE) }];
@@ -149,6 +149,11 @@ async function init() {
   // No remote look-ups: prefix completion from the graph's own prefixes, no LOV class/property search.
   Yasqe.defaults.autocompleters = ['prefixes', 'variables'];
   Yasr.plugins.table.defaults.openIriInNewWindow = false;
+  // Yasr numbers the rows it shows from 1: a page's rows get their numbers in the whole answer.
+  const tableRows = Yasr.plugins.table.prototype.getRows;
+  Yasr.plugins.table.prototype.getRows = function getRows() {
+    return tableRows.call(this).map(([number, ...cells]) => [number + state.firstRow - 1, ...cells]);
+  };
   const declarations = DECLARED.filter((name) => prefixes[name]).map((name) => `PREFIX ${name}: <${prefixes[name]}>`).join('\n');
   const yasqe = new Yasqe($('editor'), {
     value: `${declarations}\n\n${EXAMPLE}`,
@@ -168,6 +173,7 @@ async function init() {
   });
   const yasr = new Yasr($('results'), { prefixes, persistenceId: null, pluginOrder: ['table', 'response'], defaultPlugin: 'table' });
   yasqe.on('queryResponse', (_yasqe, response, duration) => {
+    state.firstRow = response instanceof Error ? 1 : pageOf(response, 0)?.first ?? 1;
     yasr.setResponse(response, duration);
     showAnswer(response, duration);
   });

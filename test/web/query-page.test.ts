@@ -156,11 +156,15 @@ describe('web: the query page in Chromium', function () {
     expect(await page.textContent('#paging-note')).to.match(/paged listing: 50 rows at a time, more follow/);
     const firstPage = await column(page, 0);
     expect(firstPage).to.have.length(50);
+    const numbers = () => page.$$eval('#results table.dataTable tbody tr td:first-child', (cells) => cells.map((cell) => Number(cell.textContent)));
+    const upTo = (first: number) => Array.from({ length: 50 }, (_, index) => first + index);
+    expect(await numbers(), 'rows numbered in the whole answer').to.deep.equal(upTo(1));
     await page.click('#next-page');
     await page.waitForFunction(() => /^rows 51–100 \(page 2, more follow\)/.test(document.getElementById('status')?.textContent ?? ''));
     const secondPage = await column(page, 0);
     expect(secondPage).to.have.length(50);
     expect(secondPage[0]! >= firstPage[49]!, 'ordered by subject across pages').to.equal(true);
+    expect(await numbers(), 'rows numbered in the whole answer').to.deep.equal(upTo(51));
     await page.screenshot({ path: `${ARTIFACTS}/query-page-paging.png`, fullPage: true });
     await page.click('#previous-page');
     await page.waitForFunction(() => /^rows 1–50 /.test(document.getElementById('status')?.textContent ?? ''));
