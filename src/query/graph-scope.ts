@@ -87,6 +87,18 @@ export function covers(scope: GraphScope, part: GraphScope): boolean {
     [...part.classes].every((type) => typed || scope.classes.has(type));
 }
 
+/**
+ * Whether a triple could be in both: `held`, what a file holds (its predicates, and in `classes`
+ * the classes of its rdf:type triples), and `read`, what a query reads.
+ */
+export function overlaps(held: GraphScope, read: GraphScope): boolean {
+  if (held.everything || read.everything) return true;
+  if ([...read.predicates].some((predicate) => held.predicates.has(predicate))) return true;
+  // A type pattern with a variable class reads every rdf:type triple.
+  if (read.predicates.has(RDF_TYPE) && held.classes.size > 0) return true;
+  return [...read.classes].some((type) => held.classes.has(type));
+}
+
 export function union(a: GraphScope, b: GraphScope): GraphScope {
   if (a.everything || b.everything) return { ...EVERYTHING, named: a.named || b.named };
   const predicates = new Set([...a.predicates, ...b.predicates]);

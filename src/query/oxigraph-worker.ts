@@ -22,9 +22,10 @@ const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const { files, preload } = workerData as WorkerData;
 const graph = new LazyGraph(() => new oxigraph.Store(), files, (progress) => post({ progress }));
 
-async function load(scope: GraphScope): Promise<oxigraph.Store> {
+/** The graph loaded as `loading` loads it; a failure names the files, and a trap is named as one. */
+async function load<T>(loading: () => Promise<T>): Promise<T> {
   try {
-    return await graph.ensure(scope);
+    return await loading();
   } catch (error) {
     const failed = new Error(loadFailure(graph.paths, error));
     // A trap leaves the store corrupt: named as one, the failure still gets the worker replaced.
@@ -35,8 +36,8 @@ async function load(scope: GraphScope): Promise<oxigraph.Store> {
 
 async function preloaded(): Promise<string | undefined> {
   try {
-    // The store of the default graph first, then the one with the named graphs (LazyGraph says why two).
-    if (preload) for (const scope of [{ ...EVERYTHING, named: false }, EVERYTHING]) await load(scope);
+    // The store of the facts first, then the evidence's and the named graphs' (LazyGraph says why apart).
+    if (preload) await load(() => graph.preload());
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -106,7 +107,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   refuseServices(query);
   const scope = queryScope(query);
   refuseUnloadedEvidence(scope);
-  const store = await load(scope);
+  const store = await load(() => graph.ensure(scope));
   checkDataset(query, store);
   // Pages are of SELECT rows; another form answers whole, under the cap.
   const page = query.form === 'SELECT' ? request.page : undefined;
@@ -114,13 +115,13 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   const whole = page !== undefined && query.ordered && request.wholeIfOrdered !== undefined;
   const max = whole ? request.wholeIfOrdered : page?.size ?? request.maxRows;
   const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), max, whole ? 0 : page?.offset);
-  const graph = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
+  const graphForm = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
   // The default graph is graph.nt's set of triples, or the query's own FROM: never the union option.
   const output = store.query(text, {
-    results_format: graph ? 'application/n-triples' : 'application/sparql-results+json',
+    results_format: graphForm ? 'application/n-triples' : 'application/sparql-results+json',
   }) as string;
   const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
-  if (graph) {
+  if (graphForm) {
     // N-Triples: one triple per line.
     const lines = output.split('\n').filter((line) => line !== '');
     const truncated = lines.length > (max ?? Infinity);

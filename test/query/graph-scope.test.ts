@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { covers, graphScope, readsEvidence, union, EVERYTHING, RDF_TYPE } from '../../src/query/graph-scope.js';
+import { covers, graphScope, overlaps, readsEvidence, union, EVERYTHING, RDF_TYPE, type GraphScope } from '../../src/query/graph-scope.js';
 
 const S = 'PREFIX s: <http://schema.org/> ';
 const NAME = '<http://schema.org/name>';
@@ -35,6 +35,31 @@ describe('query/graph-scope', () => {
     expect(covers(union(people, types), graphScope(`${S}ASK { ?p a s:Event }`))).to.equal(true);
     expect(covers(people, EVERYTHING)).to.equal(false);
     expect(covers(EVERYTHING, people)).to.equal(true);
+  });
+
+  // What an evidence file holds: its predicates, and the classes of its rdf:type triples.
+  const held: GraphScope = {
+    everything: false, named: false,
+    predicates: new Set(['<http://www.w3.org/ns/oa#hasTarget>', '<https://w3id.org/peacegraph/ontology#evidence>']),
+    classes: new Set(['<http://www.w3.org/ns/oa#Annotation>']),
+  };
+  // [query, can match a triple of the file]: by hand.
+  const overlapping: Array<[string, boolean]> = [
+    [`${S}SELECT * WHERE { ?p a s:Person ; s:name ?n }`, false],
+    ['SELECT * WHERE { ?a <http://www.w3.org/ns/oa#hasTarget> ?t }', true],
+    ['SELECT * WHERE { ?a a <http://www.w3.org/ns/oa#Annotation> }', true],
+    [`${S}SELECT * WHERE { ?p a ?type ; s:name ?n }`, true],
+    ['SELECT * WHERE { ?s ?p ?o }', true],
+    [`${S}SELECT * WHERE { ?p s:name ?n FILTER EXISTS { ?m <https://w3id.org/peacegraph/ontology#evidence> ?e } }`, true],
+  ];
+  for (const [query, expected] of overlapping) {
+    it(`${expected ? 'overlaps' : 'does not overlap'} the file: ${query.replace(S, '')}`, () => {
+      expect(overlaps(held, graphScope(query))).to.equal(expected);
+    });
+  }
+
+  it('overlaps anything when the file holds a line it could not tell', () => {
+    expect(overlaps({ ...EVERYTHING, named: false }, graphScope(`${S}ASK { ?p a s:Person }`))).to.equal(true);
   });
 
   // [query, reads evidence]: by hand, from the terms only evidence.nt holds.

@@ -17,6 +17,9 @@ import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
 import { listBundledQueries, parameterTerms, type BundledQuery } from '../../src/query/bundled.js';
 import { LocalEngine } from '../../src/query/local.js';
+import { LazyGraph } from '../../src/query/load-store.js';
+import { graphScope } from '../../src/query/graph-scope.js';
+import oxigraph from 'oxigraph';
 import { readQuadsFile, type FederatedSource } from '../../src/query/federated.js';
 import { resolveGraphFiles } from '../../src/query/rdf-files.js';
 import { runQuery, type QueryTarget } from '../../src/query/run.js';
@@ -229,6 +232,53 @@ describe('query/load-store: a part of the graph loads every line it may need', (
     expect(rowLines((await runQuery('SELECT ?x WHERE { ?x a <http://schema.org/Place> }', { kind: 'local', engine })).result)).to.deep.equal(['<http://e/f>']);
     expect(rowLines((await runQuery('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { kind: 'local', engine })).result))
       .to.deep.equal(['"7"^^<http://www.w3.org/2001/XMLSchema#integer>']);
+  });
+});
+
+describe('query/load-store: the evidence in a store of its own', () => {
+  const FACTS = [
+    '<http://e/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .',
+    '<http://e/a> <http://schema.org/name> "A" .',
+    '<http://e/m> <http://www.w3.org/ns/org#member> <http://e/a> .',
+  ];
+  const EVIDENCE = [
+    '<http://e/m> <https://w3id.org/peacegraph/ontology#evidence> <http://e/ev> .',
+    '<http://e/ev> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/peacegraph/ontology#Evidence> .',
+    '<http://e/ev> <http://www.w3.org/ns/oa#hasTarget> <http://e/t> .',
+  ];
+  const COUNT = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }';
+  const EVIDENCE_QUERY = 'SELECT * WHERE { ?m <https://w3id.org/peacegraph/ontology#evidence> ?e }';
+  const count = (store: oxigraph.Store): number => Number((store.query(COUNT) as Array<Map<string, { value: string }>>)[0]!.get('n')!.value);
+  let dir: string;
+  const lazyGraph = () => new LazyGraph(() => new oxigraph.Store(), {
+    triples: { path: join(dir, 'graph.nt'), format: 'application/n-triples' }, evidence: { triples: { path: join(dir, 'evidence.nt'), format: 'application/n-triples' } },
+  });
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'peacegraph-evidence-'));
+    await writeFile(join(dir, 'graph.nt'), `${FACTS.join('\n')}\n`);
+    await writeFile(join(dir, 'evidence.nt'), `${EVIDENCE.join('\n')}\n`);
+  });
+
+  // [query, runs beside the evidence]: by hand, from what evidence.nt holds.
+  const cases: Array<[string, string, boolean]> = [
+    ['a query of the facts', 'SELECT * WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?n }', false],
+    ['a query naming an evidence term', EVIDENCE_QUERY, true],
+    ['a type pattern with a variable class (it can match an evidence type)', 'SELECT * WHERE { ?x a ?type }', true],
+    ['a variable predicate', 'SELECT * WHERE { ?x ?p ?o }', true],
+  ];
+  for (const [name, query, beside] of cases) {
+    it(`once the evidence is loaded, runs ${name} ${beside ? 'beside the evidence (6 triples)' : 'on the facts alone (3 triples)'}`, async () => {
+      const graph = lazyGraph();
+      await graph.preload();
+      const store = await graph.ensure(graphScope(query));
+      expect([count(store), store === await graph.ensure(graphScope(EVIDENCE_QUERY))]).to.deep.equal([beside ? 6 : 3, beside]);
+    });
+  }
+
+  it('before the evidence is loaded, runs every query beside it (what it holds is not known yet)', async () => {
+    const graph = lazyGraph();
+    const store = await graph.ensure(graphScope('SELECT * WHERE { ?p <http://schema.org/name> ?n }'));
+    expect(store).to.equal(await graph.ensure(graphScope(EVIDENCE_QUERY)));
   });
 });
 
