@@ -21,10 +21,12 @@ const LINE_FORMATS: ReadonlySet<string> = new Set(['application/n-triples', 'app
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const [NEWLINE, SPACE, LESS, GREATER] = [0x0a, 0x20, 0x3c, 0x3e];
 
+
 /**
  * The predicate and object tokens of an N-Triples or N-Quads line, or undefined when they cannot
- * be told without parsing (comments, tabs, blank nodes). `plain`: the chunk holds no tab and no
- * "_:", so its lines need no closer look.
+ * be told without parsing (comments, tabs, blank nodes). The object is read for rdf:type lines
+ * only (the class), '' for the others. `plain`: the chunk holds no tab and no "_:", so its lines
+ * need no closer look.
  */
 function lineTerms(bytes: Buffer, start: number, end: number, plain: boolean): { predicate: string; object: string } | undefined {
   if (bytes[start] !== LESS) return undefined;
@@ -36,8 +38,8 @@ function lineTerms(bytes: Buffer, start: number, end: number, plain: boolean): {
     const line = bytes.toString('latin1', start, end);
     if (line.includes('_:') || line.includes('\t')) return undefined;
   }
-  const objectEnd = bytes.indexOf(SPACE, afterPredicate + 1);
   const predicate = bytes.toString('utf8', afterSubject + 1, afterPredicate);
+  const objectEnd = predicate === RDF_TYPE ? bytes.indexOf(SPACE, afterPredicate + 1) : -1;
   const object = objectEnd < 0 || objectEnd >= end ? '' : bytes.toString('utf8', afterPredicate + 1, objectEnd);
   // An IRI written with \u escapes would not compare equal to the query's: left to the parser.
   return predicate.includes('\\') || object.includes('\\') ? undefined : { predicate, object };
@@ -80,6 +82,8 @@ export class LineSelector {
   }
 
   private keep(bytes: Buffer, last: number): Buffer | undefined {
+    // A whole file into an empty store, with no one to tell: every line, unread.
+    if (this.wanted.everything && this.nothingLoaded && this.kept === undefined) return last > 0 ? bytes.subarray(0, last) : undefined;
     const kept: Buffer[] = [];
     const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
     for (let start = 0; start < last;) {
