@@ -22,37 +22,85 @@ const CHUNK_BYTES = 8 * 1024 * 1024;
 const [NEWLINE, SPACE, LESS, GREATER] = [0x0a, 0x20, 0x3c, 0x3e];
 
 
-/**
- * The predicate and object tokens of an N-Triples or N-Quads line, or undefined when they cannot
- * be told without parsing (comments, tabs, blank nodes). The object is read for rdf:type lines
- * only (the class), '' for the others. `plain`: the chunk holds no tab and no "_:", so its lines
- * need no closer look.
- */
-function lineTerms(bytes: Buffer, start: number, end: number, plain: boolean): { predicate: string; object: string } | undefined {
-  if (bytes[start] !== LESS) return undefined;
-  const afterSubject = bytes.indexOf(SPACE, start);
-  if (afterSubject < 0 || afterSubject >= end || bytes.indexOf(GREATER, start) !== afterSubject - 1) return undefined;
-  const afterPredicate = bytes.indexOf(SPACE, afterSubject + 1);
-  if (afterPredicate < 0 || afterPredicate >= end || bytes[afterSubject + 1] !== LESS || bytes.indexOf(GREATER, afterSubject) !== afterPredicate - 1) return undefined;
-  if (!plain) {
-    const line = bytes.toString('latin1', start, end);
-    if (line.includes('_:') || line.includes('\t')) return undefined;
-  }
-  const predicate = bytes.toString('utf8', afterSubject + 1, afterPredicate);
-  const objectEnd = predicate === RDF_TYPE ? bytes.indexOf(SPACE, afterPredicate + 1) : -1;
-  const object = objectEnd < 0 || objectEnd >= end ? '' : bytes.toString('utf8', afterPredicate + 1, objectEnd);
-  // An IRI written with \u escapes would not compare equal to the query's: left to the parser.
-  return predicate.includes('\\') || object.includes('\\') ? undefined : { predicate, object };
+/** Where a line's predicate (and, on an rdf:type line, its object) lies, as byte offsets. */
+interface Spans {
+  predicateStart: number;
+  predicateEnd: number;
+  /** -1 on lines that are not rdf:type lines. */
+  objectStart: number;
+  objectEnd: number;
 }
 
-/** Whether a line is in scope; lines that cannot be told are in every non-empty scope. */
-function inScope(scope: GraphScope, terms: { predicate: string; object: string } | undefined, empty: boolean): boolean {
-  if (empty) return false;
-  if (scope.everything || terms === undefined) return true;
-  return scope.predicates.has(terms.predicate) || (terms.predicate === RDF_TYPE && scope.classes.has(terms.object));
+const RDF_TYPE_BYTES = Buffer.from(RDF_TYPE);
+const BACKSLASH = 0x5c;
+
+const equalBytes = (bytes: Buffer, start: number, end: number, token: Buffer): boolean =>
+  end - start === token.length && bytes.compare(token, 0, token.length, start, end) === 0;
+
+function hasBackslash(bytes: Buffer, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (bytes[index] === BACKSLASH) return true;
+  return false;
+}
+
+/**
+ * Finds the predicate and, on an rdf:type line, the object of an N-Triples or N-Quads line, in
+ * place (the line is matched as bytes: a string per line made the scan of a large file mostly
+ * allocation); false when they cannot be told without parsing (comments, tabs, blank nodes, IRIs
+ * written with \u escapes, which would not compare equal to the query's). `plain`: the chunk holds
+ * no tab and no "_:", so its lines need no closer look.
+ */
+function findSpans(bytes: Buffer, start: number, end: number, plain: boolean, spans: Spans): boolean {
+  if (bytes[start] !== LESS) return false;
+  const afterSubject = bytes.indexOf(SPACE, start);
+  if (afterSubject < 0 || afterSubject >= end || bytes.indexOf(GREATER, start) !== afterSubject - 1) return false;
+  const afterPredicate = bytes.indexOf(SPACE, afterSubject + 1);
+  if (afterPredicate < 0 || afterPredicate >= end || bytes[afterSubject + 1] !== LESS || bytes.indexOf(GREATER, afterSubject) !== afterPredicate - 1) return false;
+  if (!plain) {
+    const line = bytes.subarray(start, end);
+    if (line.includes('_:') || line.includes('\t')) return false;
+  }
+  if (hasBackslash(bytes, afterSubject + 1, afterPredicate)) return false;
+  spans.predicateStart = afterSubject + 1;
+  spans.predicateEnd = afterPredicate;
+  spans.objectStart = -1;
+  spans.objectEnd = -1;
+  if (!equalBytes(bytes, afterSubject + 1, afterPredicate, RDF_TYPE_BYTES)) return true;
+  const objectEnd = bytes.indexOf(SPACE, afterPredicate + 1);
+  if (objectEnd < 0 || objectEnd >= end) return true;
+  if (hasBackslash(bytes, afterPredicate + 1, objectEnd)) return false;
+  spans.objectStart = afterPredicate + 1;
+  spans.objectEnd = objectEnd;
+  return true;
+}
+
+/** A scope's predicates and classes as bytes, to match lines with. */
+class ScopeBytes {
+  private readonly predicates: Buffer[];
+  private readonly classes: Buffer[];
+  readonly everything: boolean;
+  readonly empty: boolean;
+
+  constructor(scope: GraphScope) {
+    this.everything = scope.everything;
+    this.empty = isEmpty(scope);
+    this.predicates = [...scope.predicates].map((predicate) => Buffer.from(predicate));
+    this.classes = [...scope.classes].map((type) => Buffer.from(type));
+  }
+
+  /** Whether a line is in scope; lines that cannot be told (`told` false) are in every non-empty scope. */
+  holds(bytes: Buffer, told: boolean, spans: Spans): boolean {
+    if (this.empty) return false;
+    if (this.everything || !told) return true;
+    const { predicateStart, predicateEnd, objectStart, objectEnd } = spans;
+    if (this.predicates.some((predicate) => equalBytes(bytes, predicateStart, predicateEnd, predicate))) return true;
+    return objectStart >= 0 && this.classes.some((type) => equalBytes(bytes, objectStart, objectEnd, type));
+  }
 }
 
 const isEmpty = (scope: GraphScope): boolean => !scope.everything && scope.predicates.size === 0 && scope.classes.size === 0;
+
+/** The terms of a line, for whoever wants to know them (LazyGraph learning what the evidence holds). */
+export type LineTerms = { predicate: string; object: string } | undefined;
 
 /**
  * Whole lines in `wanted` and not in `loaded`, from byte chunks that may cut lines anywhere: each
@@ -60,12 +108,14 @@ const isEmpty = (scope: GraphScope): boolean => !scope.everything && scope.predi
  */
 export class LineSelector {
   private carry = Buffer.alloc(0);
-  private readonly nothingLoaded: boolean;
+  private readonly wanted: ScopeBytes;
+  private readonly loaded: ScopeBytes;
+  private readonly spans: Spans = { predicateStart: 0, predicateEnd: 0, objectStart: -1, objectEnd: -1 };
 
   /** `kept`, when given, is told the terms of each line kept (undefined: a line that cannot be told simply). */
-  constructor(private readonly wanted: GraphScope, private readonly loaded: GraphScope = NOTHING,
-    private readonly kept?: (terms: { predicate: string; object: string } | undefined) => void) {
-    this.nothingLoaded = isEmpty(loaded);
+  constructor(wanted: GraphScope, loaded: GraphScope = NOTHING, private readonly kept?: (terms: LineTerms) => void) {
+    this.wanted = new ScopeBytes(wanted);
+    this.loaded = new ScopeBytes(loaded);
   }
 
   select(chunk: Uint8Array): Buffer | undefined {
@@ -83,16 +133,20 @@ export class LineSelector {
 
   private keep(bytes: Buffer, last: number): Buffer | undefined {
     // A whole file into an empty store, with no one to tell: every line, unread.
-    if (this.wanted.everything && this.nothingLoaded && this.kept === undefined) return last > 0 ? bytes.subarray(0, last) : undefined;
+    if (this.wanted.everything && this.loaded.empty && this.kept === undefined) return last > 0 ? bytes.subarray(0, last) : undefined;
     const kept: Buffer[] = [];
     const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
+    const spans = this.spans;
     for (let start = 0; start < last;) {
       const newline = bytes.indexOf(NEWLINE, start);
       const end = newline < 0 || newline >= last ? last : newline;
-      const terms = lineTerms(bytes, start, end, plain);
-      if (inScope(this.wanted, terms, false) && !inScope(this.loaded, terms, this.nothingLoaded)) {
+      const told = findSpans(bytes, start, end, plain, spans);
+      if (this.wanted.holds(bytes, told, spans) && !this.loaded.holds(bytes, told, spans)) {
         kept.push(bytes.subarray(start, end + 1));
-        this.kept?.(terms);
+        this.kept?.(told ? {
+          predicate: bytes.toString('utf8', spans.predicateStart, spans.predicateEnd),
+          object: spans.objectStart < 0 ? '' : bytes.toString('utf8', spans.objectStart, spans.objectEnd),
+        } : undefined);
       }
       start = end + 1;
     }
@@ -102,7 +156,7 @@ export class LineSelector {
 
 /** One file's lines in `wanted` and not in `loaded`, in chunks of whole lines, with progress by bytes read. */
 function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void,
-  kept?: ConstructorParameters<typeof LineSelector>[2]): Generator<Buffer> {
+  kept?: (terms: LineTerms) => void): Generator<Buffer> {
   const descriptor = openSync(path, 'r');
   const selector = new LineSelector(wanted, loaded, kept);
   try {
@@ -255,7 +309,7 @@ class EvidenceTerms {
   private readonly classes = new Set<string>();
   private unknown = false;
 
-  readonly add = (terms: { predicate: string; object: string } | undefined): void => {
+  readonly add = (terms: LineTerms): void => {
     if (terms === undefined) this.unknown = true;
     else if (terms.predicate === RDF_TYPE) this.classes.add(terms.object);
     else this.predicates.add(terms.predicate);

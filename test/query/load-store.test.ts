@@ -217,6 +217,8 @@ describe('query/load-store: a part of the graph loads every line it may need', (
     '<http://e/e> <http://schema.org/description> "not a name" .',
     '<http://e/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .',
     '<http://e/f> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Place> .',
+    '<http://e/g> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Pl\\u0061ce> .',
+    '<http://e/h> <http://example.org/prénom> "H" .',
   ];
   const query = 'PREFIX s: <http://schema.org/> SELECT ?n WHERE { ?x s:name ?n } ORDER BY ?n';
   let engine: LocalEngine;
@@ -227,11 +229,12 @@ describe('query/load-store: a part of the graph loads every line it may need', (
   });
   after(() => engine.close());
 
-  it('every name, whatever the line looks like, and then the types asked later', async () => {
+  it('every name, whatever the line looks like, and then the types and a non-ASCII predicate asked later', async () => {
     expect(rowLines((await runQuery(query, { kind: 'local', engine })).result)).to.deep.equal(['"A"', '"B"', '"C"', '"D"']);
-    expect(rowLines((await runQuery('SELECT ?x WHERE { ?x a <http://schema.org/Place> }', { kind: 'local', engine })).result)).to.deep.equal(['<http://e/f>']);
+    expect(rowLines((await runQuery('SELECT ?x WHERE { ?x a <http://schema.org/Place> } ORDER BY ?x', { kind: 'local', engine })).result)).to.deep.equal(['<http://e/f>', '<http://e/g>']);
+    expect(rowLines((await runQuery('SELECT ?n WHERE { ?x <http://example.org/prénom> ?n }', { kind: 'local', engine })).result)).to.deep.equal(['"H"']);
     expect(rowLines((await runQuery('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { kind: 'local', engine })).result))
-      .to.deep.equal(['"7"^^<http://www.w3.org/2001/XMLSchema#integer>']);
+      .to.deep.equal(['"9"^^<http://www.w3.org/2001/XMLSchema#integer>']);
   });
 });
 
