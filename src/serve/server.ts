@@ -99,7 +99,8 @@ export function engineOptions(options: ServeOptions): EngineOptions {
  * `listingsKept` resolves when the bundled listings' answers are kept for paging.
  */
 export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine; listingsKept: Promise<void> }> {
-  const engine = new LocalEngine(options.graph, engineOptions(options));
+  const settings = engineOptions(options);
+  const engine = new LocalEngine(options.graph, settings);
   try {
     await engine.ready();
   } catch (error) {
@@ -165,6 +166,6 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     answer(request.body, request, reply, request.body));
   registerBundled(app, options.maxRows, answer);
   await registerPage(app, prefixes);
-  const listingsKept = engineOptions(options).pageCacheRows ? keepBundledListings(engine, options.timeoutMs) : Promise.resolve();
+  const listingsKept = settings.pageCacheRows ? keepBundledListings(engine, options.timeoutMs) : Promise.resolve();
   return { app, engine, listingsKept };
 }

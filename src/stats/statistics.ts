@@ -29,12 +29,6 @@ export interface Facts {
   readonly read: (offset: number, length: number) => Promise<Uint8Array>;
 }
 
-/** Facts held in memory. */
-export function factsOf(ntriples: string): Facts {
-  const bytes = Buffer.from(ntriples, 'utf8');
-  return { bytes: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
-}
-
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const ntriplesIri = (term: NamedNode): string => `<${term.value}>`;
 

@@ -9,6 +9,7 @@
  * same named graphs: evidence.nt with graph.nt, or evidence.nq with graph.nq, is the full graph.
  */
 import type { ChunkRenderer, GraphChunk, UnionText } from './chunks.js';
+import type { Facts } from '../stats/statistics.js';
 
 /** The facts: what people query and publish. */
 export const GRAPH_FILES = ['graph.ttl', 'graph.nt', 'graph.trig', 'graph.nq', 'graph.jsonld'] as const;
@@ -174,7 +175,7 @@ export class GraphWriter {
   }
 
   /** graph.nt as written so far, read back from the sink: the facts the statistics count. */
-  writtenFacts(): { readonly bytes: number; readonly read: (offset: number, length: number) => Promise<Uint8Array> } {
+  writtenFacts(): Facts {
     const bytes = this.ntriplesLength;
     return { bytes, read: (offset, length) => this.sink.read('graph.nt', offset, length) };
   }

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { Parser } from 'n3';
 import { generateCorpus } from '../../bench/corpus.js';
 import { buildCorpus } from '../../src/corpus/build.js';
-import { factsOf, statisticsOf } from '../../src/stats/statistics.js';
+import { statisticsOf, type Facts } from '../../src/stats/statistics.js';
+
+/** Facts held in memory, read as the build reads graph.nt back. */
+function factsOf(ntriples: string): Facts {
+  const bytes = Buffer.from(ntriples, 'utf8');
+  return { bytes: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
+}
 import { DEFAULT_BASE, NS } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
 import { LocalEngine } from '../../src/query/local.js';
