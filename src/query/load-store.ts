@@ -11,6 +11,10 @@ import { openSync, readSync, readFileSync, closeSync, fstatSync } from 'node:fs'
 import type oxigraph from 'oxigraph';
 import { covers, EVERYTHING, NOTHING, overlaps, RDF_TYPE, union, type GraphScope } from './graph-scope.js';
 import { graphFilePaths, type GraphFiles, type RdfFile } from './rdf-files.js';
+import type { RequiredTerms } from './required-terms.js';
+
+/** An IRI that SPARQL can write as <iri> (IRIREF's characters). */
+const IRI_REF_CHARS = /^[^<>"{}|^`\\\u0000-\u0020]*$/;
 
 export interface LoadProgress {
   readonly bytes: number;
@@ -228,6 +232,8 @@ export class LazyGraph {
   private withNamed: StoreParts | undefined;
   /** The predicates and classes of the evidence's default-graph triples, once all are loaded; `everything` when a line could not be told. */
   private evidenceScope: GraphScope | undefined;
+  /** Per store, whether its default graph holds a triple of a term (required-terms.ts), until it loads more. */
+  private readonly held = new WeakMap<oxigraph.Store, Map<string, boolean>>();
 
   constructor(
     private readonly createStore: () => oxigraph.Store,
@@ -256,6 +262,23 @@ export class LazyGraph {
     return parts.store;
   }
 
+  /**
+   * Whether `store`'s default graph has no triple of one of `terms`: then a query that requires
+   * them all has no solution. An IRI that cannot be written between < and > counts as held.
+   */
+  lacksAny(store: oxigraph.Store, terms: RequiredTerms): boolean {
+    let held = this.held.get(store);
+    if (held === undefined) this.held.set(store, held = new Map());
+    const holds = (pattern: string): boolean => {
+      let answer = held.get(pattern);
+      if (answer === undefined) held.set(pattern, answer = store.query(`ASK { ${pattern} }`) as boolean);
+      return answer;
+    };
+    const writable = (iri: string): boolean => IRI_REF_CHARS.test(iri);
+    return terms.predicates.some((predicate) => writable(predicate) && !holds(`?s <${predicate}> ?o`)) ||
+      terms.classes.some((type) => writable(type) && !holds(`?s a <${type}>`));
+  }
+
   private partsFor(scope: GraphScope): StoreParts {
     // Without a triples file, the default graph is derived from the named graphs: one store.
     if (scope.named || this.files.triples === undefined) return (this.withNamed ??= this.newParts(true, true));
@@ -279,6 +302,7 @@ export class LazyGraph {
     // Without a triples file the statistics are the default graph's only file (the rest is derived below).
     if (needDefault) add('default', parts.loadedDefault, triples === undefined ? [statistics] : [triples, parts.evidence ? evidence?.triples : undefined, statistics]);
     if (needNamed) add('named', parts.loadedNamed, [quads, evidence?.quads]);
+    if (loads.length > 0) this.held.delete(parts.store);
     const totalBytes = loads.reduce((sum, load) => sum + fileBytes(load.file.path), 0);
     let done = 0;
     for (const { file, loaded, graphs, isEvidence } of loads) {

@@ -10,12 +10,14 @@ import v8 from 'node:v8';
 import oxigraph from 'oxigraph';
 import { factory } from '../rdf/factory.js';
 import type { Term } from '@rdfjs/types';
-import { checkLimits, parseQuery, prepareQuery, QueryRefusedError, QuerySyntaxError, type ParsedQuery } from './sparql.js';
-import type { ResultsJson } from './results-json.js';
+import { checkLimits, parseQuery, prepareQuery, QueryRefusedError, QuerySyntaxError, unorderedQuery, type ParsedQuery } from './sparql.js';
+import type { JsonBinding, ResultsJson } from './results-json.js';
+import { orderRows, plainOrder, type OrderKey } from './order-rows.js';
 import {
   isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
 import { LazyGraph } from './load-store.js';
+import { requiredTerms } from './required-terms.js';
 import { EVERYTHING, readsEvidence, treeScope, type GraphScope } from './graph-scope.js';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -54,6 +56,23 @@ function fromWireTerm(term: WireTerm): Term {
 }
 
 let namedGraphs: Set<string> | undefined;
+
+/** A store that holds nothing: what the engine answers when nothing can match. */
+const EMPTY_STORE = new oxigraph.Store();
+
+/** The engine's answer to a query without solutions, as Oxigraph writes it; SELECT * lists the variables in scope, as an empty store tells. */
+function noSolution(query: ParsedQuery, text: string, format: string): string {
+  switch (query.form) {
+    case 'CONSTRUCT':
+    case 'DESCRIBE':
+      return '';
+    case 'ASK':
+      return JSON.stringify({ head: {}, boolean: false });
+    case 'SELECT':
+      if (query.variables.length === 0) return EMPTY_STORE.query(text, { results_format: format }) as string;
+      return JSON.stringify({ head: { vars: query.variables }, results: { bindings: [] } });
+  }
+}
 
 /** FROM and FROM NAMED select graphs of the store; one the store does not hold is refused, not read as empty. */
 function checkDataset(query: ParsedQuery, store: oxigraph.Store): void {
@@ -109,18 +128,29 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   refuseUnloadedEvidence(scope);
   const store = await load(() => graph.ensure(scope));
   checkDataset(query, store);
+  // A pattern every solution needs and no triple matches: no solution, known without running the query.
+  const required = requiredTerms(query.tree);
+  const solvable = required === undefined || !graph.lacksAny(store, required);
   // Pages are of SELECT rows; another form answers whole, under the cap.
   const page = query.form === 'SELECT' ? request.page : undefined;
   // An ordered answer is sorted whole before its first row: the engine keeps it whole and slices pages.
   const whole = page !== undefined && query.ordered && request.wholeIfOrdered !== undefined;
   const max = whole ? request.wholeIfOrdered : page?.size ?? request.maxRows;
-  const text = prepareQuery(query, new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)])), max, whole ? 0 : page?.offset);
+  const bindings = new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)]));
+  const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
+  const keys = solvable ? plainOrder(query) : undefined;
+  const sorted = keys === undefined ? undefined : sortedAnswer(store, query, bindings, keys);
+  if (sorted !== undefined) {
+    const rows = windowOf(query, sorted.rows, whole ? 0 : page?.offset ?? 0, max);
+    const truncated = max !== undefined && rows.length > max;
+    const resultsJson = JSON.stringify({ head: sorted.head, results: { bindings: truncated ? rows.slice(0, max) : rows } });
+    return { id: request.id, ok: true, query: shape, resultsJson, truncated, whole, memoryBytes: memoryBytes() };
+  }
+  const text = prepareQuery(query, bindings, max, whole ? 0 : page?.offset);
   const graphForm = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
   // The default graph is graph.nt's set of triples, or the query's own FROM: never the union option.
-  const output = store.query(text, {
-    results_format: graphForm ? 'application/n-triples' : 'application/sparql-results+json',
-  }) as string;
-  const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
+  const format = graphForm ? 'application/n-triples' : 'application/sparql-results+json';
+  const output = solvable ? store.query(text, { results_format: format }) as string : noSolution(query, text, format);
   if (graphForm) {
     // N-Triples: one triple per line.
     const lines = output.split('\n').filter((line) => line !== '');
@@ -134,6 +164,33 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   const truncated = rows.length > max;
   const cut = truncated ? JSON.stringify({ ...results, results: { bindings: rows.slice(0, max) } }) : output;
   return { id: request.id, ok: true, query: shape, resultsJson: cut, truncated, whole, memoryBytes: memoryBytes() };
+}
+
+/**
+ * Answers up to this many rows are sorted here (order-rows.ts says why); a larger one is left to
+ * the engine's ORDER BY, which holds its rows more compactly than their results JSON.
+ */
+const MAX_ROWS_SORTED_HERE = 500_000;
+
+/** The query's answer, ordered by order-rows.ts; undefined when that sort cannot order it. */
+function sortedAnswer(store: oxigraph.Store, query: ParsedQuery, bindings: ReadonlyMap<string, Term>, keys: readonly OrderKey[]): { head: ResultsJson['head']; rows: readonly JsonBinding[] } | undefined {
+  const output = store.query(unorderedQuery(query, bindings, MAX_ROWS_SORTED_HERE + 1), { results_format: 'application/sparql-results+json' }) as string;
+  const results = JSON.parse(output) as ResultsJson;
+  const rows = results.results?.bindings ?? [];
+  if (rows.length > MAX_ROWS_SORTED_HERE) return undefined;
+  const sorted = orderRows(rows, keys);
+  return sorted === undefined ? undefined : { head: results.head, rows: sorted };
+}
+
+/**
+ * The rows of the query's own OFFSET and LIMIT, from `offset` into them, and at most `max` + 1
+ * of them (one more than asked tells that more follow), as prepareQuery writes the window.
+ */
+function windowOf(query: ParsedQuery, rows: readonly JsonBinding[], offset: number, max: number | undefined): readonly JsonBinding[] {
+  const own = query.tree as { limit?: number; offset?: number };
+  const start = (own.offset ?? 0) + offset;
+  const end = Math.min(own.limit === undefined ? rows.length : (own.offset ?? 0) + own.limit, max === undefined ? rows.length : start + max + 1);
+  return rows.slice(start, Math.max(start, end));
 }
 
 function failure(error: unknown): WorkerFailure {

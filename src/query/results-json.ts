@@ -24,10 +24,13 @@ export interface TripleJson {
 
 export type JsonTerm = NodeJson | LiteralJson | TripleJson;
 
+/** One solution: its bound variables' terms. */
+export type JsonBinding = Readonly<Record<string, JsonTerm>>;
+
 export interface ResultsJson {
   readonly head: { readonly vars?: readonly string[] };
   readonly boolean?: boolean;
-  readonly results?: { readonly bindings: ReadonlyArray<Readonly<Record<string, JsonTerm>>> };
+  readonly results?: { readonly bindings: readonly JsonBinding[] };
 }
 
 function toTerm(term: JsonTerm): Quad_Object {

@@ -202,18 +202,26 @@ export function prepareQuery(query: ParsedQuery, bindings: ReadonlyMap<string, T
   const newLimit = cap === undefined || (left !== undefined && left <= cap) ? left : cap;
   const newOffset = offset === 0 ? ownOffset : (ownOffset ?? 0) + offset;
   if (bindings.size === 0 && newLimit === limit && newOffset === ownOffset) return query.text;
+  return new sparqljs.Generator().stringify({ ...boundTree(query, bindings), limit: newLimit, offset: newOffset } as sparqljs.Query);
+}
+
+/**
+ * The query's solutions, bound as prepareQuery binds them, without its ORDER BY, OFFSET and LIMIT,
+ * and at most `maxRows` of them: for the rows to be sorted outside the engine (order-rows.ts).
+ */
+export function unorderedQuery(query: ParsedQuery, bindings: ReadonlyMap<string, Term>, maxRows: number): string {
+  return new sparqljs.Generator().stringify({ ...boundTree(query, bindings), order: undefined, limit: maxRows, offset: undefined } as sparqljs.Query);
+}
+
+/** A shallow copy of the query's tree with each parameter bound in a VALUES block at the top of its WHERE clause. */
+function boundTree(query: ParsedQuery, bindings: ReadonlyMap<string, Term>): sparqljs.Query {
+  // The parsed tree is shared through the memo and must stay as parsed.
+  if (bindings.size === 0) return { ...query.tree };
   const values: sparqljs.ValuesPattern = {
     type: 'values',
     values: [Object.fromEntries([...bindings].map(([name, term]) => [`?${name}`, term])) as sparqljs.ValuePatternRow],
   };
-  // A shallow copy: the parsed tree is shared through the memo and must stay as parsed.
-  const tree = {
-    ...query.tree,
-    where: bindings.size === 0 ? query.tree.where : [values, ...(query.tree.where ?? [])],
-    limit: newLimit,
-    offset: newOffset,
-  } as sparqljs.Query;
-  return new sparqljs.Generator().stringify(tree);
+  return { ...query.tree, where: [values, ...(query.tree.where ?? [])] };
 }
 
 /** The query with each parameter bound by a VALUES block at the top of its WHERE clause. */

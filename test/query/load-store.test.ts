@@ -19,6 +19,7 @@ import { listBundledQueries, parameterTerms, type BundledQuery } from '../../src
 import { LocalEngine } from '../../src/query/local.js';
 import { LazyGraph } from '../../src/query/load-store.js';
 import { graphScope } from '../../src/query/graph-scope.js';
+import type { RequiredTerms } from '../../src/query/required-terms.js';
 import oxigraph from 'oxigraph';
 import { readQuadsFile, type FederatedSource } from '../../src/query/federated.js';
 import { resolveGraphFiles } from '../../src/query/rdf-files.js';
@@ -277,6 +278,30 @@ describe('query/load-store: the evidence in a store of its own', () => {
       expect([count(store), store === await graph.ensure(graphScope(EVIDENCE_QUERY))]).to.deep.equal([beside ? 6 : 3, beside]);
     });
   }
+
+  // [terms, lacks one]: by hand, from what graph.nt holds.
+  const held: Array<[string, RequiredTerms, boolean]> = [
+    ['a predicate and a class the facts hold', { predicates: ['http://schema.org/name'], classes: ['http://schema.org/Person'] }, false],
+    ['a predicate only the evidence holds', { predicates: ['http://schema.org/name', 'https://w3id.org/peacegraph/ontology#evidence'], classes: [] }, true],
+    ['a class no triple has', { predicates: [], classes: ['http://schema.org/Event'] }, true],
+    ['an IRI that cannot be written in a query (counted as held)', { predicates: ['http://e/a b>'], classes: [] }, false],
+  ];
+  for (const [name, terms, lacks] of held) {
+    it(`knows whether the facts' store lacks ${name}`, async () => {
+      const graph = lazyGraph();
+      await graph.preload();
+      expect(graph.lacksAny(await graph.ensure(graphScope('SELECT * WHERE { ?p <http://schema.org/name> ?n }')), terms)).to.equal(lacks);
+    });
+  }
+
+  it('asks again once a store has loaded more', async () => {
+    const graph = lazyGraph();
+    const names = await graph.ensure(graphScope('SELECT * WHERE { ?p <http://schema.org/name> ?n }'));
+    const member = { predicates: ['http://www.w3.org/ns/org#member'], classes: [] };
+    expect(graph.lacksAny(names, member)).to.equal(true);
+    const store = await graph.ensure(graphScope('SELECT * WHERE { ?m <http://www.w3.org/ns/org#member> ?p }'));
+    expect([store, graph.lacksAny(store, member)]).to.deep.equal([names, false]);
+  });
 
   it('before the evidence is loaded, runs every query beside it (what it holds is not known yet)', async () => {
     const graph = lazyGraph();
