@@ -124,10 +124,13 @@ export async function comunicaTimes(graph: readonly RdfFile[], queries: readonly
 }
 
 export interface RunCounts {
-  /** Warm runs after the first, or `slowWarm` when a first run took over `slowSeconds`. */
+  /** Warm runs after the first, or `slowWarm` when a first run took over `slowSeconds`, `fastWarm` when all took under `fastSeconds`. */
   readonly warm: number;
   readonly slowWarm: number;
   readonly slowSeconds: number;
+  /** Millisecond queries: a median of a few runs moves with every stray pause of a shared machine, and more runs cost nothing. */
+  readonly fastWarm: number;
+  readonly fastSeconds: number;
   /** A run longer than this is stopped. */
   readonly timeoutMs: number;
 }
@@ -215,7 +218,8 @@ export async function timeByTurns(text: string, engines: ReadonlyMap<string, Run
   };
   await turn();
   const firsts = [...answers.values()].map((done) => done?.[0]?.seconds ?? Infinity);
-  const warmRuns = Math.max(...firsts) > runs.slowSeconds ? runs.slowWarm : runs.warm;
+  const slowest = Math.max(...firsts);
+  const warmRuns = slowest > runs.slowSeconds ? runs.slowWarm : slowest < runs.fastSeconds ? runs.fastWarm : runs.warm;
   for (let index = 0; index < warmRuns; index += 1) await turn();
   return new Map([...answers].map(([name, done]) => [name, done === undefined ? undefined : {
     first: done[0]!.seconds,
