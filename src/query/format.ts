@@ -1,10 +1,11 @@
 /** Query results as text: an aligned table for people, CSV/TSV/JSON/XML for tools, RDF for graphs. */
-import type { Quad, Term } from '@rdfjs/types';
+import type { Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
 import { termText } from './result.js';
 import { resultsJsonText } from './results-json.js';
 import { toJsonLd, type JsonLdContext } from '../rdf-io/jsonld.js';
-import { lineText, TermEncoder, turtleDocument } from '../rdf-io/syntax.js';
+import { turtleDocument } from '../rdf-io/syntax.js';
+import { nTriplesText } from './engine-graph.js';
 
 export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json', 'xml'] as const;
 export const GRAPH_FORMATS = ['turtle', 'ntriples', 'jsonld'] as const;
@@ -108,10 +109,6 @@ function xml(result: QueryResult): string {
   return `${open}  <head>\n${head}\n  </head>\n  <results>\n${rows.join('\n')}${rows.length ? '\n' : ''}  </results>\n</sparql>\n`;
 }
 
-/** A result graph in the order the engine gave it. */
-function writeQuads(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', prefixes: Record<string, string>): string {
-  return format === 'N-Triples' ? lineText(quads, new TermEncoder(), false) : turtleDocument(quads, prefixes, false);
-}
 
 export interface FormatOptions {
   readonly prefixes: Record<string, string>;
@@ -121,9 +118,10 @@ export interface FormatOptions {
 export async function formatResult(result: QueryResult, format: OutputFormat, options: FormatOptions): Promise<string> {
   if (result.kind === 'quads') {
     switch (format) {
-      case 'ntriples': return writeQuads(result.quads, 'N-Triples', {});
+      case 'ntriples': return nTriplesText(result);
       case 'jsonld': return toJsonLd(result.quads, options.context);
-      case 'turtle': case 'table': return writeQuads(result.quads, 'Turtle', options.prefixes);
+      // In the order the engine gave the triples.
+      case 'turtle': case 'table': return turtleDocument(result.quads, options.prefixes, false);
       default: throw new Error(`a CONSTRUCT/DESCRIBE result is a graph: --format turtle, ntriples or jsonld, not ${format}`);
     }
   }

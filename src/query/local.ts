@@ -12,11 +12,10 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
-import { Parser } from 'n3';
-import { factory } from '../rdf/factory.js';
 import { startWorker } from '../worker/start.js';
 import type { QueryResult } from './result.js';
 import { fromEngineJson } from './results-json.js';
+import { fromEngineNTriples } from './engine-graph.js';
 import { checkLimits, DEFAULT_LIMITS, QueryRefusedError, QuerySyntaxError, type PageWindow, type QueryLimits } from './sparql.js';
 import { graphFilePaths, type GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
@@ -233,7 +232,7 @@ export class LocalEngine {
     const reply = outcome.reply;
     if (!reply.ok) throw failureError(reply.failure);
     const result: QueryResult = reply.ntriples !== undefined
-      ? { kind: 'quads', quads: new Parser({ format: 'N-Triples', factory }).parse(reply.ntriples) }
+      ? fromEngineNTriples(reply.ntriples)
       : fromEngineJson(reply.resultsJson!, reply.query.form === 'ASK' ? 'ASK' : 'SELECT');
     return { query: reply.query, result, truncated: reply.truncated, whole: reply.whole };
   }
