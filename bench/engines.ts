@@ -208,8 +208,14 @@ export interface Timing {
  */
 export async function timeByTurns(text: string, engines: ReadonlyMap<string, Run>, runs: RunCounts): Promise<Map<string, Timing | undefined>> {
   const answers = new Map<string, Answer[] | undefined>([...engines.keys()].map((name) => [name, []]));
+  // Each warm turn starts with the next engine: the one that runs right after another on the same
+  // query (raw Oxigraph over HTTP after raw Oxigraph in its thread) would otherwise always find the
+  // machine's caches warm, and the first of a turn always cold.
+  const order = [...engines];
+  let turns = 0;
   const turn = async (): Promise<void> => {
-    for (const [name, run] of engines) {
+    const start = turns++ % order.length;
+    for (const [name, run] of [...order.slice(start), ...order.slice(0, start)]) {
       const done = answers.get(name);
       if (done === undefined) continue;
       const answer = await run(text);
