@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import oxigraph from 'oxigraph';
 import { compareCodePoints, orderRows, plainOrder } from '../../src/query/order-rows.js';
 import { parseQuery, unorderedQuery } from '../../src/query/sparql.js';
 import { fromResultsJson, type JsonBinding, type ResultsJson } from '../../src/query/results-json.js';
-import { LocalEngine } from '../../src/query/local.js';
+import type { LocalEngine } from '../../src/query/local.js';
+import { turtleEngine } from './turtle-engine.js';
 import { rowLines } from '../../src/query/result.js';
 import { runQuery } from '../../src/query/run.js';
 
@@ -95,10 +93,7 @@ describe('query/order-rows', () => {
   describe('through the local engine', () => {
     let engine: LocalEngine;
     before(async () => {
-      const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-order-')), 'ordering.ttl');
-      await writeFile(file, GRAPH);
-      engine = new LocalEngine({ triples: { path: file, format: 'text/turtle' } });
-      await engine.ready();
+      engine = await turtleEngine(GRAPH);
     });
     after(() => engine.close());
 

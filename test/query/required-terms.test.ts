@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import oxigraph from 'oxigraph';
 import sparqljs from 'sparqljs';
 import { requiredTerms, type RequiredTerms } from '../../src/query/required-terms.js';
-import { LocalEngine } from '../../src/query/local.js';
+import type { LocalEngine } from '../../src/query/local.js';
+import { turtleEngine } from './turtle-engine.js';
 import { runQuery } from '../../src/query/run.js';
 import { fromResultsJson, type ResultsJson } from '../../src/query/results-json.js';
 
@@ -148,10 +146,7 @@ describe('query/required-terms', () => {
     const GRAPH = `@prefix ex: <${EX}> . ex:alice a ex:Person ; ex:name "Alice" .`;
     let engine: LocalEngine;
     before(async () => {
-      const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-required-')), 'graph.ttl');
-      await writeFile(file, GRAPH);
-      engine = new LocalEngine({ triples: { path: file, format: 'text/turtle' } });
-      await engine.ready();
+      engine = await turtleEngine(GRAPH);
     });
     after(() => engine.close());
     const store = new oxigraph.Store();
