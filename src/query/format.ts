@@ -109,7 +109,6 @@ function xml(result: QueryResult): string {
   return `${open}  <head>\n${head}\n  </head>\n  <results>\n${rows.join('\n')}${rows.length ? '\n' : ''}  </results>\n</sparql>\n`;
 }
 
-
 export interface FormatOptions {
   readonly prefixes: Record<string, string>;
   readonly context: JsonLdContext;

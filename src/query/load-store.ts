@@ -12,9 +12,7 @@ import type oxigraph from 'oxigraph';
 import { covers, EVERYTHING, NOTHING, overlaps, RDF_TYPE, union, type GraphScope } from './graph-scope.js';
 import { graphFilePaths, type GraphFiles, type RdfFile } from './rdf-files.js';
 import type { RequiredTerms } from './required-terms.js';
-
-/** An IRI that SPARQL can write as <iri> (IRIREF's characters). */
-const IRI_REF_CHARS = /^[^<>"{}|^`\\\u0000-\u0020]*$/;
+import { writableIri } from './sparql.js';
 
 export interface LoadProgress {
   readonly bytes: number;
@@ -274,9 +272,8 @@ export class LazyGraph {
       if (answer === undefined) held.set(pattern, answer = store.query(`ASK { ${pattern} }`) as boolean);
       return answer;
     };
-    const writable = (iri: string): boolean => IRI_REF_CHARS.test(iri);
-    return terms.predicates.some((predicate) => writable(predicate) && !holds(`?s <${predicate}> ?o`)) ||
-      terms.classes.some((type) => writable(type) && !holds(`?s a <${type}>`));
+    return terms.predicates.some((predicate) => writableIri(predicate) && !holds(`?s <${predicate}> ?o`)) ||
+      terms.classes.some((type) => writableIri(type) && !holds(`?s a <${type}>`));
   }
 
   private partsFor(scope: GraphScope): StoreParts {

@@ -138,8 +138,9 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   const max = whole ? request.wholeIfOrdered : page?.size ?? request.maxRows;
   const bindings = new Map(request.bindings.map(([name, term]) => [name, fromWireTerm(term)]));
   const shape = { form: query.form, variables: query.variables, ordered: query.ordered };
-  const keys = solvable ? plainOrder(query) : undefined;
+  const keys = solvable && !engineOrdered.has(query) ? plainOrder(query) : undefined;
   const sorted = keys === undefined ? undefined : sortedAnswer(store, query, bindings, keys);
+  if (keys !== undefined && sorted === undefined) engineOrdered.add(query);
   if (sorted !== undefined) {
     const rows = windowOf(query, sorted.rows, whole ? 0 : page?.offset ?? 0, max);
     const truncated = max !== undefined && rows.length > max;
@@ -171,6 +172,13 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
  * the engine's ORDER BY, which holds its rows more compactly than their results JSON.
  */
 const MAX_ROWS_SORTED_HERE = 500_000;
+
+/**
+ * Queries whose answer order-rows.ts could not sort: they ran twice (unordered, then with the
+ * engine's ORDER BY), and go to the engine's ORDER BY at once when asked again (parsed queries
+ * are memoised by text, so the same text is the same object).
+ */
+const engineOrdered = new WeakSet<ParsedQuery>();
 
 /** The query's answer, ordered by order-rows.ts; undefined when that sort cannot order it. */
 function sortedAnswer(store: oxigraph.Store, query: ParsedQuery, bindings: ReadonlyMap<string, Term>, keys: readonly OrderKey[]): { head: ResultsJson['head']; rows: readonly JsonBinding[] } | undefined {

@@ -53,8 +53,16 @@ interface ParseErrorHash {
   readonly loc?: { readonly first_line: number; readonly first_column: number };
 }
 
+/** The characters SPARQL allows between the < and > of an IRI reference (IRIREF). */
+const IRI_REF_CHARS = '[^<>"{}|^`\\\\\\u0000-\\u0020]*';
 /** An IRI reference at a `<` (else the `<` is an operator); stops at the next `<`, so scanning stays linear. */
-const IRI_REF = /<[^<>"{}|^`\\\u0000-\u0020]*>/y;
+const IRI_REF = new RegExp(`<${IRI_REF_CHARS}>`, 'y');
+const WRITABLE_IRI = new RegExp(`^${IRI_REF_CHARS}$`);
+
+/** Whether `iri` can be written into a query as <iri>. */
+export function writableIri(iri: string): boolean {
+  return WRITABLE_IRI.test(iri);
+}
 const OPENERS = '{([';
 const CLOSERS = '})]';
 
