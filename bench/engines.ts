@@ -1,14 +1,15 @@
 /**
- * The engines the bench compares peacegraph's runner with, on the same graph: raw Oxigraph in a
- * worker thread (bench/oxigraph-raw.ts) and raw Comunica over an N3 Store in a child process
+ * The engines the bench compares peacegraph's runner with, on the same graph: raw Oxigraph in its
+ * own process (bench/oxigraph-raw.ts) and raw Comunica over an N3 Store in a child process
  * (bench/comunica-query.ts), and the timing by turns of `peacegraph serve`, raw Oxigraph and
  * Virtuoso (bench/virtuoso.ts) on each query.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { RawLoaded, RawRequest } from './oxigraph-raw.js';
 import { answerRows, type Answer } from './answer-rows.js';
+import { peakRss } from './process-memory.js';
 import { median } from './format.js';
 import type { BundledQuery } from '../src/query/bundled.js';
 import { parseQuery } from '../src/query/sparql.js';
@@ -24,29 +25,36 @@ const TRIPLE_FORMATS: ReadonlySet<string> = new Set(['application/n-triples', 't
 export function defaultGraphFiles(files: GraphFiles): RdfFile[] {
   return graphFilePaths(files).flatMap((path) => (TRIPLE_FORMATS.has(rdfFormat(path)) ? [{ path, format: rdfFormat(path) }] : []));
 }
-import { startWorker } from '../src/worker/start.js';
-
-/** Raw Oxigraph in a worker thread (oxigraph-raw.ts): load once, time queries, restart after a stopped one. */
+/**
+ * Raw Oxigraph in its own process (oxigraph-raw.ts), as `peacegraph serve` and Virtuoso run in
+ * theirs: load once, time queries, restart after a stopped one.
+ */
 export class RawOxigraph {
-  private worker: Worker | undefined;
+  private child: ChildProcess | undefined;
   private loaded: RawLoaded = { loadSeconds: 0, port: 0 };
 
   constructor(private readonly graph: readonly RdfFile[]) {}
 
-  private async started(): Promise<Worker> {
-    if (this.worker !== undefined) return this.worker;
-    const worker = startWorker(import.meta.url, 'oxigraph-raw', this.graph);
+  private async started(): Promise<ChildProcess> {
+    if (this.child !== undefined) return this.child;
+    const child = fork(fileURLToPath(new URL('./oxigraph-raw.ts', import.meta.url)), [JSON.stringify(this.graph)], { execArgv: ['--import', 'tsx'] });
     this.loaded = await new Promise<RawLoaded>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      child.once('message', (message) => resolve(message as RawLoaded));
+      child.once('exit', (code) => reject(new Error(`raw Oxigraph stopped while loading (exit code ${code})`)));
     });
-    this.worker = worker;
-    return worker;
+    child.removeAllListeners('exit');
+    this.child = child;
+    return child;
   }
 
   async load(): Promise<number> {
     await this.started();
     return this.loaded.loadSeconds;
+  }
+
+  /** The process's peak resident memory, in bytes. */
+  async peakRss(): Promise<number> {
+    return peakRss((await this.started()).pid!);
   }
 
   /** The HTTP endpoint over the same store (a new port after a restart). */
@@ -55,38 +63,41 @@ export class RawOxigraph {
     return `http://127.0.0.1:${this.loaded.port}/sparql`;
   }
 
-  /** Stops the worker, busy with a query that ran too long; the next use loads the graph again. */
+  /** Stops the process, busy with a query that ran too long; the next use loads the graph again. */
   async restart(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
+    await this.close();
   }
 
   /** One run, or undefined when it took longer than `timeoutMs`. */
   async time(request: RawRequest, timeoutMs: number): Promise<Answer | undefined> {
-    const worker = await this.started();
+    const child = await this.started();
     return new Promise((resolve, reject) => {
       const settle = (answer: Answer | undefined): void => {
         clearTimeout(timer);
-        worker.removeAllListeners('message').removeAllListeners('error');
+        child.removeAllListeners('message').removeAllListeners('exit');
         resolve(answer);
       };
       const timer = setTimeout(() => {
         settle(undefined);
-        void worker.terminate();
-        this.worker = undefined;
+        void this.close();
       }, timeoutMs);
-      worker.once('message', settle);
-      worker.once('error', (error) => {
+      child.once('message', (answer) => settle(answer as Answer));
+      child.once('exit', (code) => {
         settle(undefined);
-        reject(error);
+        this.child = undefined;
+        reject(new Error(`raw Oxigraph stopped during a query (exit code ${code})`));
       });
-      worker.postMessage(request);
+      child.send(request);
     });
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    const child = this.child;
+    this.child = undefined;
+    if (child === undefined || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
 }
 

@@ -1,14 +1,14 @@
 /**
- * Raw Oxigraph for the bench: a worker thread that loads a graph into a bare store and times
- * queries on it, with nothing of peacegraph in between (no parsing, no transport, no conversion:
- * the query straight to a results string). A thread, so that the bench can stop a query that runs
- * too long. Started by bench/engines.ts with the graph files ({path, format}); replies to each
- * {text, graphResult} with the run's seconds and the rows of its answer (counted after the clock stops).
+ * Raw Oxigraph for the bench: a process that loads a graph into a bare store and times queries on
+ * it, with nothing of peacegraph in between (no parsing, no transport, no conversion: the query
+ * straight to a results string). A process of its own, as serve and Virtuoso run, which the bench
+ * can stop when a query runs too long. Started by bench/engines.ts (fork) with the graph files
+ * ({path, format}) as JSON in its argument; replies to each {text, graphResult} message with the
+ * run's seconds and the rows of its answer (counted after the clock stops).
  * The same store also answers over HTTP on loopback (a bare node:http handler: a form-encoded POST
  * in, the results string out), so that serve and Virtuoso, timed over HTTP, are set beside an
  * engine that pays the same round trip and nothing more. Its port goes with the load time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ export interface RawRequest {
 
 const store = new oxigraph.Store();
 const loading = performance.now();
-for (const file of workerData as readonly RdfFile[]) store.load(readFileSync(file.path), { format: file.format });
+for (const file of JSON.parse(process.argv[2]!) as readonly RdfFile[]) store.load(readFileSync(file.path), { format: file.format });
 const loadSeconds = (performance.now() - loading) / 1000;
 
 export interface RawLoaded {
@@ -47,12 +47,12 @@ const http = createServer((request, response) => {
     }
   });
 });
-http.listen(0, '127.0.0.1', () => parentPort!.postMessage({ loadSeconds, port: (http.address() as AddressInfo).port } satisfies RawLoaded));
+http.listen(0, '127.0.0.1', () => process.send!({ loadSeconds, port: (http.address() as AddressInfo).port } satisfies RawLoaded));
 
-parentPort!.on('message', ({ text, graphResult }: RawRequest) => {
+process.on('message', ({ text, graphResult }: RawRequest) => {
   const started = performance.now();
   const body = store.query(text, { use_default_graph_as_union: true, results_format: graphResult ? 'application/n-triples' : 'application/sparql-results+json' });
   const seconds = (performance.now() - started) / 1000;
   const answer: Answer = { seconds, rows: typeof body === 'string' ? answerRows(body, graphResult) : 0 };
-  parentPort!.postMessage(answer);
+  process.send!(answer);
 });

@@ -24,9 +24,9 @@ import { header, marks, misses, ratioToBest, row, rowsCell, TARGETS, timeCell } 
 import { Virtuoso, virtuosoInstalled } from './virtuoso.js';
 import { listBundledQueries, parameterTerms } from '../src/query/bundled.js';
 import { bindParameters, parseQuery } from '../src/query/sparql.js';
-import { createServer } from '../src/serve/server.js';
-import { DEFAULT_BASE } from '../src/rdf/namespaces.js';
 import { oneShotQuery } from './one-shot.js';
+import { ServeProcess } from './serve-process.js';
+import { defaultWorkerCount } from '../src/query/local.js';
 import { resolveGraphFiles } from '../src/query/rdf-files.js';
 import { MIN_REPORTS_PER_WORKER, workerCount } from '../src/corpus/pool.js';
 import { BUNDLED } from '../src/paths.js';
@@ -104,7 +104,7 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
   `in a child process, with the threads peacegraph chooses (a worker thread per ${MIN_REPORTS_PER_WORKER} reports, up to one per core: ${CORES} here) and, for the speed-up, with one thread. ` +
   `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
   `over the threads. Queries: each a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when a first takes ` +
-  `over ${QUERY_RUNS.slowSeconds} s, ${QUERY_RUNS.fastWarm} when all took under ${QUERY_RUNS.fastSeconds * 1000} ms), with the engines by turns on the same graph: a \`peacegraph serve\` request and a Virtuoso request (form-encoded POST on loopback, ` +
+  `over ${QUERY_RUNS.slowSeconds} s, ${QUERY_RUNS.fastWarm} when all took under ${QUERY_RUNS.fastSeconds * 1000} ms), with the engines by turns on the same graph: a request to \`peacegraph serve --data DIR\` (the compiled CLI in its own process, as users start it) and a Virtuoso request (form-encoded POST on loopback, ` +
   'SPARQL results JSON or N-Triples, timed by the client), raw Oxigraph over HTTP (the same store behind a bare node:http handler: the same round trip, nothing else) and raw Oxigraph in its thread (query text to results string, no transport); ' +
   '"serve / best of both" divides serve by the faster of raw Oxigraph over HTTP and Virtuoso. "serve first page" is a SELECT\'s first page as users get it (serve keeps ordered answers whole for paging, the bundled listings from its start); ' +
   '"serve first page, computed" is the same page computed afresh (Cache-Control: no-cache: the query with OFFSET and LIMIT). ' +
@@ -121,27 +121,25 @@ if (!VIRTUOSO_INSTALLED) {
 
 /**
  * Every bundled query (and each parameterised one bound to one value) on one built folder: serve,
- * raw Oxigraph and Virtuoso by turns, a one-shot query, raw Comunica on small graphs. Serve loads
- * the folder as `peacegraph serve --data DIR` does; raw Oxigraph and Virtuoso load the file that
- * is its default graph (src/query/rdf-files.ts chooses it).
+ * raw Oxigraph and Virtuoso by turns, a one-shot query, raw Comunica on small graphs. Serve is
+ * `peacegraph serve --data DIR` in its own process (bench/serve-process.ts); raw Oxigraph and
+ * Virtuoso load the file that is its default graph (src/query/rdf-files.ts chooses it).
  */
 async function timeQueries(size: number, kind: GraphKind, triples: number, dir: string, sample: ReadonlyMap<string, string>): Promise<void> {
   // The graph with evidence as serve --with-evidence loads it: the facts and the evidence files.
   const graph = await resolveGraphFiles(dir, kind === 'evidence' ? 'load' : 'leave');
   const defaultGraph = defaultGraphFiles(graph);
   if (defaultGraph.length === 0) throw new Error(`${dir}: no default-graph file (graph.nt) for raw Oxigraph and Virtuoso to load`);
-  const rssBefore = process.memoryUsage().rss;
   const raw = new RawOxigraph(defaultGraph);
   const rawLoad = await raw.load();
-  const rawRss = process.memoryUsage().rss - rssBefore;
-  // The whole graph is loaded before serve listens, as `peacegraph serve --data DIR` starts.
-  const loading = performance.now();
-  const { app, listingsKept } = await createServer({ graph, base: DEFAULT_BASE, timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20 });
-  const ourLoad = (performance.now() - loading) / 1000;
-  // Serve computes the bundled listings for paging in the background once loaded; timed apart.
-  await listingsKept;
-  const keeping = (performance.now() - loading) / 1000 - ourLoad;
-  const serveUrl = `${await app.listen({ port: 0, host: '127.0.0.1' })}/sparql`;
+  const rawRss = await raw.peakRss();
+  // `peacegraph serve --data DIR` in its own process: it loads the whole graph before it listens,
+  // then keeps the bundled listings for paging in the background (timed apart, awaited).
+  const serve = await ServeProcess.start({ dir, withEvidence: kind === 'evidence', timeoutMs: QUERY_RUNS.timeoutMs, maxRows: Number.MAX_SAFE_INTEGER, maxQueryBytes: 1 << 20 });
+  const keeping = await serve.listingsKept;
+  const servePeak = await serve.peakRss();
+  const serveUrl = serve.url;
+  const serveWorkers = defaultWorkerCount();
   const virtuoso = VIRTUOSO_INSTALLED ? await Virtuoso.start() : undefined;
   try {
     const virtuosoLoad = await virtuoso?.load(defaultGraph);
@@ -163,8 +161,9 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
     say(`### Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'}, ${thousands(size)} reports (${thousands(triples)} triples)`);
     say();
     if (pageRuns === undefined) say(`This serve has no ${PAGED.url}: the first-page columns are skipped.`);
-    say(`Loading: raw Oxigraph ${s1(rawLoad)}, +${mib(rawRss)} RSS; peacegraph serve ${s1(ourLoad)}, then the bundled listings kept for paging in ${s1(keeping)}; ` +
-      `Virtuoso bulk load ${virtuosoLoad === undefined ? 'skipped' : s1(virtuosoLoad)}; bench process RSS with both in-process engines loaded ${mib(process.memoryUsage().rss)}.`);
+    say(`Loading: raw Oxigraph ${s1(rawLoad)}, its process's peak RSS ${mib(rawRss)}; peacegraph serve ${s1(serve.loadSeconds)} from its start until it listened, ` +
+      `then the bundled listings kept for paging in ${s1(keeping)}, its process's peak RSS ${mib(servePeak)} (${serveWorkers} query workers and a spare, each with the graph); ` +
+      `Virtuoso bulk load ${virtuosoLoad === undefined ? 'skipped' : s1(virtuosoLoad)}.`);
     // Serve and Virtuoso answer over HTTP, raw Oxigraph in its thread: the round trip of an empty query is what no engine can save.
     const floor = await timeByTurns('ASK {}', engines, QUERY_RUNS);
     say(`Round trip of ASK {} (warm): serve ${timeCell(floor, SERVE, 'warm')}, raw Oxigraph over HTTP ${timeCell(floor, RAW_HTTP, 'warm')}, ` +
@@ -204,7 +203,7 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
     say();
     for (const line of details) say(line);
   } finally {
-    await Promise.all([app.close(), raw.close(), virtuoso?.stop()]);
+    await Promise.all([serve.close(), raw.close(), virtuoso?.stop()]);
   }
 }
 

@@ -17,7 +17,7 @@ import {
   isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
 import { LazyGraph } from './load-store.js';
-import { requiredTerms } from './required-terms.js';
+import { requiredTerms, type RequiredTerms } from './required-terms.js';
 import { EVERYTHING, readsEvidence, treeScope, type GraphScope } from './graph-scope.js';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -114,6 +114,15 @@ function queryScope(query: ParsedQuery): GraphScope {
   return query.dataset.default.length + query.dataset.named.length > 0 ? EVERYTHING : treeScope(query.tree);
 }
 
+/** What each parsed query reads, and the terms it requires (parsed queries are memoised by text: asked again, the same object). */
+const reads = new WeakMap<ParsedQuery, { scope: GraphScope; required: RequiredTerms | undefined }>();
+
+function readsOf(query: ParsedQuery): { scope: GraphScope; required: RequiredTerms | undefined } {
+  let known = reads.get(query);
+  if (known === undefined) reads.set(query, known = { scope: queryScope(query), required: requiredTerms(query.tree) });
+  return known;
+}
+
 function memoryBytes(): number {
   const heap = v8.getHeapStatistics();
   // external_memory includes the WebAssembly memory, which holds the store.
@@ -124,12 +133,11 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   checkLimits(request.query, request.limits);
   const query = parseQuery(request.query);
   refuseServices(query);
-  const scope = queryScope(query);
+  const { scope, required } = readsOf(query);
   refuseUnloadedEvidence(scope);
   const store = await load(() => graph.ensure(scope));
   checkDataset(query, store);
   // A pattern every solution needs and no triple matches: no solution, known without running the query.
-  const required = requiredTerms(query.tree);
   const solvable = required === undefined || !graph.lacksAny(store, required);
   // Pages are of SELECT rows; another form answers whole, under the cap.
   const page = query.form === 'SELECT' ? request.page : undefined;

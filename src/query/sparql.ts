@@ -105,13 +105,16 @@ function stringEnd(text: string, start: number): number {
   return index;
 }
 
+/** Nesting depths by query text: the engine and its worker both check each query a server is asked again and again. */
+const nestingDepths = new BoundedMemo<string, number>(256);
+
 /** Refuses a query over the limits, in time linear in its length, before anything parses it. */
 export function checkLimits(text: string, limits: QueryLimits = DEFAULT_LIMITS): void {
   const bytes = Buffer.byteLength(text);
   if (bytes > limits.maxBytes) {
     throw new QueryRefusedError(`query of ${bytes} bytes refused: the limit is ${limits.maxBytes} bytes`, 'size');
   }
-  const depth = nestingDepth(text);
+  const depth = nestingDepths.get(text, () => nestingDepth(text));
   if (depth > limits.maxDepth) {
     throw new QueryRefusedError(`query nested ${depth} deep refused: the limit is ${limits.maxDepth} levels of { }, ( ) or [ ]`, 'depth');
   }

@@ -10,12 +10,15 @@ import { parseQuery } from '../query/sparql.js';
 import { BUNDLED } from '../paths.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
-export async function keepBundledListings(engine: LocalEngine, timeoutMs: number): Promise<void> {
+/** Resolves with how many listings were answered (and so are kept, unless larger than the rows kept). */
+export async function keepBundledListings(engine: LocalEngine, timeoutMs: number): Promise<number> {
   const listings = (await listBundledQueries(BUNDLED.queries)).filter((query) => {
     const parsed = parseQuery(query.text);
     return parsed.form === 'SELECT' && parsed.ordered;
   });
+  let answered = 0;
   for (const query of listings) {
-    await engine.query({ text: query.text, page: { offset: 0, size: DEFAULT_PAGE_SIZE }, timeoutMs }).catch(() => undefined);
+    answered += await engine.query({ text: query.text, page: { offset: 0, size: DEFAULT_PAGE_SIZE }, timeoutMs }).then(() => 1, () => 0);
   }
+  return answered;
 }

@@ -96,9 +96,10 @@ export function engineOptions(options: ServeOptions): EngineOptions {
 
 /**
  * Resolves once every query worker has loaded the graph (rejects if it cannot be loaded).
- * `listingsKept` resolves when the bundled listings' answers are kept for paging.
+ * `listingsKept` resolves when the bundled listings' answers are kept for paging, with how many
+ * were answered (0 when no answers are kept).
  */
-export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine; listingsKept: Promise<void> }> {
+export async function createServer(options: ServeOptions): Promise<{ app: FastifyInstance; engine: LocalEngine; listingsKept: Promise<number> }> {
   const settings = engineOptions(options);
   const engine = new LocalEngine(options.graph, settings);
   try {
@@ -166,6 +167,6 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     answer(request.body, request, reply, request.body));
   registerBundled(app, options.maxRows, answer);
   await registerPage(app, prefixes);
-  const listingsKept = settings.pageCacheRows ? keepBundledListings(engine, options.timeoutMs) : Promise.resolve();
+  const listingsKept = settings.pageCacheRows ? keepBundledListings(engine, options.timeoutMs) : Promise.resolve(0);
   return { app, engine, listingsKept };
 }

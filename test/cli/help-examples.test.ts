@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,16 +119,19 @@ describe('cli: every --help example runs', function () {
     /** Starts a serve example on a free port; resolves with its address once it listens. */
     const start = (words: readonly string[]) => {
       const server = spawn('node', ['--import', TSX, MAIN, ...words.slice(1), '--port', '0'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
-      const address = new Promise<string>((resolve, reject) => {
-        let stderr = '';
-        server.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString('utf8');
-          const match = / at (http:\/\/[\d.]+:\d+)\//.exec(stderr);
+      let stderr = '';
+      const printed = (pattern: RegExp) => new Promise<string>((resolve, reject) => {
+        // Generous for a loaded machine; a line never printed fails here, not at the suite's timeout.
+        setTimeout(() => reject(new Error(`serve did not print ${pattern} within 3 minutes: ${stderr}`)), 180000).unref();
+        server.stderr.on('data', () => {
+          const match = pattern.exec(stderr);
           if (match) resolve(match[1]!);
         });
         server.on('close', (status) => reject(new Error(`serve exited with ${status}: ${stderr}`)));
       });
-      return { server, address };
+      server.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+      // Its address once it listens; then how many bundled listings it has kept for paging.
+      return { server, address: printed(/ at (http:\/\/[\d.]+:\d+)\//), kept: printed(/(\d+) bundled listings kept whole for paging/) };
     };
     // Every other serve example starts and listens as printed.
     for (const { words } of serveExamples.slice(1)) {
@@ -139,9 +142,14 @@ describe('cli: every --help example runs', function () {
         other.server.kill();
       }
     }
-    const { server, address: listening } = start(serveExamples[0]!.words);
+    const { server, address: listening, kept } = start(serveExamples[0]!.words);
     try {
       const address = await listening;
+      // Every bundled SELECT with an ORDER BY (queries/) answers, but those reading evidence, which serve without --with-evidence refuses.
+      const files = (await readdir(join(dir, 'queries'))).filter((name) => name.endsWith('.rq'));
+      const listings = (await Promise.all(files.map((name) => readFile(join(dir, 'queries', name), 'utf8'))))
+        .filter((text) => /^\s*SELECT\b/m.test(text) && /^\s*ORDER BY\b/m.test(text) && !text.includes('pg:evidence'));
+      expect(Number(await kept)).to.equal(listings.length).and.to.be.greaterThan(0);
       for (const { words } of askers) {
         const argv = words.map((word) => word.replace(LOOPBACK_URL, address));
         if (argv[0] === 'curl') {

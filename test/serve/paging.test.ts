@@ -1,8 +1,11 @@
 /** Paged answers against a hand-made graph whose listings are known without any engine (members-graph.ts). */
 import { expect } from 'chai';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createServer } from '../../src/serve/server.js';
 import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
+import { BUNDLED } from '../../src/paths.js';
 import { BY_ORGANISATION as EXPECTED, PEOPLE, writeMembersGraph } from '../fixtures/members-graph.js';
 
 const PAGE_SIZE = 5;
@@ -20,15 +23,24 @@ const MODES: Array<[string, number | undefined]> = [['each page computed', 0], [
 
 for (const [mode, pageCacheRows] of MODES) describe(`serve: paged answers, ${mode}`, () => {
   let app: FastifyInstance;
+  let listingsAnswered: number;
   before(async () => {
     const path = await writeMembersGraph();
-    let listingsKept: Promise<void>;
+    let listingsKept: Promise<number>;
     ({ app, listingsKept } = await createServer({
       graph: { triples: { path, format: 'text/turtle' } }, base: DEFAULT_BASE, timeoutMs: 60000, maxRows: 1000, maxQueryBytes: 65536, workers: 1, pageCacheRows,
     }));
-    await listingsKept;
+    listingsAnswered = await listingsKept;
   });
   after(() => app.close());
+
+  it('computes every bundled listing (each SELECT with an ORDER BY in queries/) in the background, unless nothing is kept', async () => {
+    const files = (await readdir(BUNDLED.queries)).filter((name) => name.endsWith('.rq'));
+    const texts = await Promise.all(files.map((name) => readFile(join(BUNDLED.queries, name), 'utf8')));
+    const listings = texts.filter((text) => /^\s*SELECT\b/m.test(text) && /^\s*ORDER BY\b/m.test(text));
+    expect(listings).to.not.be.empty;
+    expect(listingsAnswered).to.equal(pageCacheRows === 0 ? 0 : listings.length);
+  });
 
   it('pages a bundled listing: following rel="next" from the first page gives every row once, in the query\'s order, and stops at the end', async () => {
     const rows: string[] = [];

@@ -73,7 +73,7 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
       });
       // Every worker loads the whole graph before the server listens.
       const progress = loadProgress(true);
-      const { app } = await createServer({
+      const { app, listingsKept } = await createServer({
         graph, base: args.base, host: args.host, allowedHosts: args['allowed-host'],
         timeoutMs: positive('timeout', args.timeout), maxRows: positive('max-rows', args['max-rows']),
         maxQueryBytes: positive('max-query-bytes', args['max-query-bytes']), maxDepth: positive('max-depth', args['max-depth']),
@@ -84,12 +84,17 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
       }).catch((error: Error) => {
         throw new UserError(error.message);
       }).finally(progress.stop);
+      const loadedAt = performance.now();
       const address = await app.listen({ port: args.port, host: args.host }).catch(async (error: Error) => {
         await app.close();
         throw new UserError(`cannot listen on ${args.host}:${args.port}: ${error.message}`);
       });
       context.io.stderr(`peacegraph: serving ${graphFilePaths(graph).join(', ')} at ${address}/ (SPARQL endpoint ${address}/sparql) with ${args.workers} query workers; Ctrl-C stops\n`);
       if (graph.evidenceLeftOut) context.io.stderr('peacegraph: the evidence files are not loaded: queries that read evidence are refused (serve --with-evidence loads them)\n');
+      // Until then a listing's first page is computed on request; say when they are slices.
+      void listingsKept.then((answered) => {
+        if (answered > 0) context.io.stderr(`peacegraph: ${answered} bundled listings kept whole for paging, ${((performance.now() - loadedAt) / 1000).toFixed(1)} s after loading: their pages are now slices\n`);
+      });
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());
         process.once('SIGINT', stop);
