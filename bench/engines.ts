@@ -220,7 +220,7 @@ export interface Timing {
 export async function timeByTurns(text: string, engines: ReadonlyMap<string, Run>, runs: RunCounts): Promise<Map<string, Timing | undefined>> {
   const answers = new Map<string, Answer[] | undefined>([...engines.keys()].map((name) => [name, []]));
   // Each warm turn starts with the next engine: the one that runs right after another on the same
-  // query (raw Oxigraph over HTTP after raw Oxigraph in its thread) would otherwise always find the
+  // query (raw Oxigraph over HTTP after raw Oxigraph without transport) would otherwise always find the
   // machine's caches warm, and the first of a turn always cold.
   const order = [...engines];
   let turns = 0;

@@ -60,7 +60,7 @@ const COMUNICA: ComunicaLimits = { warmRuns: quick ? 0 : 1, loadMs: 30_000, quer
 const COMUNICA_RUN = COMUNICA.warmRuns > 0 ? 'warm' : 'first';
 /**
  * The engines timed by turns on each query. Serve is compared with the best of raw Oxigraph over
- * HTTP and Virtuoso, which pay the same round trip; raw Oxigraph in its thread is shown beside.
+ * HTTP and Virtuoso, which pay the same round trip; raw Oxigraph without transport is shown beside.
  */
 const [SERVE, RAW, RAW_HTTP, VIRTUOSO] = ['peacegraph serve', 'raw Oxigraph', 'raw Oxigraph over HTTP', 'Virtuoso'];
 const REFERENCES = [RAW_HTTP, VIRTUOSO];
@@ -105,7 +105,7 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
   `Build figures are medians of ${BUILD_RUNS} builds (one build, and no single-thread build, from ${thousands(SINGLE_RUN_FROM_REPORTS)} reports); stage figures are thread-seconds summed ` +
   `over the threads. Queries: each a first run after loading, then the median of ${QUERY_RUNS.warm} warm runs (${QUERY_RUNS.slowWarm} when a first takes ` +
   `over ${QUERY_RUNS.slowSeconds} s, ${QUERY_RUNS.fastWarm} when all took under ${QUERY_RUNS.fastSeconds * 1000} ms), with the engines by turns on the same graph: a request to \`peacegraph serve --data DIR\` (the compiled CLI in its own process, as users start it) and a Virtuoso request (form-encoded POST on loopback, ` +
-  'SPARQL results JSON or N-Triples, timed by the client), raw Oxigraph over HTTP (the same store behind a bare node:http handler: the same round trip, nothing else) and raw Oxigraph in its thread (query text to results string, no transport); ' +
+  'SPARQL results JSON or N-Triples, timed by the client), raw Oxigraph over HTTP (the same store behind a bare node:http handler: the same round trip, nothing else) and raw Oxigraph without transport (query text to results string, timed in its process); ' +
   '"serve / best of both" divides serve by the faster of raw Oxigraph over HTTP and Virtuoso. "serve first page" is a SELECT\'s first page as users get it (serve keeps ordered answers whole for paging, the bundled listings from its start); ' +
   '"serve first page, computed" is the same page computed afresh (Cache-Control: no-cache: the query with OFFSET and LIMIT). ' +
   'Virtuoso 7 (virtuoso-opensource-7-bin) is a throw-away instance started by .ci/virtuoso.sh with 1.3 GiB of page buffers, bulk-loaded (ld_dir, rdf_loader_run) with the default-graph file serve loads, ' +
@@ -164,13 +164,13 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
     say(`Loading: raw Oxigraph ${s1(rawLoad)}, its process's peak RSS ${mib(rawRss)}; peacegraph serve ${s1(serve.loadSeconds)} from its start until it listened, ` +
       `then the bundled listings kept for paging in ${s1(keeping)}, its process's peak RSS ${mib(servePeak)} (${serveWorkers} query workers and a spare, each with the graph); ` +
       `Virtuoso bulk load ${virtuosoLoad === undefined ? 'skipped' : s1(virtuosoLoad)}.`);
-    // Serve and Virtuoso answer over HTTP, raw Oxigraph in its thread: the round trip of an empty query is what no engine can save.
+    // Serve and Virtuoso answer over HTTP, raw Oxigraph without transport: the round trip of an empty query is what no engine can save.
     const floor = await timeByTurns('ASK {}', engines, QUERY_RUNS);
     say(`Round trip of ASK {} (warm): serve ${timeCell(floor, SERVE, 'warm')}, raw Oxigraph over HTTP ${timeCell(floor, RAW_HTTP, 'warm')}, ` +
-      `Virtuoso ${timeCell(floor, VIRTUOSO, 'warm')}; raw Oxigraph in its thread ${timeCell(floor, RAW, 'warm')}.`);
+      `Virtuoso ${timeCell(floor, VIRTUOSO, 'warm')}; raw Oxigraph without transport ${timeCell(floor, RAW, 'warm')}.`);
     say();
     const main = [...header(['query', 'rows', 'serve warm', 'serve first page', 'serve first page, computed', 'raw Oxigraph over HTTP warm', 'Virtuoso warm',
-      'serve / best of both', 'raw Oxigraph in its thread', 'one-shot query', 'targets'])];
+      'serve / best of both', 'raw Oxigraph, no transport', 'one-shot query', 'targets'])];
     const details = [...header(['query', 'serve first', 'serve first page, first', 'raw Oxigraph first', 'Virtuoso first', 'one-shot CPU', 'raw Oxigraph load + first', 'one-shot / raw', `raw Comunica ${COMUNICA_RUN}`])];
     for (const query of queries) {
       // As bundled (a parameter left free answers for the whole corpus; not where one is required), then, if it has parameters, for one value each, bound as `query --param` binds.

@@ -212,6 +212,13 @@ const fileBytes = (path: string): number => {
   }
 };
 
+/** A graph file that did not load: which one, and the engine's error. */
+export class GraphFileError extends Error {
+  constructor(readonly path: string, override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 /**
  * Stores filled from graph files as queries need their parts. A query that reaches no named graph
  * runs on a store of the default graph alone: with the named graphs beside it in one store,
@@ -308,8 +315,12 @@ export class LazyGraph {
       // The evidence read whole tells which predicates and classes it holds.
       const seen = isEvidence && scope.everything && filtered ? new EvidenceTerms() : undefined;
       // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
-      if (filtered) parts.store.load(linesIn(file.path, scope, loaded, progress, seen?.add), { format: file.format, lenient: false, no_transaction: true });
-      else await loadWhole(parts.store, file, progress);
+      try {
+        if (filtered) parts.store.load(linesIn(file.path, scope, loaded, progress, seen?.add), { format: file.format, lenient: false, no_transaction: true });
+        else await loadWhole(parts.store, file, progress);
+      } catch (error) {
+        throw new GraphFileError(file.path, error);
+      }
       if (seen !== undefined) this.evidenceScope = seen.scope();
       done += fileBytes(file.path);
       const part: GraphScope = filtered ? scope : { ...scope, everything: true };

@@ -16,7 +16,7 @@ import { orderRows, plainOrder, type OrderKey } from './order-rows.js';
 import {
   isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './oxigraph-protocol.js';
-import { LazyGraph } from './load-store.js';
+import { GraphFileError, LazyGraph } from './load-store.js';
 import { requiredTerms, type RequiredTerms } from './required-terms.js';
 import { EVERYTHING, readsEvidence, treeScope, type GraphScope } from './graph-scope.js';
 
@@ -24,14 +24,16 @@ const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const { files, preload } = workerData as WorkerData;
 const graph = new LazyGraph(() => new oxigraph.Store(), files, (progress) => post({ progress }));
 
-/** The graph loaded as `loading` loads it; a failure names the files, and a trap is named as one. */
+/** The graph loaded as `loading` loads it; a failure names the file, and a trap is named as one. */
 async function load<T>(loading: () => Promise<T>): Promise<T> {
   try {
     return await loading();
   } catch (error) {
-    const failed = new Error(loadFailure(graph.paths, error));
+    // The file that failed when one did; every file when the failure came from elsewhere.
+    const [paths, cause] = error instanceof GraphFileError ? [[error.path], error.cause] : [graph.paths, error];
+    const failed = new Error(loadFailure(paths, cause));
     // A trap leaves the store corrupt: named as one, the failure still gets the worker replaced.
-    if (isWebAssemblyTrap(error)) failed.name = 'RuntimeError';
+    if (isWebAssemblyTrap(cause)) failed.name = 'RuntimeError';
     throw failed;
   }
 }

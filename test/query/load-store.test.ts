@@ -311,6 +311,21 @@ describe('query/load-store: the evidence in a store of its own', () => {
 });
 
 describe('query/load-store: a bad graph file', () => {
+  it('is named alone among the files loaded, the good ones not', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'peacegraph-bad-'));
+    const [good, bad] = [join(dir, 'graph.nt'), join(dir, 'statistics.nt')];
+    await writeFile(good, '<http://e/a> <http://schema.org/name> "A" .\n');
+    await writeFile(bad, '<http://e/s> <http://schema.org/name> "unterminated .\n');
+    const engine = new LocalEngine({ triples: { path: good, format: 'application/n-triples' }, statistics: { path: bad, format: 'application/n-triples' } });
+    try {
+      let error: Error | undefined;
+      await runQuery('SELECT ?n WHERE { ?x <http://schema.org/name> ?n }', { kind: 'local', engine }).catch((caught: Error) => { error = caught; });
+      expect(error?.message).to.match(new RegExp(`^cannot load ${bad}: `)).and.not.include(good);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('is an error naming the file and the line, for a query that reads only a part', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-bad-')), 'graph.nt');
     await writeFile(file, '<http://e/a> <http://schema.org/name> "A" .\n<http://e/b> <http://schema.org/name> <http://e/not an iri> .\n');
