@@ -177,6 +177,41 @@ function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress
   }
 }
 
+/** Each line of a file, its newline included (one is added to a last line without). */
+function* eachLine(path: string): Generator<Buffer> {
+  let carry = Buffer.alloc(0);
+  for (const chunk of linesIn(path, EVERYTHING, NOTHING, () => undefined)) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let newline = bytes.indexOf(NEWLINE); newline >= 0; newline = bytes.indexOf(NEWLINE, start)) {
+      yield bytes.subarray(start, newline + 1);
+      start = newline + 1;
+    }
+    carry = Buffer.from(bytes.subarray(start));
+  }
+  if (carry.length > 0) yield Buffer.concat([carry, Buffer.from('\n')]);
+}
+
+/**
+ * Oxigraph's error for a load of some lines counts the lines it was given; the user needs the
+ * file's. Only on this error path, the file is read again through the same selection, to the
+ * lines the message names.
+ */
+function withFileLines(error: unknown, path: string, wanted: GraphScope, loaded: GraphScope): unknown {
+  const positions = error instanceof Error ? [...error.message.matchAll(/\bline (\d+)/g)].map((match) => Number(match[1])) : [];
+  if (positions.length === 0) return error;
+  const selector = new LineSelector(wanted, loaded);
+  const fileLines: number[] = [];
+  let number = 0;
+  for (const line of eachLine(path)) {
+    number += 1;
+    if (selector.select(line) !== undefined && fileLines.push(number) >= Math.max(...positions)) break;
+  }
+  // A position past the lines given (the end of the input) lies just after the last of them.
+  const inFile = (given: number): number => fileLines[given - 1] ?? (fileLines.at(-1) ?? 0) + given - fileLines.length;
+  return new Error((error as Error).message.replace(/\bline (\d+)/g, (_line, given: string) => `line ${inFile(Number(given))}`));
+}
+
 function* wholeFile(path: string, progress: (bytes: number) => void): Generator<Buffer> {
   yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress);
 }
@@ -319,7 +354,7 @@ export class LazyGraph {
         if (filtered) parts.store.load(linesIn(file.path, scope, loaded, progress, seen?.add), { format: file.format, lenient: false, no_transaction: true });
         else await loadWhole(parts.store, file, progress);
       } catch (error) {
-        throw new GraphFileError(file.path, error);
+        throw new GraphFileError(file.path, filtered ? withFileLines(error, file.path, scope, loaded) : error);
       }
       if (seen !== undefined) this.evidenceScope = seen.scope();
       done += fileBytes(file.path);

@@ -311,6 +311,26 @@ describe('query/load-store: the evidence in a store of its own', () => {
 });
 
 describe('query/load-store: a bad graph file', () => {
+  // The query reads schema:name only: the lines before the bad one are not given to the engine, yet the position is the file's.
+  const positions: Array<[string, string, RegExp]> = [
+    ['a bad line after lines the query does not read', '<http://e/a> <http://e/other> "x" .\n<http://e/b> <http://e/other> "y" .\n<http://e/c> <http://schema.org/name> "bad .\n', /between line 3 column \d+ and line 4 column 1/],
+    ['a bad line between lines it does not read, without a last newline', '<http://e/a> <http://e/other> "x" .\n<http://e/c> <http://schema.org/name> <http://e/not an iri> .\n<http://e/b> <http://e/other> "y" .', /\bline 2\b/],
+  ];
+  for (const [what, text, position] of positions) {
+    it(`gives the file's line for ${what}`, async () => {
+      const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-bad-')), 'graph.nt');
+      await writeFile(file, text);
+      const engine = new LocalEngine({ triples: { path: file, format: 'application/n-triples' } });
+      try {
+        let error: Error | undefined;
+        await runQuery('SELECT ?n WHERE { ?x <http://schema.org/name> ?n }', { kind: 'local', engine }).catch((caught: Error) => { error = caught; });
+        expect(error?.message).to.include(`cannot load ${file}`).and.match(position);
+      } finally {
+        await engine.close();
+      }
+    });
+  }
+
   it('is named alone among the files loaded, the good ones not', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'peacegraph-bad-'));
     const [good, bad] = [join(dir, 'graph.nt'), join(dir, 'statistics.nt')];
