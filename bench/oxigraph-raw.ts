@@ -49,6 +49,9 @@ const http = createServer((request, response) => {
 });
 http.listen(0, '127.0.0.1', () => process.send!({ loadSeconds, port: (http.address() as AddressInfo).port } satisfies RawLoaded));
 
+// A bench that stops, however it stops, closes the channel: the store goes with it.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', ({ text, graphResult }: RawRequest) => {
   const started = performance.now();
   const body = store.query(text, { use_default_graph_as_union: true, results_format: graphResult ? 'application/n-triples' : 'application/sparql-results+json' });

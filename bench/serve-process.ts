@@ -19,6 +19,12 @@ export interface ServeSettings {
 const LISTENING = /SPARQL endpoint (http:\/\/\S+\/sparql)\)/;
 const KEPT = /(\d+) bundled listings kept whole for paging/;
 
+/** Servers still running, stopped when the bench exits (an error or Ctrl-C included), so that none is left holding its stores. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill();
+});
+
 export class ServeProcess {
   private constructor(
     private readonly child: ChildProcess,
@@ -35,6 +41,8 @@ export class ServeProcess {
     const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--data', settings.dir, '--port', '0',
       '--timeout', String(settings.timeoutMs), '--max-rows', String(settings.maxRows), '--max-query-bytes', String(settings.maxQueryBytes),
       ...settings.withEvidence ? ['--with-evidence'] : []], { stdio: ['ignore', 'ignore', 'pipe'] });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const said: string[] = [];
     const exited = new Promise<never>((_resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`peacegraph serve stopped (exit code ${code}): ${said.join('\n')}`)));
