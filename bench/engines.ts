@@ -63,11 +63,6 @@ export class RawOxigraph {
     return `http://127.0.0.1:${this.loaded.port}/sparql`;
   }
 
-  /** Stops the process, busy with a query that ran too long; the next use loads the graph again. */
-  async restart(): Promise<void> {
-    await this.close();
-  }
-
   /** One run, or undefined when it took longer than `timeoutMs`. */
   async time(request: RawRequest, timeoutMs: number): Promise<Answer | undefined> {
     const child = await this.started();
@@ -91,6 +86,7 @@ export class RawOxigraph {
     });
   }
 
+  /** Stops the process (also one busy with a query that ran too long); the next use loads the graph again. */
   async close(): Promise<void> {
     const child = this.child;
     this.child = undefined;
@@ -200,7 +196,7 @@ export function rawRun(raw: RawOxigraph, timeoutMs: number): Run {
 export function rawHttpRun(raw: RawOxigraph, timeoutMs: number): Run {
   return async (text) => {
     const answer = await httpRun({ url: await raw.url() }, timeoutMs)(text);
-    if (answer === undefined) await raw.restart();
+    if (answer === undefined) await raw.close();
     return answer;
   };
 }

@@ -177,10 +177,14 @@ function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress
   }
 }
 
+function* wholeFile(path: string, progress: (bytes: number) => void): Generator<Buffer> {
+  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress);
+}
+
 /** Each line of a file, its newline included (one is added to a last line without). */
 function* eachLine(path: string): Generator<Buffer> {
   let carry = Buffer.alloc(0);
-  for (const chunk of linesIn(path, EVERYTHING, NOTHING, () => undefined)) {
+  for (const chunk of wholeFile(path, () => undefined)) {
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     for (let newline = bytes.indexOf(NEWLINE); newline >= 0; newline = bytes.indexOf(NEWLINE, start)) {
@@ -192,28 +196,28 @@ function* eachLine(path: string): Generator<Buffer> {
   if (carry.length > 0) yield Buffer.concat([carry, Buffer.from('\n')]);
 }
 
+/** A position in Oxigraph's parse errors ("between line 2 column 13 and line 3 column 1"). */
+const LINE_POSITION = /\bline (\d+)/g;
+
 /**
  * Oxigraph's error for a load of some lines counts the lines it was given; the user needs the
  * file's. Only on this error path, the file is read again through the same selection, to the
  * lines the message names.
  */
 function withFileLines(error: unknown, path: string, wanted: GraphScope, loaded: GraphScope): unknown {
-  const positions = error instanceof Error ? [...error.message.matchAll(/\bline (\d+)/g)].map((match) => Number(match[1])) : [];
+  const positions = error instanceof Error ? [...error.message.matchAll(LINE_POSITION)].map((match) => Number(match[1])) : [];
   if (positions.length === 0) return error;
+  const last = Math.max(...positions);
   const selector = new LineSelector(wanted, loaded);
   const fileLines: number[] = [];
   let number = 0;
   for (const line of eachLine(path)) {
     number += 1;
-    if (selector.select(line) !== undefined && fileLines.push(number) >= Math.max(...positions)) break;
+    if (selector.select(line) !== undefined && fileLines.push(number) >= last) break;
   }
   // A position past the lines given (the end of the input) lies just after the last of them.
   const inFile = (given: number): number => fileLines[given - 1] ?? (fileLines.at(-1) ?? 0) + given - fileLines.length;
-  return new Error((error as Error).message.replace(/\bline (\d+)/g, (_line, given: string) => `line ${inFile(Number(given))}`));
-}
-
-function* wholeFile(path: string, progress: (bytes: number) => void): Generator<Buffer> {
-  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress);
+  return new Error((error as Error).message.replace(LINE_POSITION, (_line, given: string) => `line ${inFile(Number(given))}`));
 }
 
 /**
