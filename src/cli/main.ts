@@ -4,22 +4,30 @@ import yargs from 'yargs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UserError, defineCommand, type CliContext, type CliIo, type CommandRegistration } from './context.js';
-import { buildCommand } from './commands/build.js';
-import { statsCommand } from './commands/stats.js';
-import { validateCommand } from './commands/validate.js';
-import { docsCommand } from './commands/docs.js';
-import { queryCommand } from './commands/query.js';
-import { queriesCommand } from './commands/queries.js';
-import { serveCommand } from './commands/serve.js';
-import { pushCommand } from './commands/push.js';
-import { evalCommand } from './commands/eval.js';
 import { explainFsError, OutputError } from '../write/output-error.js';
 
-const COMMANDS: readonly CommandRegistration[] = [
-  defineCommand(buildCommand), defineCommand(statsCommand), defineCommand(validateCommand), defineCommand(docsCommand),
-  defineCommand(queryCommand), defineCommand(queriesCommand), defineCommand(serveCommand), defineCommand(pushCommand),
-  defineCommand(evalCommand),
-];
+/**
+ * Each command's module, loaded when asked for: a command pulls in its stages (the extractors, the
+ * engines, the HTTP server), and loading them all took about 1 s before any command could start.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandRegistration>>> = {
+  build: async () => defineCommand((await import('./commands/build.js')).buildCommand),
+  stats: async () => defineCommand((await import('./commands/stats.js')).statsCommand),
+  validate: async () => defineCommand((await import('./commands/validate.js')).validateCommand),
+  docs: async () => defineCommand((await import('./commands/docs.js')).docsCommand),
+  query: async () => defineCommand((await import('./commands/query.js')).queryCommand),
+  queries: async () => defineCommand((await import('./commands/queries.js')).queriesCommand),
+  serve: async () => defineCommand((await import('./commands/serve.js')).serveCommand),
+  push: async () => defineCommand((await import('./commands/push.js')).pushCommand),
+  eval: async () => defineCommand((await import('./commands/eval.js')).evalCommand),
+};
+
+/** The commands to register: the one named first, or all of them (for help, and to suggest a name for a mistyped one). */
+async function commandsFor(argv: readonly string[]): Promise<CommandRegistration[]> {
+  const first = argv[0] ?? '';
+  const loads = Object.hasOwn(COMMANDS, first) ? [COMMANDS[first]!] : Object.values(COMMANDS);
+  return Promise.all(loads.map((load) => load()));
+}
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -39,8 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .fail((message, error) => {
       throw error ?? new UserError(message);
     });
-  for (const register of COMMANDS) parser = register(parser, context);
   try {
+    for (const register of await commandsFor(argv)) parser = register(parser, context);
     await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
       if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
     });
