@@ -18,7 +18,7 @@ import { Parser } from 'n3';
 import { factory } from '../rdf/factory.js';
 import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import type { GraphScope } from '../query/graph-scope.js';
-import { LineSelector } from '../query/load-store.js';
+import { LineSelector } from '../query/line-selector.js';
 import { toNTriples } from '../rdf-io/serialise.js';
 import { normaliseBase } from '../rdf/iri.js';
 import { PG, RDF, SCHEMA, XSD } from '../rdf/vocab.js';
