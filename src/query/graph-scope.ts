@@ -5,8 +5,7 @@
  * same, and loading is most of a one-shot query's time on a large graph.
  */
 import sparqljs from 'sparqljs';
-import { NS } from '../rdf/namespaces.js';
-import { PG } from '../rdf/vocab.js';
+import { NS, termIri } from '../rdf/namespaces.js';
 
 export interface GraphScope {
   /** A pattern with a variable or negated predicate, or DESCRIBE: every triple. */
@@ -107,7 +106,7 @@ export function union(a: GraphScope, b: GraphScope): GraphScope {
 }
 
 /** Terms only the evidence files hold: the link to a fact's evidence, and the Web Annotation terms of the spans. */
-const EVIDENCE_TERMS: ReadonlySet<string> = new Set([iri(PG.evidence.value), iri(PG.Evidence.value)]);
+const EVIDENCE_TERMS: ReadonlySet<string> = new Set([iri(termIri('pg', 'evidence')), iri(termIri('pg', 'Evidence'))]);
 
 /** Whether a query in `scope` names evidence terms, so that it needs the evidence files to answer. */
 export function readsEvidence(scope: GraphScope): boolean {

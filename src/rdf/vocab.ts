@@ -4,15 +4,15 @@
  * added to the ontology only and a constant for an undeclared term does not typecheck.
  */
 import type { NamedNode } from '@rdfjs/types';
-import { LOCAL_NAMES, NS } from './vocab.generated.js';
+import { LOCAL_NAMES } from './vocab.generated.js';
+import { termIri, type LocalName, type Prefix } from './namespaces.js';
 import { factory } from './factory.js';
 
-type Prefix = keyof typeof LOCAL_NAMES;
-type Vocabulary<P extends Prefix> = { readonly [K in (typeof LOCAL_NAMES)[P][number]]: NamedNode };
+type Vocabulary<P extends Prefix> = { readonly [K in LocalName<P>]: NamedNode };
 
 function vocabulary<P extends Prefix>(prefix: P): Vocabulary<P> {
-  const names: readonly string[] = LOCAL_NAMES[prefix];
-  return Object.fromEntries(names.map((name) => [name, factory.namedNode(NS[prefix] + name)])) as Vocabulary<P>;
+  const names: ReadonlyArray<LocalName<P>> = LOCAL_NAMES[prefix];
+  return Object.fromEntries(names.map((name) => [name, factory.namedNode(termIri(prefix, name))])) as Vocabulary<P>;
 }
 
 export const PG = vocabulary('pg');

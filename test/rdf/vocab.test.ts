@@ -171,7 +171,7 @@ describe('rdf/vocab', () => {
       copy = await mkdtemp(join(PROJECT_ROOT, 'test-artifacts', 'vocab-'));
       const files = [
         ...(await readdir(join(PROJECT_ROOT, 'ontology'))).filter((name) => name.endsWith('.ttl')).map((name) => join('ontology', name)),
-        join('src', 'ontology', 'generate-vocab.ts'), join('src', 'ontology', 'vocab-generator.ts'), join('src', 'rdf', 'vocab.ts'), join('src', 'rdf', 'factory.ts'),
+        join('src', 'ontology', 'generate-vocab.ts'), join('src', 'ontology', 'vocab-generator.ts'), join('src', 'rdf', 'vocab.ts'), join('src', 'rdf', 'namespaces.ts'), join('src', 'rdf', 'factory.ts'),
       ];
       for (const file of files) {
         await mkdir(join(copy, file, '..'), { recursive: true });
