@@ -2,6 +2,7 @@
 /** The peacegraph command line: a thin yargs shell over the stages in src/. */
 import yargs from 'yargs';
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UserError, defineCommand, type CliContext, type CliIo, type CommandRegistration } from './context.js';
 import { explainFsError, OutputError } from '../write/output-error.js';
@@ -9,24 +10,27 @@ import { explainFsError, OutputError } from '../write/output-error.js';
 /**
  * Each command's module, loaded when asked for: a command pulls in its stages (the extractors, the
  * engines, the HTTP server), and loading them all took about 1 s before any command could start.
+ * Loaded with require (Node loads ES modules so since 20.19): under a test runner that loads the
+ * sources as CommonJS, an import() would make a second copy of every module, and an error class
+ * thrown by one copy would not be an instance of the other's.
  */
-const COMMANDS: Readonly<Record<string, () => Promise<CommandRegistration>>> = {
-  build: async () => defineCommand((await import('./commands/build.js')).buildCommand),
-  stats: async () => defineCommand((await import('./commands/stats.js')).statsCommand),
-  validate: async () => defineCommand((await import('./commands/validate.js')).validateCommand),
-  docs: async () => defineCommand((await import('./commands/docs.js')).docsCommand),
-  query: async () => defineCommand((await import('./commands/query.js')).queryCommand),
-  queries: async () => defineCommand((await import('./commands/queries.js')).queriesCommand),
-  serve: async () => defineCommand((await import('./commands/serve.js')).serveCommand),
-  push: async () => defineCommand((await import('./commands/push.js')).pushCommand),
-  eval: async () => defineCommand((await import('./commands/eval.js')).evalCommand),
+const load = createRequire(import.meta.url);
+const COMMANDS: Readonly<Record<string, () => CommandRegistration>> = {
+  build: () => defineCommand((load('./commands/build.js') as typeof import('./commands/build.js')).buildCommand),
+  stats: () => defineCommand((load('./commands/stats.js') as typeof import('./commands/stats.js')).statsCommand),
+  validate: () => defineCommand((load('./commands/validate.js') as typeof import('./commands/validate.js')).validateCommand),
+  docs: () => defineCommand((load('./commands/docs.js') as typeof import('./commands/docs.js')).docsCommand),
+  query: () => defineCommand((load('./commands/query.js') as typeof import('./commands/query.js')).queryCommand),
+  queries: () => defineCommand((load('./commands/queries.js') as typeof import('./commands/queries.js')).queriesCommand),
+  serve: () => defineCommand((load('./commands/serve.js') as typeof import('./commands/serve.js')).serveCommand),
+  push: () => defineCommand((load('./commands/push.js') as typeof import('./commands/push.js')).pushCommand),
+  eval: () => defineCommand((load('./commands/eval.js') as typeof import('./commands/eval.js')).evalCommand),
 };
 
 /** The commands to register: the one named first, or all of them (for help, and to suggest a name for a mistyped one). */
-async function commandsFor(argv: readonly string[]): Promise<CommandRegistration[]> {
+function commandsFor(argv: readonly string[]): CommandRegistration[] {
   const first = argv[0] ?? '';
-  const loads = Object.hasOwn(COMMANDS, first) ? [COMMANDS[first]!] : Object.values(COMMANDS);
-  return Promise.all(loads.map((load) => load()));
+  return (Object.hasOwn(COMMANDS, first) ? [COMMANDS[first]!] : Object.values(COMMANDS)).map((register) => register());
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
@@ -48,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       throw error ?? new UserError(message);
     });
   try {
-    for (const register of await commandsFor(argv)) parser = register(parser, context);
+    for (const register of commandsFor(argv)) parser = register(parser, context);
     await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
       if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
     });
