@@ -153,10 +153,11 @@ export class LineSelector {
   }
 }
 
-/** What one read of a file gave: the bytes read so far, and the whole lines kept from them (if any). */
+/** What one read of a file gave: the bytes read so far, the whole lines kept from them (if any), and whether the file has ended. */
 export interface ReadChunk {
   readonly read: number;
   readonly lines: Buffer | undefined;
+  readonly last: boolean;
 }
 
 /** One file's lines in `wanted` and not in `loaded`, a chunk for each read, the last one at the end of the file. */
@@ -171,7 +172,7 @@ export function* chunksIn(path: string, wanted: GraphScope, loaded: GraphScope, 
       const count = readSync(descriptor, buffer, 0, chunkBytes, null);
       const lines = count === 0 ? selector.end() : selector.select(buffer.subarray(0, count));
       read += count;
-      yield { read, lines };
+      yield { read, lines, last: count === 0 };
       if (count === 0) return;
     }
   } finally {

@@ -24,8 +24,9 @@ export interface ScanData {
   readonly chunkBytes: number;
 }
 
+/** A chunk as ReadChunk (line-selector.ts) gives it, its lines arriving as a plain Uint8Array; or why the scan failed. */
 export type ScanMessage =
-  | { readonly read: number; readonly lines: Uint8Array | undefined; readonly done: boolean }
+  | { readonly read: number; readonly lines: Uint8Array | undefined; readonly last: boolean }
   | { readonly error: string };
 
 /** A scanner posts a chunk for every read (8 MB): this long without one, it has died. */
@@ -52,7 +53,7 @@ export function* linesOffThread(path: string, wanted: GraphScope, loaded: GraphS
       if ('error' in message) throw new Error(message.error);
       progress(message.read);
       if (message.lines !== undefined) yield Buffer.from(message.lines.buffer, message.lines.byteOffset, message.lines.byteLength);
-      if (message.done) return;
+      if (message.last) return;
     }
   } finally {
     // Also when the load stops early (a bad line): the scanner, maybe waiting for room, stops too.

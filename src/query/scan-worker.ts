@@ -21,13 +21,7 @@ function post(message: ScanMessage): boolean {
 }
 
 try {
-  let previous: { read: number; lines: Buffer | undefined } | undefined;
-  // One chunk behind, so that the last can say it is the last.
-  for (const chunk of chunksIn(path, wanted, loaded, undefined, chunkBytes)) {
-    if (previous !== undefined && !post({ ...previous, done: false })) break;
-    previous = chunk;
-  }
-  if (previous !== undefined) post({ ...previous, done: true });
+  for (const chunk of chunksIn(path, wanted, loaded, undefined, chunkBytes)) if (!post(chunk)) break;
 } catch (error) {
   post({ error: error instanceof Error ? error.message : String(error) });
 }
