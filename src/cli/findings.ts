@@ -5,7 +5,8 @@ import { countFindings, formatCounts, formatPeople, listPeople, type ReportDiges
 import { listBundledQueries } from '../query/bundled.js';
 import { LocalEngine } from '../query/local.js';
 import { runQuery } from '../query/run.js';
-import { formatResult, formatTable } from '../query/format.js';
+import { formatResult } from '../query/format.js';
+import { formatTable } from '../query/table-text.js';
 import { resolveGraphFiles } from '../query/rdf-files.js';
 import { BUNDLED } from '../paths.js';
 

@@ -22,8 +22,9 @@ import type { LoadProgress } from './load-store.js';
 import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
 import { KeptAnswers, pageOf } from './kept-answers.js';
 import {
-  toWireTerm, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
+  toWireTerm, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest, type WrittenTable,
 } from './oxigraph-protocol.js';
+import type { TableFormat } from './table-text.js';
 
 export class QueryTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -94,12 +95,21 @@ export interface LocalQuery {
   readonly page?: PageWindow;
   /** Compute the page afresh, neither from nor into the kept answers. */
   readonly fresh?: boolean;
+  /** A SELECT's answer is written as this text by the worker (an answer only printed need not cross as rows); a kept page is not. */
+  readonly write?: TableFormat;
 }
 
 export interface LocalAnswer {
   readonly query: QueryShape;
   readonly result: QueryResult;
   /** Cut at maxRows; for a page, more rows follow it. */
+  readonly truncated: boolean;
+}
+
+/** A SELECT's answer as the worker wrote it (LocalQuery.write). */
+export interface WrittenAnswer {
+  readonly query: QueryShape;
+  readonly written: WrittenTable;
   readonly truncated: boolean;
 }
 
@@ -179,33 +189,41 @@ export class LocalEngine {
     return this.loaded;
   }
 
-  async query(query: LocalQuery): Promise<LocalAnswer> {
+  async query(query: LocalQuery & { readonly write: TableFormat | undefined }): Promise<LocalAnswer | WrittenAnswer>;
+  async query(query: LocalQuery & { readonly write?: undefined }): Promise<LocalAnswer>;
+  async query(query: LocalQuery): Promise<LocalAnswer | WrittenAnswer> {
     checkLimits(query.text, this.limits);
     const bindings = [...(query.bindings ?? new Map<string, Term>())].map(([name, term]) => [name, toWireTerm(term)] as const);
     const { page } = query;
     const kept = this.kept;
-    if (page === undefined || kept === undefined || query.fresh) return this.run(query, bindings);
+    if (page === undefined || kept === undefined || query.fresh) return this.answer(query, bindings);
     const key = KeptAnswers.key(query.text, bindings);
     let computed: (LocalAnswer & { whole?: boolean }) | undefined;
     const whole = await kept.getOrCompute(key, async () => {
-      computed = await this.run(query, bindings, kept.maxRows);
+      computed = answerOf(await this.run(query, bindings, kept.maxRows));
       const { result } = computed;
       // Not an ordered SELECT (the page itself came back), or too large to keep.
       if (!computed.whole || computed.truncated || result.kind !== 'bindings') return undefined;
       return { shape: computed.query, variables: result.variables, rows: result.rows };
     });
     if (whole !== undefined) return pageOf(whole, page);
-    if (computed === undefined) return this.run(query, bindings);
+    if (computed === undefined) return this.answer(query, bindings);
     if (!computed.whole) return computed;
     // Larger than the rows kept: its first rows still hold the pages that lie within them.
     const prefix = computed.result;
     if (prefix.kind === 'bindings' && page.offset + page.size < prefix.rows.length) {
       return pageOf({ shape: computed.query, variables: prefix.variables, rows: prefix.rows }, page);
     }
-    return this.run(query, bindings);
+    return this.answer(query, bindings);
   }
 
-  private async run(query: LocalQuery, bindings: WorkerRequest['bindings'], wholeIfOrdered?: number): Promise<LocalAnswer & { whole?: boolean }> {
+  /** The query's answer, written by the worker when `query.write` asks. */
+  private async answer(query: LocalQuery, bindings: WorkerRequest['bindings']): Promise<LocalAnswer | WrittenAnswer> {
+    const reply = await this.run(query, bindings, undefined, query.write);
+    return reply.written === undefined ? answerOf(reply) : { query: reply.query, written: reply.written, truncated: reply.truncated };
+  }
+
+  private async run(query: LocalQuery, bindings: WorkerRequest['bindings'], wholeIfOrdered?: number, write?: TableFormat): Promise<WorkerReply & { ok: true }> {
     const request: WorkerRequest = {
       id: this.nextId++,
       query: query.text,
@@ -214,6 +232,7 @@ export class LocalEngine {
       page: query.page,
       wholeIfOrdered,
       limits: this.limits,
+      write,
     };
     const key = StoppedQueries.key(query.text, JSON.stringify([request.bindings, query.page]), query.maxRows);
     const earlier = this.stopped?.find(key);
@@ -231,10 +250,7 @@ export class LocalEngine {
     if ('error' in outcome) throw outcome.error;
     const reply = outcome.reply;
     if (!reply.ok) throw failureError(reply.failure);
-    const result: QueryResult = reply.ntriples !== undefined
-      ? fromEngineNTriples(reply.ntriples)
-      : fromEngineJson(reply.resultsJson!, reply.query.form === 'ASK' ? 'ASK' : 'SELECT');
-    return { query: reply.query, result, truncated: reply.truncated, whole: reply.whole };
+    return reply;
   }
 
   /** Stops the workers; until then they keep the process alive. */
@@ -422,6 +438,14 @@ export class LocalEngine {
     this.stopped?.remember(job.key, error);
     this.finish(job, { error });
   }
+}
+
+/** A worker's reply (not written) as an answer. */
+function answerOf(reply: WorkerReply & { ok: true }): LocalAnswer & { whole?: boolean } {
+  const result: QueryResult = reply.ntriples !== undefined
+    ? fromEngineNTriples(reply.ntriples)
+    : fromEngineJson(reply.resultsJson!, reply.query.form === 'ASK' ? 'ASK' : 'SELECT');
+  return { query: reply.query, result, truncated: reply.truncated, whole: reply.whole };
 }
 
 /** The refusal of a query sent again soon after it had to be stopped: the same kind of error, saying so. */

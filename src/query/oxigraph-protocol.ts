@@ -3,6 +3,7 @@ import type { Term } from '@rdfjs/types';
 import type { PageWindow, QueryForm, QueryLimits, RefusalReason } from './sparql.js';
 import type { GraphFiles } from './rdf-files.js';
 import type { LoadProgress } from './load-store.js';
+import type { TableFormat } from './table-text.js';
 
 export interface WorkerData {
   readonly files: GraphFiles;
@@ -32,6 +33,17 @@ export interface WorkerRequest {
    */
   readonly wholeIfOrdered?: number;
   readonly limits: QueryLimits;
+  /**
+   * A SELECT's answer is sent written in this format (table-text.ts), not as results JSON: its rows
+   * are read and written here, where they are, and the engine's thread only passes the text on.
+   */
+  readonly write?: TableFormat;
+}
+
+/** A table answer written as text, and how many rows it holds. */
+export interface WrittenTable {
+  readonly text: string;
+  readonly rows: number;
 }
 
 /** Why a query failed; `trap` means the WebAssembly engine aborted and the worker must be replaced. */
@@ -52,6 +64,8 @@ export type WorkerReply =
     readonly id: number; readonly ok: true; readonly query: QueryShape;
     /** SELECT and ASK answers, as SPARQL results JSON text (a string crosses threads far faster than the objects it holds). */
     readonly resultsJson?: string;
+    /** A SELECT's answer written as the request asked (`write`), in place of resultsJson. */
+    readonly written?: WrittenTable;
     /** CONSTRUCT and DESCRIBE answers. */
     readonly ntriples?: string;
     readonly truncated: boolean;

@@ -13,8 +13,9 @@ import { checkLimits, parseQuery, prepareQuery, QueryRefusedError, QuerySyntaxEr
 import type { JsonBinding, ResultsJson } from './results-json.js';
 import { orderRows, plainOrder, type OrderKey } from './order-rows.js';
 import { readResultsTsv, UnreadableTsv } from './results-tsv.js';
+import { plainRows, tableText, type TableFormat } from './table-text.js';
 import {
-  isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
+  isWebAssemblyTrap, loadFailure, type WireTerm, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest, type WrittenTable,
 } from './oxigraph-protocol.js';
 import { GraphFileError, LazyGraph } from './load-store.js';
 import { requiredTerms, type RequiredTerms } from './required-terms.js';
@@ -152,11 +153,12 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   const keys = solvable && !engineOrdered.has(query) ? plainOrder(query) : undefined;
   const sorted = keys === undefined ? undefined : sortedAnswer(store, query, bindings, keys);
   if (keys !== undefined && sorted === undefined) engineOrdered.add(query);
+  // A whole answer is kept by the engine as rows: it is never written.
+  const write = whole ? undefined : request.write;
   if (sorted !== undefined) {
     const rows = windowOf(query, sorted.rows, whole ? 0 : page?.offset ?? 0, max);
     const truncated = max !== undefined && rows.length > max;
-    const resultsJson = JSON.stringify({ head: sorted.head, results: { bindings: truncated ? rows.slice(0, max) : rows } });
-    return { id: request.id, ok: true, query: shape, resultsJson, truncated, whole, memoryBytes: memoryBytes() };
+    return { id: request.id, ok: true, query: shape, ...tableReply(sorted.head, truncated ? rows.slice(0, max) : rows, write), truncated, whole, memoryBytes: memoryBytes() };
   }
   const text = prepareQuery(query, bindings, max, whole ? 0 : page?.offset);
   const graphForm = query.form === 'CONSTRUCT' || query.form === 'DESCRIBE';
@@ -169,13 +171,23 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
     const truncated = lines.length > (max ?? Infinity);
     return { id: request.id, ok: true, query: shape, ntriples: (truncated ? lines.slice(0, max) : lines).join('\n'), truncated, memoryBytes: memoryBytes() };
   }
-  // Without a cap the answer cannot be cut: it goes as Oxigraph wrote it, unparsed.
-  if (max === undefined) return { id: request.id, ok: true, query: shape, resultsJson: output, truncated: false, whole, memoryBytes: memoryBytes() };
+  // An ASK answer, and a SELECT's without a cap (it cannot be cut) or to write, go as Oxigraph wrote them, unparsed.
+  if (query.form === 'ASK' || (max === undefined && write === undefined)) {
+    return { id: request.id, ok: true, query: shape, resultsJson: output, truncated: false, whole, memoryBytes: memoryBytes() };
+  }
   const results = JSON.parse(output) as ResultsJson;
   const rows = results.results?.bindings ?? [];
-  const truncated = rows.length > max;
-  const cut = truncated ? JSON.stringify({ ...results, results: { bindings: rows.slice(0, max) } }) : output;
-  return { id: request.id, ok: true, query: shape, resultsJson: cut, truncated, whole, memoryBytes: memoryBytes() };
+  const truncated = max !== undefined && rows.length > max;
+  return { id: request.id, ok: true, query: shape, ...tableReply(results.head, truncated ? rows.slice(0, max) : rows, write, truncated ? undefined : output), truncated, whole, memoryBytes: memoryBytes() };
+}
+
+/**
+ * A SELECT's rows as the reply carries them: written in the format asked for (table-text.ts),
+ * here where they are, or as results JSON (`json`: Oxigraph's own text, when the rows are all of it).
+ */
+function tableReply(head: ResultsJson['head'], rows: readonly JsonBinding[], write: TableFormat | undefined, json?: string): { written: WrittenTable } | { resultsJson: string } {
+  if (write !== undefined) return { written: { text: tableText({ variables: head.vars ?? [], rows: plainRows(rows) }, write), rows: rows.length } };
+  return { resultsJson: json ?? JSON.stringify({ head, results: { bindings: rows } }) };
 }
 
 /**

@@ -8,8 +8,17 @@ export type QueryResult =
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'quads'; readonly quads: readonly Quad[] };
 
+/**
+ * What termText and the table writers (table-text.ts) read of a term. RDF/JS terms have it, and so
+ * do the plain objects a printed answer is read into from results JSON, without RDF/JS classes.
+ */
+export type TermLike =
+  | { readonly termType: 'NamedNode' | 'BlankNode' | 'Variable' | 'DefaultGraph'; readonly value: string }
+  | { readonly termType: 'Literal'; readonly value: string; readonly language: string; readonly datatype: { readonly value: string } }
+  | { readonly termType: 'Quad'; readonly value: string; readonly subject: TermLike; readonly predicate: TermLike; readonly object: TermLike };
+
 /** N-Triples-like text of a term, for comparisons and sorting. */
-export function termText(term: Term): string {
+export function termText(term: TermLike): string {
   switch (term.termType) {
     case 'NamedNode': return `<${term.value}>`;
     case 'BlankNode': return `_:${term.value}`;

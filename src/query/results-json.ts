@@ -2,6 +2,7 @@
 import { factory } from '../rdf/factory.js';
 import type { Quad, Quad_Object, Term } from '@rdfjs/types';
 import type { QueryResult, Row } from './result.js';
+import { plainRows, type TableAnswer } from './table-text.js';
 
 export interface NodeJson {
   readonly type: 'uri' | 'bnode';
@@ -57,14 +58,15 @@ export function fromResultsJson(json: ResultsJson): QueryResult {
   return { kind: 'bindings', variables: json.head.vars ?? [], rows: rowsOf(json) };
 }
 
-/** Answers of the local engine with the results JSON text they came as (a copy made with spread is not among them). */
-const engineText = new WeakMap<QueryResult, string>();
+/** Answers of the local engine with the results JSON text they came as, and its reading (a copy made with spread is not among them). */
+const engineJson = new WeakMap<QueryResult, { readonly text: string; readonly parsed: () => ResultsJson }>();
 
 /**
  * A SELECT answer of the local engine, from Oxigraph's results JSON text: parsed and made into
  * rows when first read, and written as SPARQL results JSON it is that text again. A listing of
  * 65,000 rows would otherwise be parsed, turned into terms, back into JSON and printed, a second
- * or so, to send the text that came in.
+ * or so, to send the text that came in. Printed as a table, CSV, TSV or XML, its rows are read
+ * into plain terms (tableAnswer), not RDF/JS ones.
  */
 export function fromEngineJson(text: string, form: 'SELECT' | 'ASK'): QueryResult {
   if (form === 'ASK') return fromResultsJson(JSON.parse(text) as ResultsJson);
@@ -80,13 +82,21 @@ export function fromEngineJson(text: string, form: 'SELECT' | 'ASK'): QueryResul
       return (rows ??= rowsOf(parsed()));
     },
   };
-  engineText.set(result, text);
+  engineJson.set(result, { text, parsed });
   return result;
+}
+
+/** A table answer for the writers of table-text.ts: an engine's answer read into plain terms, any other as it is. */
+export function tableAnswer(result: QueryResult & { readonly kind: 'bindings' }): TableAnswer {
+  const engine = engineJson.get(result);
+  if (engine === undefined) return result;
+  const json = engine.parsed();
+  return { variables: json.head.vars ?? [], rows: plainRows(json.results?.bindings ?? []) };
 }
 
 /** An answer as SPARQL results JSON text: the engine's own text where it came as one. */
 export function resultsJsonText(result: QueryResult): string {
-  return engineText.get(result) ?? JSON.stringify(toResultsJson(result), null, 2);
+  return engineJson.get(result)?.text ?? JSON.stringify(toResultsJson(result), null, 2);
 }
 
 function toJsonTerm(term: Term): JsonTerm {

@@ -7,7 +7,8 @@
 import type { Term } from '@rdfjs/types';
 import type { QueryResult } from './result.js';
 import { checkLimits, parseQuery, prepareQuery, type PageWindow } from './sparql.js';
-import type { LocalEngine } from './local.js';
+import type { LocalEngine, WrittenAnswer } from './local.js';
+import type { TableFormat } from './table-text.js';
 import { checkRemoteAccess, queryFederated, type FederatedSource } from './federated.js';
 import { queryEndpoint } from './endpoint.js';
 import type { QueryShape } from './oxigraph-protocol.js';
@@ -28,6 +29,8 @@ export interface QueryOptions {
   readonly fresh?: boolean;
   /** Federated: let SERVICE and FROM reach addresses that are not among the named sources. */
   readonly allowRemote?: boolean;
+  /** Local engine: a SELECT's answer may come written in this format (a WrittenAnswer), by the worker that has its rows. */
+  readonly write?: TableFormat;
 }
 
 export interface QueryAnswer {
@@ -37,10 +40,12 @@ export interface QueryAnswer {
   readonly truncated: boolean;
 }
 
-export async function runQuery(text: string, target: QueryTarget, options: QueryOptions = {}): Promise<QueryAnswer> {
+export async function runQuery(text: string, target: QueryTarget, options: QueryOptions & { readonly write: TableFormat | undefined }): Promise<QueryAnswer | WrittenAnswer>;
+export async function runQuery(text: string, target: QueryTarget, options?: QueryOptions & { readonly write?: undefined }): Promise<QueryAnswer>;
+export async function runQuery(text: string, target: QueryTarget, options: QueryOptions = {}): Promise<QueryAnswer | WrittenAnswer> {
   const bindings = options.bindings ?? new Map<string, Term>();
   if (target.kind === 'local') {
-    return target.engine.query({ text, bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page: options.page, fresh: options.fresh });
+    return target.engine.query({ text, bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page: options.page, fresh: options.fresh, write: options.write });
   }
   checkLimits(text);
   const query = parseQuery(text);

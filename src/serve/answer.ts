@@ -18,6 +18,12 @@ export function notAcceptable(reply: FastifyReply, kind: 'table' | 'graph', deta
     .send(`Not Acceptable: ${detail}the answer is ${what}, offered as ${offeredTypes(kind).join(', ')}.\n`);
 }
 
+/** A table the query worker wrote in the format negotiated for it (the same Accept header gives the same offer). */
+export function sendWritten(reply: FastifyReply, text: string, accept: string | undefined): FastifyReply {
+  addVary(reply, 'Accept');
+  return reply.code(200).type(negotiate(accept, 'table')!.contentType).send(text);
+}
+
 export async function sendAnswer(reply: FastifyReply, result: QueryResult, accept: string | undefined, options: FormatOptions): Promise<FastifyReply> {
   const kind = result.kind === 'quads' ? 'graph' : 'table';
   addVary(reply, 'Accept');

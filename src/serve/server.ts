@@ -10,7 +10,9 @@ import {
 } from '../query/local.js';
 import { runQuery } from '../query/run.js';
 import { DEFAULT_LIMITS, pageWindow, QueryRefusedError, QuerySyntaxError } from '../query/sparql.js';
-import { refuse, sendAnswer } from './answer.js';
+import { refuse, sendAnswer, sendWritten } from './answer.js';
+import { negotiate } from './negotiate.js';
+import { isTableFormat } from '../query/table-text.js';
 import { describeService } from './describe.js';
 import { DEFAULT_CORS_ORIGINS, registerCors } from './cors.js';
 import { registerPage } from './page.js';
@@ -130,17 +132,22 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     const page = paging === undefined ? undefined : pageWindow(paging.page, paging.pageSize);
     if (typeof page === 'string') return refuse(reply, 400, `Bad request: ${page}.`);
     try {
-      const { query: shape, result, truncated } = await runQuery(query, { kind: 'local', engine }, {
+      // A table taken as CSV, TSV, XML or text is written by the query worker, where its rows are: not on this thread, which serves every request.
+      const tableFormat = negotiate(request.headers.accept, 'table')?.format;
+      const answered = await runQuery(query, { kind: 'local', engine }, {
         bindings: fields.bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page,
         // Cache-Control: no-cache asks for the page computed afresh, not sliced from a kept answer.
         fresh: /\bno-cache\b/i.test(request.headers['cache-control'] ?? ''),
+        write: tableFormat !== undefined && isTableFormat(tableFormat) ? tableFormat : undefined,
       });
+      const { query: shape, truncated } = answered;
       if (paging !== undefined && shape.form === 'SELECT') {
         setPageHeaders(reply, paging, truncated, shape.ordered, request.method === 'GET' ? request.url : undefined);
       } else if (truncated) {
         reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
       }
-      return await sendAnswer(reply, result, request.headers.accept, { prefixes, context });
+      if ('written' in answered) return sendWritten(reply, answered.written.text, request.headers.accept);
+      return await sendAnswer(reply, answered.result, request.headers.accept, { prefixes, context });
     } catch (error) {
       if (error instanceof EngineBusyError) reply.header('Retry-After', String(error.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
       const message = error instanceof QueryTimeoutError ? `Query timed out after ${options.timeoutMs} ms.`

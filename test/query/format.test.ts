@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { DataFactory, Parser } from 'n3';
-import { formatResult, formatTable, isFormulaLike } from '../../src/query/format.js';
+import { formatResult } from '../../src/query/format.js';
+import { formatTable, isFormulaLike } from '../../src/query/table-text.js';
 import type { QueryResult } from '../../src/query/result.js';
 
 const { namedNode, literal } = DataFactory;

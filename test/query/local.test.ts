@@ -5,6 +5,8 @@ import { runQuery } from '../../src/query/run.js';
 import { graphSources } from '../../src/query/federated.js';
 import { rowLines } from '../../src/query/result.js';
 import { parameterTerms, parseHeader } from '../../src/query/bundled.js';
+import { formatResult } from '../../src/query/format.js';
+import { TABLE_FORMATS } from '../../src/query/table-text.js';
 
 const MINI = 'test/fixtures/query/mini.trig';
 const SCHEMA = 'PREFIX s: <http://schema.org/> ';
@@ -93,6 +95,31 @@ describe('query/local and query/federated', () => {
       expect(answer.truncated).to.equal(true);
       const whole = await local(`${SCHEMA}SELECT ?n WHERE { ?p a s:Person ; s:name ?n }`, { maxRows: 5 });
       expect([rowLines(whole.result).length, whole.truncated]).to.deep.equal([2, false]);
+    });
+
+    // [case, query, options]: the worker writes the answer as the engine's thread would have written its rows.
+    const written: Array<[string, string, { maxRows?: number; page?: { offset: number; size: number } }]> = [
+      ['sorted here', `${SCHEMA}SELECT ?n ?p WHERE { ?p s:name ?n } ORDER BY ?n`, {}],
+      ['sorted here, a page', `${SCHEMA}SELECT ?n ?p WHERE { ?p s:name ?n } ORDER BY ?n`, { page: { offset: 1, size: 2 } }],
+      ['in the engine\'s order, cut at the cap', `${SCHEMA}SELECT ?p ?o WHERE { ?p s:affiliation ?o OPTIONAL { ?o s:url ?u } }`, { maxRows: 1 }],
+      ['without a cap', `${SCHEMA}SELECT * WHERE { ?p a s:Person ; s:name ?n }`, {}],
+    ];
+    for (const [name, query, options] of written) {
+      for (const format of TABLE_FORMATS) {
+        it(`writes a SELECT's answer as ${format} in the worker: ${name}`, async () => {
+          const printed = await local(query, options);
+          const answer = await runQuery(query, { kind: 'local', engine }, { ...options, write: format });
+          if (!('written' in answer)) throw new Error('the answer was not written');
+          expect(answer.written.text).to.equal(await formatResult(printed.result, format, { prefixes: {}, context: {} }));
+          expect([answer.written.rows, answer.truncated]).to.deep.equal([rowLines(printed.result).length, printed.truncated]);
+        });
+      }
+    }
+
+    it('sends ASK and CONSTRUCT answers unwritten', async () => {
+      for (const query of [`${SCHEMA}ASK { ?p s:name "Ana Lima" }`, `${SCHEMA}CONSTRUCT { ?p s:name ?n } WHERE { ?p s:name ?n }`]) {
+        expect(await runQuery(query, { kind: 'local', engine }, { write: 'csv' })).to.have.property('result');
+      }
     });
 
     it('replaces a worker whose engine traps, and answers the next query', async () => {

@@ -9,13 +9,13 @@ import { LocalEngine } from '../../query/local.js';
 import { graphSources, sourceFor, type FederatedSource } from '../../query/federated.js';
 import { resolveGraphFiles, type EvidenceChoice } from '../../query/rdf-files.js';
 import { graphScope, readsEvidence } from '../../query/graph-scope.js';
-import { checkLimits } from '../../query/sparql.js';
+import { checkLimits, pageWindow, parseQuery, type PageWindow } from '../../query/sparql.js';
 import { loadProgress } from '../progress.js';
 import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
+import { isTableFormat } from '../../query/table-text.js';
 import { graphPrefixes } from '../../rdf-io/prefixes.js';
 import { loadContext } from '../../rdf-io/jsonld.js';
 import { DEFAULT_BASE } from '../../rdf/namespaces.js';
-import { pageWindow, type PageWindow } from '../../query/sparql.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -58,6 +58,23 @@ function evidenceChoice(args: QueryArgs, text: string): EvidenceChoice {
   } catch {
     return 'leave';
   }
+}
+
+/**
+ * The format asked for, or the default: Turtle for a graph (CONSTRUCT, DESCRIBE), else a table on a
+ * terminal and CSV otherwise. Known before the query runs, so that the worker can write the table.
+ */
+function outputFormat(args: QueryArgs, text: string, terminal: boolean): OutputFormat {
+  if (args.format !== undefined) return args.format;
+  let graph = false;
+  try {
+    checkLimits(text);
+    const { form } = parseQuery(text);
+    graph = form === 'CONSTRUCT' || form === 'DESCRIBE';
+  } catch {
+    // The engine reports what is wrong with the query.
+  }
+  return graph ? 'turtle' : terminal ? 'table' : 'csv';
 }
 
 async function target(args: QueryArgs, text: string): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
@@ -120,12 +137,15 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
         throw new UserError(error.message);
       });
       try {
-        const { query, result, truncated } = await runQuery(resolved.text, queryTarget, { bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'], page: page?.window });
-        const format = args.format ?? (result.kind === 'quads' ? 'turtle' : context.io.isTTY ? 'table' : 'csv');
-        const text = await formatResult(result, format, { prefixes: graphPrefixes(args.base), context: await loadContext(BUNDLED.context) });
-        context.io.stdout(text);
+        const format = outputFormat(args, resolved.text, context.io.isTTY);
+        const answer = await runQuery(resolved.text, queryTarget, {
+          bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'], page: page?.window, write: isTableFormat(format) ? format : undefined,
+        });
+        const { query, truncated } = answer;
+        context.io.stdout('written' in answer ? answer.written.text
+          : await formatResult(answer.result, format, { prefixes: graphPrefixes(args.base), context: await loadContext(BUNDLED.context) }));
         if (page !== undefined && query.form === 'SELECT') {
-          const rows = result.kind === 'bindings' ? result.rows.length : 0;
+          const rows = 'written' in answer ? answer.written.rows : answer.result.kind === 'bindings' ? answer.result.rows.length : 0;
           const shown = rows === 0 ? 'no rows' : `rows ${page.window.offset + 1} to ${page.window.offset + rows}`;
           context.io.stderr(`peacegraph: page ${page.number} (${shown}); ${truncated ? `more follow: --page ${page.number + 1}` : 'the last page'}\n`);
         }

@@ -46,6 +46,21 @@ describe('cli/commands/query: evidence', function () {
     expect(await csv(full, COUNT, '--with-evidence')).to.equal(`n\n${factLines + evidenceLines}`);
   });
 
+  // Chosen before the query runs (the worker writes a table): a graph as Turtle, a table as CSV off a terminal.
+  const defaults: Array<[string, string, RegExp]> = [
+    ['CONSTRUCT', 'CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }', /^@prefix /m],
+    ['DESCRIBE', 'DESCRIBE ?s WHERE { ?s a ?t } LIMIT 1', /^@prefix /m],
+    ['SELECT', COUNT, /^n\r\n\d+\r\n$/],
+    ['ASK', 'ASK { ?s ?p ?o }', /^true\n$/],
+  ];
+  for (const [form, query, expected] of defaults) {
+    it(`prints a ${form} answer in its default format`, async () => {
+      const run = await runCommand(queryCommand, ['query', query, '--data', full]);
+      expect(run.exitCode, run.error?.message).to.equal(0);
+      expect(run.stdout).to.match(expected);
+    });
+  }
+
   it('loads the evidence by itself for a query that names evidence terms', async () => {
     expect(await csv(full, QUOTE)).to.equal('quote\nMission Zhobia');
   });
