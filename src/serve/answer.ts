@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FormatOptions } from '../query/format.js';
 import type { QueryResult } from '../query/result.js';
 import { RdfXmlError } from '../rdf-io/rdfxml.js';
-import { negotiate, offeredTypes } from './negotiate.js';
+import { negotiate, offeredTypes, type Offer } from './negotiate.js';
 import { serialize } from './serialize.js';
 import { addVary } from './vary.js';
 
@@ -18,10 +18,10 @@ export function notAcceptable(reply: FastifyReply, kind: 'table' | 'graph', deta
     .send(`Not Acceptable: ${detail}the answer is ${what}, offered as ${offeredTypes(kind).join(', ')}.\n`);
 }
 
-/** A table the query worker wrote in the format negotiated for it (the same Accept header gives the same offer). */
-export function sendWritten(reply: FastifyReply, text: string, accept: string | undefined): FastifyReply {
+/** A table the query worker wrote in the format of the offer negotiated for it. */
+export function sendWritten(reply: FastifyReply, text: string, offer: Offer): FastifyReply {
   addVary(reply, 'Accept');
-  return reply.code(200).type(negotiate(accept, 'table')!.contentType).send(text);
+  return reply.code(200).type(offer.contentType).send(text);
 }
 
 export async function sendAnswer(reply: FastifyReply, result: QueryResult, accept: string | undefined, options: FormatOptions): Promise<FastifyReply> {

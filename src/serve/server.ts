@@ -133,12 +133,12 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
     if (typeof page === 'string') return refuse(reply, 400, `Bad request: ${page}.`);
     try {
       // A table taken as CSV, TSV, XML or text is written by the query worker, where its rows are: not on this thread, which serves every request.
-      const tableFormat = negotiate(request.headers.accept, 'table')?.format;
+      const tableOffer = negotiate(request.headers.accept, 'table');
       const answered = await runQuery(query, { kind: 'local', engine }, {
         bindings: fields.bindings, timeoutMs: options.timeoutMs, maxRows: options.maxRows, page,
         // Cache-Control: no-cache asks for the page computed afresh, not sliced from a kept answer.
         fresh: /\bno-cache\b/i.test(request.headers['cache-control'] ?? ''),
-        write: tableFormat !== undefined && isTableFormat(tableFormat) ? tableFormat : undefined,
+        write: tableOffer !== undefined && isTableFormat(tableOffer.format) ? tableOffer.format : undefined,
       });
       const { query: shape, truncated } = answered;
       if (paging !== undefined && shape.form === 'SELECT') {
@@ -146,7 +146,7 @@ export async function createServer(options: ServeOptions): Promise<{ app: Fastif
       } else if (truncated) {
         reply.header('X-Peacegraph-Truncated', `results cut at ${options.maxRows}`);
       }
-      if ('written' in answered) return sendWritten(reply, answered.written.text, request.headers.accept);
+      if ('written' in answered) return sendWritten(reply, answered.written.text, tableOffer!);
       return await sendAnswer(reply, answered.result, request.headers.accept, { prefixes, context });
     } catch (error) {
       if (error instanceof EngineBusyError) reply.header('Retry-After', String(error.retryAfterSeconds ?? RETRY_AFTER_SECONDS));

@@ -8,8 +8,8 @@ import { runQuery, type QueryTarget } from '../../query/run.js';
 import { LocalEngine } from '../../query/local.js';
 import { graphSources, sourceFor, type FederatedSource } from '../../query/federated.js';
 import { resolveGraphFiles, type EvidenceChoice } from '../../query/rdf-files.js';
-import { graphScope, readsEvidence } from '../../query/graph-scope.js';
-import { checkLimits, pageWindow, parseQuery, type PageWindow } from '../../query/sparql.js';
+import { readsEvidence, treeScope } from '../../query/graph-scope.js';
+import { checkLimits, pageWindow, parseQuery, type PageWindow, type ParsedQuery } from '../../query/sparql.js';
 import { loadProgress } from '../progress.js';
 import { formatResult, GRAPH_FORMATS, RESULT_FORMATS, type OutputFormat } from '../../query/format.js';
 import { isTableFormat } from '../../query/table-text.js';
@@ -45,40 +45,37 @@ interface QueryArgs {
   base: string;
 }
 
-/**
- * The evidence files load when asked, and for a query that names evidence terms when the build has
- * them: one query answers rightly without the flag. A query that does not parse leaves them out
- * (the engine then reports what is wrong with it).
- */
-function evidenceChoice(args: QueryArgs, text: string): EvidenceChoice {
-  if (args['with-evidence']) return 'load';
+/** The query read once, for what the command decides before it runs; undefined when it does not parse (the engine then reports what is wrong). */
+function readQuery(text: string): ParsedQuery | undefined {
   try {
     checkLimits(text);
-    return readsEvidence(graphScope(text)) ? 'load-if-built' : 'leave';
+    return parseQuery(text);
   } catch {
-    return 'leave';
+    return undefined;
   }
+}
+
+/**
+ * The evidence files load when asked, and for a query that names evidence terms when the build has
+ * them: one query answers rightly without the flag. A query that does not parse leaves them out.
+ */
+function evidenceChoice(args: QueryArgs, query: ParsedQuery | undefined): EvidenceChoice {
+  if (args['with-evidence']) return 'load';
+  return query !== undefined && readsEvidence(treeScope(query.tree)) ? 'load-if-built' : 'leave';
 }
 
 /**
  * The format asked for, or the default: Turtle for a graph (CONSTRUCT, DESCRIBE), else a table on a
  * terminal and CSV otherwise. Known before the query runs, so that the worker can write the table.
  */
-function outputFormat(args: QueryArgs, text: string, terminal: boolean): OutputFormat {
+function outputFormat(args: QueryArgs, query: ParsedQuery | undefined, terminal: boolean): OutputFormat {
   if (args.format !== undefined) return args.format;
-  let graph = false;
-  try {
-    checkLimits(text);
-    const { form } = parseQuery(text);
-    graph = form === 'CONSTRUCT' || form === 'DESCRIBE';
-  } catch {
-    // The engine reports what is wrong with the query.
-  }
-  return graph ? 'turtle' : terminal ? 'table' : 'csv';
+  if (query?.form === 'CONSTRUCT' || query?.form === 'DESCRIBE') return 'turtle';
+  return terminal ? 'table' : 'csv';
 }
 
-async function target(args: QueryArgs, text: string): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
-  const evidence = evidenceChoice(args, text);
+async function target(args: QueryArgs, query: ParsedQuery | undefined): Promise<{ target: QueryTarget; close: () => Promise<void> }> {
+  const evidence = evidenceChoice(args, query);
   if (args.endpoint === undefined && args.source.length === 0) {
     // One query: the engine loads only the triples it reads, with a bar on a terminal meanwhile.
     const progress = loadProgress(true);
@@ -133,11 +130,12 @@ export function queryCommand(context: CliContext): CommandModule<object, QueryAr
       } catch (error) {
         throw new UserError((error as Error).message);
       }
-      const { target: queryTarget, close } = await target(args, resolved.text).catch((error: Error) => {
+      const parsed = readQuery(resolved.text);
+      const { target: queryTarget, close } = await target(args, parsed).catch((error: Error) => {
         throw new UserError(error.message);
       });
       try {
-        const format = outputFormat(args, resolved.text, context.io.isTTY);
+        const format = outputFormat(args, parsed, context.io.isTTY);
         const answer = await runQuery(resolved.text, queryTarget, {
           bindings, timeoutMs: args.timeout, allowRemote: args['allow-remote'], page: page?.window, write: isTableFormat(format) ? format : undefined,
         });
