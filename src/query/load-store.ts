@@ -115,6 +115,11 @@ export class LazyGraph {
     return parts.store;
   }
 
+  /** Whether `store` is the store of the facts alone (neither the named graphs nor the evidence beside them). */
+  isFactsStore(store: oxigraph.Store): boolean {
+    return store === this.facts.store;
+  }
+
   /**
    * Whether `store`'s default graph has no triple of one of `terms`: then a query that requires
    * them all has no solution. An IRI that cannot be written between < and > counts as held.

@@ -25,6 +25,7 @@ import {
   toWireTerm, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest, type WrittenTable,
 } from './oxigraph-protocol.js';
 import type { TableFormat } from './table-text.js';
+import type { InlineAnswers } from './inline-answers.js';
 
 export class QueryTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -78,6 +79,12 @@ export interface EngineOptions {
    * answers; 0 or unset: each page runs the query with OFFSET and LIMIT.
    */
   readonly pageCacheRows?: number;
+  /**
+   * Requests a worker answered from the facts' store within this many milliseconds are answered on
+   * the engine's own thread when asked again, from a copy of that store loaded there
+   * (inline-answers.ts says why). 0 or unset: every request goes to a worker.
+   */
+  readonly inlineMs?: number;
 }
 
 /** Workers for a server: one per core, at least 2 (one can run a long query while the other answers), at most 4. */
@@ -156,6 +163,10 @@ export class LocalEngine {
   private readonly loaded: Promise<void>;
   private readonly stopped: StoppedQueries | undefined;
   private readonly kept: KeptAnswers | undefined;
+  private inline: InlineAnswers | undefined;
+  /** While the copy of the facts for inline answers loads: how far it got. */
+  private inlineProgress: LoadProgress | undefined;
+  private readonly inlineLoaded: Promise<void>;
   private markLoaded: () => void = () => undefined;
   private markLoadFailed: (error: Error) => void = () => undefined;
 
@@ -171,6 +182,19 @@ export class LocalEngine {
     this.loaded.catch(() => undefined);
     for (let index = 0; index < Math.max(1, options.workers ?? 1); index += 1) this.slots.push(this.newSlot());
     for (let index = 0; index < (options.spares ?? 0); index += 1) this.spares.push(this.newSlot());
+    // After the workers have started, so that they load while this thread loads its copy.
+    this.inlineLoaded = options.inlineMs ? this.loadInline(options.inlineMs) : Promise.resolve();
+    this.inlineLoaded.catch(() => undefined);
+  }
+
+  private async loadInline(maxMs: number): Promise<void> {
+    // Imported here only: Oxigraph on this thread is for a server's copy of the facts.
+    const { InlineAnswers } = await import('./inline-answers.js');
+    this.inline = await InlineAnswers.load(this.files, maxMs, (progress) => {
+      this.inlineProgress = progress;
+      this.reportLeastProgress();
+    });
+    this.inlineProgress = undefined;
   }
 
   private newSlot(): Slot {
@@ -184,9 +208,14 @@ export class LocalEngine {
     return this.replacedCount;
   }
 
-  /** Resolves when every worker has loaded the graph; rejects with the load error. */
-  ready(): Promise<void> {
-    return this.loaded;
+  /** Requests answered on the engine's own thread so far (EngineOptions.inlineMs): for monitoring. */
+  get inlineAnswers(): number {
+    return this.inline?.answered ?? 0;
+  }
+
+  /** Resolves when every worker has loaded the graph (and the engine its copy of the facts); rejects with the load error. */
+  async ready(): Promise<void> {
+    await Promise.all([this.loaded, this.inlineLoaded]);
   }
 
   async query(query: LocalQuery & { readonly write: TableFormat | undefined }): Promise<LocalAnswer | WrittenAnswer>;
@@ -237,6 +266,8 @@ export class LocalEngine {
     const key = StoppedQueries.key(query.text, JSON.stringify([request.bindings, query.page]), query.maxRows);
     const earlier = this.stopped?.find(key);
     if (earlier !== undefined) throw repeatedStop(earlier.stopped, earlier.remainingMs);
+    const inline = await this.inline?.answer(request);
+    if (inline !== undefined) return inline;
     const outcome = await new Promise<Outcome>((resolve) => {
       let settled = false;
       this.enqueue({
@@ -250,6 +281,7 @@ export class LocalEngine {
     if ('error' in outcome) throw outcome.error;
     const reply = outcome.reply;
     if (!reply.ok) throw failureError(reply.failure);
+    this.inline?.learn(request, reply);
     return reply;
   }
 
@@ -310,11 +342,16 @@ export class LocalEngine {
     this.dispatch();
   }
 
-  /** Every worker loads the same files, at once when the engine starts: the least advanced tells when all are done. */
   private reportProgress(slot: Slot, progress: LoadProgress): void {
     slot.progress = progress;
-    const loading = [...this.slots, ...this.spares].flatMap((each) => each.progress ?? []);
-    this.options.onProgress?.(loading.reduce((least, each) => (each.bytes < least.bytes ? each : least)));
+    this.reportLeastProgress();
+  }
+
+  /** Every worker (and the engine's copy of the facts) loads at once when the engine starts: the least advanced tells when all are done. */
+  private reportLeastProgress(): void {
+    const loading = [...this.slots, ...this.spares].flatMap((each) => each.progress ?? []).concat(this.inlineProgress ?? []);
+    const done = (progress: LoadProgress): number => progress.bytes / Math.max(1, progress.totalBytes);
+    this.options.onProgress?.(loading.reduce((least, each) => (done(each) < done(least) ? each : least)));
   }
 
   private onCrash(slot: Slot, error: Error): void {

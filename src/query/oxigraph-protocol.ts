@@ -59,21 +59,30 @@ export interface QueryShape {
   readonly ordered: boolean;
 }
 
+/** A query's answer, as a worker (or the engine's own thread, inline-answers.ts) sends it. */
+export interface AnsweredReply {
+  readonly id: number;
+  readonly ok: true;
+  readonly query: QueryShape;
+  /** SELECT and ASK answers, as SPARQL results JSON text (a string crosses threads far faster than the objects it holds). */
+  readonly resultsJson?: string;
+  /** A SELECT's answer written as the request asked (`write`), in place of resultsJson. */
+  readonly written?: WrittenTable;
+  /** CONSTRUCT and DESCRIBE answers. */
+  readonly ntriples?: string;
+  readonly truncated: boolean;
+  /** The answer is whole (wholeIfOrdered), not the page asked for; truncated: cut at wholeIfOrdered rows. */
+  readonly whole?: boolean;
+  /** Answered from the store of the facts alone (the default graph's files and the statistics), not the named graphs' or the evidence's. */
+  readonly facts: boolean;
+  /** Milliseconds from the request's arrival in the worker to its answer (no waiting for a worker in it). */
+  readonly answerMs: number;
+  /** The worker's memory after the query (WebAssembly memory never shrinks). */
+  readonly memoryBytes: number;
+}
+
 export type WorkerReply =
-  | {
-    readonly id: number; readonly ok: true; readonly query: QueryShape;
-    /** SELECT and ASK answers, as SPARQL results JSON text (a string crosses threads far faster than the objects it holds). */
-    readonly resultsJson?: string;
-    /** A SELECT's answer written as the request asked (`write`), in place of resultsJson. */
-    readonly written?: WrittenTable;
-    /** CONSTRUCT and DESCRIBE answers. */
-    readonly ntriples?: string;
-    readonly truncated: boolean;
-    /** The answer is whole (wholeIfOrdered), not the page asked for; truncated: cut at wholeIfOrdered rows. */
-    readonly whole?: boolean;
-    /** The worker's memory after the query (WebAssembly memory never shrinks). */
-    readonly memoryBytes: number;
-  }
+  | AnsweredReply
   | { readonly id: number; readonly ok: false; readonly failure: WorkerFailure; readonly memoryBytes: number };
 
 /** The first message of a worker (after progress): the graph it preloads is loaded, or why not. */

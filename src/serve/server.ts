@@ -57,10 +57,12 @@ export interface ServeOptions {
    * the bundled listings are computed into it in the background once the graph is loaded. 0: off.
    */
   readonly pageCacheRows?: number;
+  /** A query a worker answered from the facts within this many ms is answered on the server's thread when asked again (src/query/inline-answers.ts). 0: never. */
+  readonly inlineMs?: number;
 }
 
 /** Defaults of the tuning options, shown by `serve --help` and the README. */
-export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000, pageCacheRows: 1_000_000 } as const;
+export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000, pageCacheRows: 1_000_000, inlineMs: 5 } as const;
 
 export const DEFAULT_HOST = '127.0.0.1';
 
@@ -93,6 +95,7 @@ export function engineOptions(options: ServeOptions): EngineOptions {
     preload: true,
     onProgress: options.onLoadProgress,
     pageCacheRows: options.pageCacheRows ?? SERVE_DEFAULTS.pageCacheRows,
+    inlineMs: options.inlineMs ?? SERVE_DEFAULTS.inlineMs,
   };
 }
 

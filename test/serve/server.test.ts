@@ -304,3 +304,39 @@ describe('serve: the evidence files', function () {
     }
   });
 });
+
+describe('serve: answers on its own thread', function () {
+  this.timeout(60000);
+  let out: string;
+  before(async () => {
+    out = await mkdtemp(join(tmpdir(), 'peacegraph-serve-inline-'));
+    await writeGraph(out, fixtureQuads(), FIXTURE_BASE);
+  });
+
+  it('answers a query asked again on the server\'s thread, as its worker did, with --inline-ms', async () => {
+    // A generous limit: the fixture's answers are fast enough on any machine.
+    const { app, engine } = await createServer({ ...OPTIONS, graph: await resolveGraphFiles(out, 'leave'), workers: 1, maxRows: 100, inlineMs: 60000 });
+    try {
+      const first = await app.inject(get(NAMES, 'text/csv'));
+      expect(first.statusCode, first.body).to.equal(200);
+      expect(first.body.split('\r\n').length, 'some names').to.be.greaterThan(3);
+      expect(engine.inlineAnswers).to.equal(0);
+      const again = await app.inject(get(NAMES, 'text/csv'));
+      expect(engine.inlineAnswers).to.equal(1);
+      expect(again.body).to.equal(first.body);
+      expect(again.headers['content-type']).to.equal(first.headers['content-type']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('sends every query to a worker with --inline-ms 0', async () => {
+    const { app, engine } = await createServer({ ...OPTIONS, graph: await resolveGraphFiles(out, 'leave'), workers: 1, inlineMs: 0 });
+    try {
+      for (let time = 0; time < 3; time += 1) expect((await app.inject(get(NAMES))).statusCode).to.equal(200);
+      expect(engine.inlineAnswers).to.equal(0);
+    } finally {
+      await app.close();
+    }
+  });
+});

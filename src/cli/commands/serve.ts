@@ -25,6 +25,7 @@ interface ServeArgs {
   'cors-origin': string[];
   'with-evidence': boolean;
   'page-cache-rows': number;
+  'inline-ms': number;
 }
 
 function positive(name: string, value: number): number {
@@ -54,6 +55,7 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
         .option('max-query-memory', { type: 'number', default: SERVE_DEFAULTS.maxQueryMemoryMb, describe: 'MB a worker may grow by during queries before it is replaced' })
         .option('long-query-ms', { type: 'number', default: SERVE_DEFAULTS.longQueryMs, describe: 'long queries may hold all workers but one; past this age one more is stopped (503)' })
         .option('page-cache-rows', { type: 'number', default: SERVE_DEFAULTS.pageCacheRows, describe: 'rows of ordered answers kept whole so that their pages are slices (the bundled listings are computed at start, in the background); 0: every page runs its query' })
+        .option('inline-ms', { type: 'number', default: SERVE_DEFAULTS.inlineMs, describe: 'a query a worker answered from the facts within this many ms is answered on the server\'s own thread when asked again, from one more copy of the facts (not the named graphs) loaded there; 0: every query goes to a worker' })
         .option('base', { type: 'string', default: DEFAULT_BASE, describe: 'base IRI of the graph (for Turtle prefixes)' })
         .option('with-evidence', { type: 'boolean', default: false, describe: 'also load the evidence files (evidence.nt, evidence.nq): the text span behind each fact, several times the facts in memory' })
         .option('cors-origin', { type: 'string', array: true, default: [...DEFAULT_CORS_ORIGINS], describe: 'origins whose pages may query the endpoint (CORS): * for any, an origin such as https://example.org (repeatable), none for CORS off' })
@@ -79,7 +81,7 @@ export function serveCommand(context: CliContext): CommandModule<object, ServeAr
         maxQueryBytes: positive('max-query-bytes', args['max-query-bytes']), maxDepth: positive('max-depth', args['max-depth']),
         workers: positive('workers', args.workers), maxQueryMemoryMb: positive('max-query-memory', args['max-query-memory']),
         longQueryMs: positive('long-query-ms', args['long-query-ms']), corsOrigins: origins,
-        pageCacheRows: nonNegative('page-cache-rows', args['page-cache-rows']),
+        pageCacheRows: nonNegative('page-cache-rows', args['page-cache-rows']), inlineMs: nonNegative('inline-ms', args['inline-ms']),
         onLoadProgress: ({ bytes, totalBytes }) => progress.update(bytes, totalBytes),
       }).catch((error: Error) => {
         throw new UserError(error.message);
