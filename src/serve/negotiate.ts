@@ -67,6 +67,10 @@ function specificity(range: MediaRange, mediaType: string): number {
   return range.subtype === subtype ? 2 : -1;
 }
 
+/** Accept headers read so far, by kind of answer, and the offer each chose; past this many the oldest is forgotten. */
+const negotiated = new Map<string, Offer | undefined>();
+const MAX_NEGOTIATED = 256;
+
 /**
  * The offer the client prefers: each offered type takes the quality of its most specific matching
  * range; the highest quality wins, then an exact match over a wildcard, then the client's order,
@@ -75,7 +79,16 @@ function specificity(range: MediaRange, mediaType: string): number {
 export function negotiate(accept: string | undefined, kind: AnswerKind): Offer | undefined {
   const offers = OFFERS[kind];
   if (accept === undefined || accept.trim() === '') return offers[0];
-  const ranges = parseAccept(accept);
+  // A client sends the same Accept header with every request: its reading is kept.
+  const key = `${kind} ${accept}`;
+  if (negotiated.has(key)) return negotiated.get(key);
+  const chosen = bestOffer(parseAccept(accept), offers);
+  if (negotiated.size >= MAX_NEGOTIATED) negotiated.delete(negotiated.keys().next().value!);
+  negotiated.set(key, chosen);
+  return chosen;
+}
+
+function bestOffer(ranges: readonly MediaRange[], offers: readonly Offer[]): Offer | undefined {
   let best: { offer: Offer; q: number; exact: boolean; index: number } | undefined;
   for (const candidate of offers) {
     let match: { range: MediaRange; level: number } | undefined;
