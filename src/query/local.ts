@@ -22,7 +22,7 @@ import type { LoadProgress } from './load-store.js';
 import { StoppedQueries, type StoppedQuery } from './stopped-queries.js';
 import { KeptAnswers, pageOf } from './kept-answers.js';
 import {
-  toWireTerm, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest, type WrittenTable,
+  toWireTerm, type AnsweredReply, type QueryShape, type WorkerData, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest, type WrittenTable,
 } from './oxigraph-protocol.js';
 import type { TableFormat } from './table-text.js';
 import type { InlineAnswers } from './inline-answers.js';
@@ -252,7 +252,7 @@ export class LocalEngine {
     return reply.written === undefined ? answerOf(reply) : { query: reply.query, written: reply.written, truncated: reply.truncated };
   }
 
-  private async run(query: LocalQuery, bindings: WorkerRequest['bindings'], wholeIfOrdered?: number, write?: TableFormat): Promise<WorkerReply & { ok: true }> {
+  private async run(query: LocalQuery, bindings: WorkerRequest['bindings'], wholeIfOrdered?: number, write?: TableFormat): Promise<AnsweredReply> {
     const request: WorkerRequest = {
       id: this.nextId++,
       query: query.text,
@@ -478,7 +478,7 @@ export class LocalEngine {
 }
 
 /** A worker's reply (not written) as an answer. */
-function answerOf(reply: WorkerReply & { ok: true }): LocalAnswer & { whole?: boolean } {
+function answerOf(reply: AnsweredReply): LocalAnswer & { whole?: boolean } {
   const result: QueryResult = reply.ntriples !== undefined
     ? fromEngineNTriples(reply.ntriples)
     : fromEngineJson(reply.resultsJson!, reply.query.form === 'ASK' ? 'ASK' : 'SELECT');

@@ -62,7 +62,7 @@ export interface ServeOptions {
 }
 
 /** Defaults of the tuning options, shown by `serve --help` and the README. */
-export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000, pageCacheRows: 1_000_000, inlineMs: 5 } as const;
+export const SERVE_DEFAULTS = { maxQueryMemoryMb: 512, longQueryMs: 300, maxQueue: 256, refuseStoppedMs: 30000, pageCacheRows: 1_000_000, inlineMs: 10 } as const;
 
 export const DEFAULT_HOST = '127.0.0.1';
 
