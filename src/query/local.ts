@@ -182,8 +182,9 @@ export class LocalEngine {
     this.loaded.catch(() => undefined);
     for (let index = 0; index < Math.max(1, options.workers ?? 1); index += 1) this.slots.push(this.newSlot());
     for (let index = 0; index < (options.spares ?? 0); index += 1) this.spares.push(this.newSlot());
-    // After the workers have started, so that they load while this thread loads its copy.
-    this.inlineLoaded = options.inlineMs ? this.loadInline(options.inlineMs) : Promise.resolve();
+    // Once the workers are loaded: this thread loading its copy meanwhile would hold up their progress messages.
+    const inlineMs = options.inlineMs;
+    this.inlineLoaded = inlineMs ? this.loaded.then(() => this.loadInline(inlineMs)) : Promise.resolve();
     this.inlineLoaded.catch(() => undefined);
   }
 
@@ -347,7 +348,7 @@ export class LocalEngine {
     this.reportLeastProgress();
   }
 
-  /** Every worker (and the engine's copy of the facts) loads at once when the engine starts: the least advanced tells when all are done. */
+  /** Every worker loads at once when the engine starts, the least advanced telling when all are done; then the engine's copy of the facts. */
   private reportLeastProgress(): void {
     const loading = [...this.slots, ...this.spares].flatMap((each) => each.progress ?? []).concat(this.inlineProgress ?? []);
     const done = (progress: LoadProgress): number => progress.bytes / Math.max(1, progress.totalBytes);
