@@ -4,6 +4,7 @@
  * never another type the client did not ask for.
  */
 import type { OutputFormat } from '../query/format.js';
+import { BoundedMemo } from '../memo.js';
 
 /** What the endpoint writes: the query formats, plus N-Quads and RDF/XML for graphs. */
 export type ServedFormat = OutputFormat | 'nquads' | 'rdfxml';
@@ -67,9 +68,8 @@ function specificity(range: MediaRange, mediaType: string): number {
   return range.subtype === subtype ? 2 : -1;
 }
 
-/** Accept headers read so far, by kind of answer, and the offer each chose; past this many the oldest is forgotten. */
-const negotiated = new Map<string, Offer | undefined>();
-const MAX_NEGOTIATED = 256;
+/** Accept headers read so far, by kind of answer, and the offer each chose. */
+const negotiated = new BoundedMemo<string, Offer | undefined>(256);
 
 /**
  * The offer the client prefers: each offered type takes the quality of its most specific matching
@@ -80,12 +80,7 @@ export function negotiate(accept: string | undefined, kind: AnswerKind): Offer |
   const offers = OFFERS[kind];
   if (accept === undefined || accept.trim() === '') return offers[0];
   // A client sends the same Accept header with every request: its reading is kept.
-  const key = `${kind} ${accept}`;
-  if (negotiated.has(key)) return negotiated.get(key);
-  const chosen = bestOffer(parseAccept(accept), offers);
-  if (negotiated.size >= MAX_NEGOTIATED) negotiated.delete(negotiated.keys().next().value!);
-  negotiated.set(key, chosen);
-  return chosen;
+  return negotiated.get(`${kind} ${accept}`, () => bestOffer(parseAccept(accept), offers));
 }
 
 function bestOffer(ranges: readonly MediaRange[], offers: readonly Offer[]): Offer | undefined {
