@@ -9,8 +9,8 @@ import type { QueryResult } from './result.js';
 import { checkLimits, parseQuery, prepareQuery, type PageWindow } from './sparql.js';
 import type { LocalEngine, WrittenAnswer } from './local.js';
 import type { TableFormat } from './table-text.js';
-import { checkRemoteAccess, queryFederated, type FederatedSource } from './federated.js';
-import { queryEndpoint } from './endpoint.js';
+import type { FederatedSource } from './federated.js';
+import { endpointModule, federatedModule } from './other-targets.js';
 import type { QueryShape } from './oxigraph-protocol.js';
 
 export type QueryTarget =
@@ -52,10 +52,10 @@ export async function runQuery(text: string, target: QueryTarget, options: Query
   const page = query.form === 'SELECT' ? options.page : undefined;
   // The page's LIMIT asks for one row more than the page, which tells whether more follow.
   const bound = prepareQuery(query, bindings, page?.size, page?.offset);
-  if (target.kind !== 'endpoint') checkRemoteAccess(query, target.sources, options.allowRemote ?? false);
+  if (target.kind !== 'endpoint') federatedModule().checkRemoteAccess(query, target.sources, options.allowRemote ?? false);
   const result = target.kind === 'endpoint'
-    ? await queryEndpoint(target.url, bound, query.form, options.timeoutMs)
-    : await queryFederated(bound, target.sources, options.timeoutMs);
+    ? await endpointModule().queryEndpoint(target.url, bound, query.form, options.timeoutMs)
+    : await federatedModule().queryFederated(bound, target.sources, options.timeoutMs);
   if (page === undefined || result.kind !== 'bindings' || result.rows.length <= page.size) return { query, result, truncated: false };
   return { query, result: { ...result, rows: result.rows.slice(0, page.size) }, truncated: true };
 }

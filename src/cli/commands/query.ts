@@ -6,7 +6,8 @@ import { resolveQuery } from '../../query/resolve.js';
 import { parameterTerms } from '../../query/bundled.js';
 import { runQuery, type QueryTarget } from '../../query/run.js';
 import { LocalEngine } from '../../query/local.js';
-import { graphSources, sourceFor, type FederatedSource } from '../../query/federated.js';
+import type { FederatedSource } from '../../query/federated.js';
+import { federatedModule } from '../../query/other-targets.js';
 import { resolveGraphFiles, type EvidenceChoice } from '../../query/rdf-files.js';
 import { readsEvidence, treeScope } from '../../query/graph-scope.js';
 import { checkLimits, pageWindow, parseQuery, type PageWindow, type ParsedQuery } from '../../query/sparql.js';
@@ -85,6 +86,7 @@ async function target(args: QueryArgs, query: ParsedQuery | undefined): Promise<
   if (args.endpoint !== undefined && args.source.length === 0) {
     return { target: { kind: 'endpoint', url: args.endpoint }, close: async () => undefined };
   }
+  const { graphSources, sourceFor } = federatedModule();
   const sources: FederatedSource[] = [];
   if (args.endpoint !== undefined) {
     sources.push({ kind: 'endpoint', url: args.endpoint });
