@@ -9,7 +9,7 @@ import { loadInputs } from '../read/index.js';
 import type { BuildProblem } from '../pipeline.js';
 import { ontologyGraphQuads } from '../pipeline.js';
 import { OutFolder } from '../write/out-folder.js';
-import { GraphWriter, packChunks } from '../write/graph-writer.js';
+import { GraphWriter, LINE_GRAPH_FILES, packChunks } from '../write/graph-writer.js';
 import { graphRenderer, stagedSink } from '../write/outputs.js';
 import type { ReportDigest } from '../summary/counts.js';
 import { addSeconds, type StageSeconds } from '../timing.js';
@@ -59,7 +59,7 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   const warned = new Set(warnings.map(({ path }) => path));
   let builtWithWarnings = 0;
   // Locked against a concurrent build; commit also removes what the previous build wrote and this one does not.
-  const staged = await OutFolder.claim(outDir);
+  const staged = await OutFolder.claim(outDir, { recorded: [...LINE_GRAPH_FILES, STATISTICS_FILE] });
   warnings.push(...staged.notes.map((problem) => ({ path: outDir, problem })));
   let triples = 0;
   try {

@@ -4,6 +4,7 @@
  * query's scope. A line that cannot be told simply is kept, so a selection can only hold too much,
  * never too little.
  */
+import { createHash } from 'node:crypto';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { NOTHING, RDF_TYPE, type GraphScope } from './graph-scope.js';
 
@@ -160,18 +161,27 @@ export interface ReadChunk {
   readonly last: boolean;
 }
 
+/** What a read of a file tells besides its lines: the terms of each line kept, the SHA-256 of all its bytes once read. */
+export interface ReadWatch {
+  readonly kept?: (terms: LineTerms) => void;
+  readonly digest?: (sha256: string) => void;
+}
+
 /** One file's lines in `wanted` and not in `loaded`, a chunk for each read, the last one at the end of the file. */
-export function* chunksIn(path: string, wanted: GraphScope, loaded: GraphScope, kept?: (terms: LineTerms) => void,
+export function* chunksIn(path: string, wanted: GraphScope, loaded: GraphScope, watch: ReadWatch = {},
   chunkBytes = CHUNK_BYTES): Generator<ReadChunk> {
   const descriptor = openSync(path, 'r');
-  const selector = new LineSelector(wanted, loaded, kept);
+  const selector = new LineSelector(wanted, loaded, watch.kept);
+  const hash = watch.digest === undefined ? undefined : createHash('sha256');
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     let read = 0;
     for (;;) {
       const count = readSync(descriptor, buffer, 0, chunkBytes, null);
+      hash?.update(buffer.subarray(0, count));
       const lines = count === 0 ? selector.end() : selector.select(buffer.subarray(0, count));
       read += count;
+      if (count === 0 && hash !== undefined) watch.digest?.(hash.digest('hex'));
       yield { read, lines, last: count === 0 };
       if (count === 0) return;
     }
@@ -182,8 +192,8 @@ export function* chunksIn(path: string, wanted: GraphScope, loaded: GraphScope, 
 
 /** One file's lines in `wanted` and not in `loaded`, in chunks of whole lines, with progress by bytes read. */
 export function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void,
-  kept?: (terms: LineTerms) => void): Generator<Buffer> {
-  for (const { read, lines } of chunksIn(path, wanted, loaded, kept)) {
+  watch: ReadWatch = {}): Generator<Buffer> {
+  for (const { read, lines } of chunksIn(path, wanted, loaded, watch)) {
     progress(read);
     if (lines !== undefined) yield lines;
   }

@@ -13,6 +13,7 @@ import { covers, EVERYTHING, NOTHING, overlaps, RDF_TYPE, union, type GraphScope
 import { linesIn, needsScan, wholeFile, withFileLines, type LineTerms } from './line-selector.js';
 import { linesOffThread } from './scan-thread.js';
 import { graphFilePaths, type GraphFiles, type RdfFile } from './rdf-files.js';
+import type { WrittenFile } from '../write/manifest.js';
 import type { RequiredTerms } from './required-terms.js';
 import { writableIri } from './sparql.js';
 
@@ -85,6 +86,8 @@ export class LazyGraph {
   private evidenceScope: GraphScope | undefined;
   /** Per store, whether its default graph holds a triple of a term (required-terms.ts), until it loads more. */
   private readonly held = new WeakMap<oxigraph.Store, Map<string, boolean>>();
+  /** Files recorded by their build that were found changed since: checked from then on. */
+  private readonly changed = new Set<string>();
 
   constructor(
     private readonly createStore: () => oxigraph.Store,
@@ -148,9 +151,27 @@ export class LazyGraph {
     return { store: this.createStore(), evidence, named, loadedDefault: NOTHING, loadedNamed: NOTHING };
   }
 
-  private lines(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void, seen?: EvidenceTerms): Generator<Buffer> {
+  /** A new, empty store for `parts`. */
+  private empty(parts: StoreParts): void {
+    parts.store = this.createStore();
+    parts.loadedDefault = NOTHING;
+    parts.loadedNamed = NOTHING;
+  }
+
+  private lines(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void,
+    seen: EvidenceTerms | undefined, digest: ((sha256: string) => void) | undefined): Generator<Buffer> {
     const offThread = seen === undefined && needsScan(wanted, loaded) && fileBytes(path) >= this.offThreadBytes;
-    return offThread ? linesOffThread(path, wanted, loaded, progress) : linesIn(path, wanted, loaded, progress, seen?.add);
+    const watch = digest === undefined ? {} : { digest };
+    return offThread ? linesOffThread(path, wanted, loaded, progress, undefined, watch) : linesIn(path, wanted, loaded, progress, { ...watch, kept: seen?.add });
+  }
+
+  /**
+   * The build's record of `file`, which lets it be parsed unchecked, unless it was found changed since.
+   * Oxigraph then skips checking each IRI (at 10,000 reports, graph.nt loaded in 0.56-0.67x of the
+   * time), while the file's SHA-256 is taken as it is read and compared with the build's at the end.
+   */
+  private vouchedFor(file: RdfFile): WrittenFile | undefined {
+    return this.changed.has(file.path) ? undefined : file.written;
   }
 
   private async fill(parts: StoreParts, scope: GraphScope): Promise<void> {
@@ -172,12 +193,21 @@ export class LazyGraph {
       const filtered = LINE_FORMATS.has(file.format);
       // The evidence read whole tells which predicates and classes it holds.
       const seen = isEvidence && scope.everything && filtered ? new EvidenceTerms() : undefined;
-      // Strict: the files may come from anywhere, and a bad one is an error naming it, for every query.
+      // Checked, unless the build's record vouches for the file: the files may come from anywhere, and a bad one is an error naming it, for every query.
+      const record = filtered ? this.vouchedFor(file) : undefined;
+      let sha256: string | undefined;
+      const digest = record === undefined ? undefined : (hex: string): void => { sha256 = hex; };
       try {
-        if (filtered) parts.store.load(this.lines(file.path, scope, loaded, progress, seen), { format: file.format, lenient: false, no_transaction: true });
+        if (filtered) parts.store.load(this.lines(file.path, scope, loaded, progress, seen, digest), { format: file.format, lenient: record !== undefined, no_transaction: true });
         else await loadWhole(parts.store, file, progress);
       } catch (error) {
         throw new GraphFileError(file.path, filtered ? withFileLines(error, file.path, scope, loaded) : error);
+      }
+      if (record !== undefined && sha256 !== record.sha256) {
+        // Changed since the build: what the store holds was not checked. Start again, checking it.
+        this.changed.add(file.path);
+        this.empty(parts);
+        return this.fill(parts, scope);
       }
       if (seen !== undefined) this.evidenceScope = seen.scope();
       done += fileBytes(file.path);
@@ -213,7 +243,7 @@ class EvidenceTerms {
 
 /** One store, which files it takes, and what of them it holds. */
 interface StoreParts {
-  readonly store: oxigraph.Store;
+  store: oxigraph.Store;
   /** The evidence beside the facts (evidence.nt; with the named graphs, evidence.nq). */
   readonly evidence: boolean;
   readonly named: boolean;

@@ -1,6 +1,7 @@
 /** RDF files by extension, and the graph files to query in a build output folder. */
 import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { readManifest, type WrittenFile } from '../write/manifest.js';
 
 const FORMATS: Readonly<Record<string, string>> = {
   '.trig': 'application/trig',
@@ -29,6 +30,11 @@ export function rdfFormat(path: string): string {
 export interface RdfFile {
   readonly path: string;
   readonly format: string;
+  /**
+   * How the build that made the file wrote it, from its folder's manifest, when the size still
+   * agrees: the load checks the SHA-256 as it reads, and parses the file unchecked meanwhile.
+   */
+  readonly written?: WrittenFile;
 }
 
 /** Formats that may hold named graphs: read as quads. */
@@ -68,9 +74,14 @@ export function graphFilePaths(files: GraphFiles): string[] {
 export async function resolveGraphFiles(pathOrDir: string, evidence: EvidenceChoice = 'leave'): Promise<GraphFiles> {
   const file = await resolveGraphFile(pathOrDir);
   if (file.path === pathOrDir) return QUAD_FORMATS.has(file.format) ? { quads: file } : { triples: file };
+  const manifest = await readManifest(pathOrDir).catch(() => undefined);
+  const recorded = manifest !== undefined && 'written' in manifest ? manifest.written : new Map<string, WrittenFile>();
   const present = async (name: string): Promise<RdfFile | undefined> => {
     const path = join(pathOrDir, name);
-    return await stat(path).then((info) => info.isFile(), () => false) ? { path, format: rdfFormat(path) } : undefined;
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile() !== true) return undefined;
+    const written = recorded.get(name);
+    return { path, format: rdfFormat(path), ...(written?.bytes === info.size ? { written } : {}) };
   };
   const triples = await present('graph.nt') ?? await present('graph.ttl');
   const quads = await present('graph.nq') ?? await present('graph.trig');

@@ -5,7 +5,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { GraphScope } from './graph-scope.js';
-import { CHUNK_BYTES } from './line-selector.js';
+import { CHUNK_BYTES, type ReadWatch } from './line-selector.js';
 import { startWorker } from '../worker/start.js';
 
 /** Slots of the shared counters. */
@@ -22,11 +22,13 @@ export interface ScanData {
   readonly counters: SharedArrayBuffer;
   readonly port: MessagePort;
   readonly chunkBytes: number;
+  /** Whether to take the SHA-256 of the file's bytes: the last chunk then carries it. */
+  readonly digest: boolean;
 }
 
 /** A chunk as ReadChunk (line-selector.ts) gives it, its lines arriving as a plain Uint8Array; or why the scan failed. */
 export type ScanMessage =
-  | { readonly read: number; readonly lines: Uint8Array | undefined; readonly last: boolean }
+  | { readonly read: number; readonly lines: Uint8Array | undefined; readonly last: boolean; readonly sha256?: string }
   | { readonly error: string };
 
 /** A scanner posts a chunk for every read (8 MB): this long without one, it has died. */
@@ -34,10 +36,10 @@ const SILENCE_MS = 120_000;
 
 /** As linesIn (line-selector.ts), the selection made by another thread, read `chunkBytes` at a time. */
 export function* linesOffThread(path: string, wanted: GraphScope, loaded: GraphScope, progress: (bytes: number) => void,
-  chunkBytes = CHUNK_BYTES): Generator<Buffer> {
+  chunkBytes = CHUNK_BYTES, watch: Pick<ReadWatch, 'digest'> = {}): Generator<Buffer> {
   const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  const data: ScanData = { path, wanted, loaded, counters: counters.buffer as SharedArrayBuffer, port: port2, chunkBytes };
+  const data: ScanData = { path, wanted, loaded, counters: counters.buffer as SharedArrayBuffer, port: port2, chunkBytes, digest: watch.digest !== undefined };
   const worker = startWorker(import.meta.url, 'scan-worker', data, {}, [port2]);
   try {
     for (;;) {
@@ -52,6 +54,7 @@ export function* linesOffThread(path: string, wanted: GraphScope, loaded: GraphS
       const message = received.message as ScanMessage;
       if ('error' in message) throw new Error(message.error);
       progress(message.read);
+      if (message.sha256 !== undefined) watch.digest?.(message.sha256);
       if (message.lines !== undefined) yield Buffer.from(message.lines.buffer, message.lines.byteOffset, message.lines.byteLength);
       if (message.last) return;
     }

@@ -3,7 +3,7 @@ import { workerData } from 'node:worker_threads';
 import { chunksIn } from './line-selector.js';
 import { AHEAD, POSTED, STOPPED, TAKEN, type ScanData, type ScanMessage } from './scan-thread.js';
 
-const { path, wanted, loaded, counters: shared, port, chunkBytes } = workerData as ScanData;
+const { path, wanted, loaded, counters: shared, port, chunkBytes, digest } = workerData as ScanData;
 const counters = new Int32Array(shared);
 
 /** Posts a message once the loader has room for it; false when the loader has stopped. */
@@ -21,7 +21,10 @@ function post(message: ScanMessage): boolean {
 }
 
 try {
-  for (const chunk of chunksIn(path, wanted, loaded, undefined, chunkBytes)) if (!post(chunk)) break;
+  // Told before the last chunk is given.
+  let sha256: string | undefined;
+  const watch = digest ? { digest: (hex: string) => { sha256 = hex; } } : {};
+  for (const chunk of chunksIn(path, wanted, loaded, watch, chunkBytes)) if (!post(chunk.last ? { ...chunk, sha256 } : chunk)) break;
 } catch (error) {
   post({ error: error instanceof Error ? error.message : String(error) });
 }

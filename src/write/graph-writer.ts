@@ -17,6 +17,11 @@ export const GRAPH_FILES = ['graph.ttl', 'graph.nt', 'graph.trig', 'graph.nq', '
 export const EVIDENCE_FILES = ['evidence.nt', 'evidence.trig', 'evidence.nq'] as const;
 export const ALL_GRAPH_FILES = [...GRAPH_FILES, ...EVIDENCE_FILES] as const;
 export type GraphFileName = (typeof ALL_GRAPH_FILES)[number];
+/**
+ * The files engines read line by line (N-Triples, N-Quads): a build records how it wrote them
+ * (write/manifest.ts), and the local engine parses them unchecked while they are unchanged.
+ */
+export const LINE_GRAPH_FILES: readonly GraphFileName[] = ALL_GRAPH_FILES.filter((name) => /\.(nt|nq)$/.test(name));
 
 /** Where the files go: appended to, and read back (only graph.nt is). */
 export interface GraphSink {

@@ -2,6 +2,8 @@
  * The manifest of an output folder: the files the last build wrote there, relative to the folder,
  * so the next build removes those it no longer produces, and nothing else (a user's own file in the
  * folder stays). It is read as untrusted input: a name that would leave the folder is refused.
+ * For the graph files that engines parse, it also records each one's size and SHA-256 as written,
+ * so that a reader can tell the file is still the build's own (src/query/load-store.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
@@ -11,13 +13,24 @@ import { errnoCode, explainFsError } from './output-error.js';
 export const MANIFEST_NAME = '.peacegraph-manifest.json';
 export const LOCK_NAME = '.peacegraph-lock';
 
+/** A file as the build wrote it. */
+export interface WrittenFile {
+  readonly bytes: number;
+  /** SHA-256 of the content, in hexadecimal. */
+  readonly sha256: string;
+}
+
 interface ManifestFile {
   readonly generator: 'peacegraph';
   /** Paths relative to the folder, with `/` separators, sorted. */
   readonly files: readonly string[];
+  /** Some of those files, by path, as they were written (absent when none is recorded). */
+  readonly written?: Readonly<Record<string, WrittenFile>>;
 }
 
-export type ManifestRead = { readonly files: readonly string[] } | { readonly problem: string };
+export type ManifestRead =
+  | { readonly files: readonly string[]; readonly written: ReadonlyMap<string, WrittenFile> }
+  | { readonly problem: string };
 
 /** `path` relative to `folder` with `/` separators, or undefined when it lies outside it (or is peacegraph's own bookkeeping). */
 export function insideFolder(folder: string, path: string): string | undefined {
@@ -37,7 +50,7 @@ export async function readManifest(folder: string): Promise<ManifestRead> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return { files: [] };
+    if (errnoCode(error) === 'ENOENT') return { files: [], written: new Map() };
     throw explainFsError(error, path);
   }
   let value: Partial<ManifestFile>;
@@ -49,10 +62,25 @@ export async function readManifest(folder: string): Promise<ManifestRead> {
   if (value.generator !== 'peacegraph' || !Array.isArray(value.files) || !value.files.every((name) => validName(folder, name))) {
     return { problem: `${MANIFEST_NAME} is not a peacegraph manifest: files of earlier builds were not removed; this build writes a new one` };
   }
-  return { files: value.files };
+  return { files: value.files, written: writtenFiles(value.files, value.written) };
 }
 
-export async function writeManifest(folder: string, files: Iterable<string>): Promise<void> {
-  const manifest: ManifestFile = { generator: 'peacegraph', files: [...new Set(files)].sort() };
+const isWrittenFile = (value: unknown): value is WrittenFile => {
+  const { bytes, sha256 } = (value ?? {}) as Partial<Record<keyof WrittenFile, unknown>>;
+  return Number.isSafeInteger(bytes) && (bytes as number) >= 0 && typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256);
+};
+
+/** The records of listed files that are well formed; any other record is left out (its file is then not known as written). */
+function writtenFiles(files: readonly string[], records: unknown): Map<string, WrittenFile> {
+  const listed = new Set(files);
+  const entries = records !== null && typeof records === 'object' ? Object.entries(records) : [];
+  return new Map(entries.filter((entry): entry is [string, WrittenFile] => listed.has(entry[0]) && isWrittenFile(entry[1]))
+    .map(([name, { bytes, sha256 }]) => [name, { bytes, sha256 }]));
+}
+
+export async function writeManifest(folder: string, files: Iterable<string>, written: ReadonlyMap<string, WrittenFile> = new Map()): Promise<void> {
+  const names = [...new Set(files)].sort();
+  const records = names.filter((name) => written.has(name)).map((name) => [name, written.get(name)!] as const);
+  const manifest: ManifestFile = { generator: 'peacegraph', files: names, ...(records.length > 0 ? { written: Object.fromEntries(records) } : {}) };
   await writeFileAtomic(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -6,12 +6,13 @@
  * (the previous files plus the new ones while renaming), so even a build killed half-way through
  * its renames leaves nothing the next build cannot clean up.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { makeFolders, StagedFiles } from './atomic.js';
 import { onInterrupt } from './interrupt.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { insideFolder, LOCK_NAME, readManifest, writeManifest } from './manifest.js';
+import { insideFolder, LOCK_NAME, readManifest, writeManifest, type WrittenFile } from './manifest.js';
 import { errnoCode, explainFsError, OutputError, problemOf, TEMPORARY_NAME } from './output-error.js';
 
 /** Failures of the folder or its device, reported against the folder rather than one of its files. */
@@ -47,10 +48,34 @@ async function sweepTemporaryFiles(folders: Iterable<string>): Promise<number> {
   return removed;
 }
 
+/** A file's size and SHA-256, taken from the bytes as they are staged (reading the file again would cost a second pass). */
+class WrittenDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+
+  add(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+  }
+
+  result(): WrittenFile {
+    return { bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
+  }
+}
+
+export interface OutFolderOptions {
+  /** Files (relative to the folder) whose size and SHA-256 the manifest records as written. */
+  readonly recorded?: readonly string[];
+}
+
 export class OutFolder extends StagedFiles {
   private releasing?: Promise<void>;
   private committing?: Promise<string[]>;
   private readonly unregisterCleanup: () => void;
+  /** The recorded files staged so far, by name. */
+  private readonly digests = new Map<string, WrittenDigest>();
+  private readonly recorded: ReadonlySet<string>;
 
   private constructor(
     readonly folder: string,
@@ -60,13 +85,15 @@ export class OutFolder extends StagedFiles {
     private readonly madeFolders: readonly string[],
     /** What the claim found and did, for the user (warnings). */
     readonly notes: readonly string[],
+    options: OutFolderOptions,
   ) {
     super();
+    this.recorded = new Set(options.recorded ?? []);
     this.unregisterCleanup = onInterrupt(() => this.interrupt());
   }
 
   /** Locks `folder` (making it if missing) and removes what killed builds left there. */
-  static async claim(folder: string): Promise<OutFolder> {
+  static async claim(folder: string, options: OutFolderOptions = {}): Promise<OutFolder> {
     const createdFolders = await prepareFolder(folder);
     const removeCreated = () => removeEmptyFolders(createdFolders);
     let lock: HeldLock;
@@ -86,7 +113,7 @@ export class OutFolder extends StagedFiles {
       }
       const removed = await sweepTemporaryFiles(new Set([folder, ...previous.map((name) => dirname(join(folder, name)))]));
       if (removed > 0) notes.push(`removed ${removed} temporary file(s) left by an interrupted build`);
-      return new OutFolder(folder, lock, previous, createdFolders, notes);
+      return new OutFolder(folder, lock, previous, createdFolders, notes, options);
     } catch (error) {
       await lock.release();
       await removeCreated();
@@ -103,9 +130,28 @@ export class OutFolder extends StagedFiles {
     return paths.map((path) => insideFolder(this.folder, path)).filter((name): name is string => name !== undefined);
   }
 
+  /** The digest of a recorded file, started afresh when `whole` (its content staged again). */
+  private digestOf(path: string, whole: boolean): WrittenDigest | undefined {
+    const name = insideFolder(this.folder, path);
+    if (name === undefined || !this.recorded.has(name)) return undefined;
+    let digest = this.digests.get(name);
+    if (digest === undefined || whole) this.digests.set(name, digest = new WrittenDigest());
+    return digest;
+  }
+
+  override async append(path: string, data: string | Uint8Array): Promise<void> {
+    await super.append(path, data);
+    this.digestOf(path, false)?.add(data);
+  }
+
+  override async write(path: string, data: string | Uint8Array): Promise<void> {
+    await super.write(path, data);
+    this.digestOf(path, true)?.add(data);
+  }
+
   private async manifest(files: Iterable<string>): Promise<void> {
     try {
-      await writeManifest(this.folder, files);
+      await writeManifest(this.folder, files, new Map([...this.digests].map(([name, digest]) => [name, digest.result()])));
     } catch (error) {
       throw this.explain(error, this.folder);
     }

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataFactory } from 'n3';
 import type { Term } from '@rdfjs/types';
 import { generateCorpus } from '../../bench/corpus.js';
@@ -17,8 +17,9 @@ import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
 import { listBundledQueries, parameterTerms, type BundledQuery } from '../../src/query/bundled.js';
 import { LocalEngine } from '../../src/query/local.js';
-import { LazyGraph } from '../../src/query/load-store.js';
-import { graphScope } from '../../src/query/graph-scope.js';
+import { GraphFileError, LazyGraph } from '../../src/query/load-store.js';
+import { EVERYTHING, graphScope, type GraphScope } from '../../src/query/graph-scope.js';
+import type { ResultsJson } from '../../src/query/results-json.js';
 import type { RequiredTerms } from '../../src/query/required-terms.js';
 import oxigraph from 'oxigraph';
 import { readQuadsFile, type FederatedSource } from '../../src/query/federated.js';
@@ -90,6 +91,16 @@ describe('query/load-store: default-graph semantics on a multi-report build', fu
 
   const answer = async (text: string, target: QueryTarget, bindings: ReadonlyMap<string, Term> = new Map()): Promise<string[]> =>
     rowLines((await runQuery(text, target, { bindings })).result);
+
+  it('is loaded from files its build recorded as they are on disk (so they are parsed without the check of each IRI)', async () => {
+    const files = await resolveGraphFiles(out, 'load');
+    const loaded = [files.triples, files.quads, files.evidence?.triples, files.evidence?.quads, files.statistics];
+    expect(loaded.map((file) => file?.path)).to.deep.equal(['graph.nt', 'graph.nq', 'evidence.nt', 'evidence.nq', 'statistics.nt'].map((name) => join(out, name)));
+    for (const file of loaded) {
+      const bytes = await readFile(file!.path);
+      expect(file!.written, file!.path).to.deep.equal({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
+  });
 
   it('counts each person once: COUNT(*) equals COUNT(DISTINCT), as Comunica gives on graph.nt', async () => {
     const expected = await answer(PEOPLE, { kind: 'federated', sources: comunica });
@@ -358,4 +369,43 @@ describe('query/load-store: a bad graph file', () => {
       await engine.close();
     }
   });
+});
+
+describe('query/load-store: a file as its build recorded it (size and SHA-256 in the manifest)', () => {
+  const GOOD = '<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/b> <http://schema.org/name> "Bob" .\n';
+  // A line that only the check of each IRI refuses (a space in the IRI); the same size as GOOD's second line.
+  const UNCHECKED = '<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/ b> <http://schema.org/name> "Bo" .\n';
+  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+  const NAMES = 'SELECT ?n WHERE { ?x <http://schema.org/name> ?n } ORDER BY ?n';
+  // The whole file read on this thread (serve's preload), and a part picked out on a scanning thread (a one-shot query).
+  const reads: ReadonlyArray<readonly [string, GraphScope, number]> = [
+    ['read whole here', { ...EVERYTHING, named: false }, Number.MAX_SAFE_INTEGER],
+    ['read in part on a scanning thread', graphScope(NAMES), 0],
+  ];
+  // What the file holds, what the build recorded, and the names the store then answers (or the error).
+  const cases: ReadonlyArray<readonly [string, string, string, readonly string[] | RegExp]> = [
+    ['unchanged: parsed without the check of each IRI', UNCHECKED, sha256(UNCHECKED), ['"Ann"', '"Bo"']],
+    ['changed since the build: checked, and the bad IRI is an error', UNCHECKED, sha256(GOOD), /Invalid IRI code point ' '/],
+    ['changed since the build but good: loaded again, checked, from what it holds now', GOOD, sha256(UNCHECKED), ['"Ann"', '"Bob"']],
+  ];
+  for (const [read, scope, offThreadBytes] of reads) {
+    for (const [what, text, recorded, expected] of cases) {
+      it(`${read}, ${what}`, async () => {
+        const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-recorded-')), 'graph.nt');
+        await writeFile(file, text);
+        const graph = new LazyGraph(() => new oxigraph.Store(), {
+          triples: { path: file, format: 'application/n-triples', written: { bytes: Buffer.byteLength(text), sha256: recorded } },
+        }, undefined, offThreadBytes);
+        const loading = graph.ensure(scope);
+        if (expected instanceof RegExp) {
+          const error = await loading.then(() => undefined, (caught: Error) => caught);
+          expect(error).to.be.instanceOf(GraphFileError).and.have.property('path', file);
+          expect(error?.message).to.match(expected);
+          return;
+        }
+        const results = JSON.parse((await loading).query(NAMES, { results_format: 'json' }) as string) as ResultsJson;
+        expect(results.results?.bindings.map((row) => `"${row.n!.value}"`)).to.deep.equal(expected);
+      });
+    }
+  }
 });

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveGraphFiles, type EvidenceChoice } from '../../src/query/rdf-files.js';
+import { MANIFEST_NAME } from '../../src/write/manifest.js';
 
 describe('query/rdf-files: the evidence files of a build', () => {
   let root: string;
@@ -43,5 +44,37 @@ describe('query/rdf-files: the evidence files of a build', () => {
   it('a single graph file is read as it is, whatever the choice', async () => {
     const file = join(root, 'full', 'graph.nt');
     expect(await resolveGraphFiles(file, 'load')).to.deep.equal({ triples: { path: file, format: 'application/n-triples' } });
+  });
+});
+
+describe('query/rdf-files: how the build wrote each file', () => {
+  let dir: string;
+  const SHA = 'b'.repeat(64);
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'peacegraph-rdf-files-'));
+    await writeFile(join(dir, 'graph.nt'), '<http://e/a> <http://e/p> "a" .\n');
+    await writeFile(join(dir, 'graph.nq'), '');
+    await writeFile(join(dir, 'statistics.nt'), '');
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  // What the manifest records for graph.nt (32 bytes on disk), and what the file is then given.
+  const cases: ReadonlyArray<readonly [string, unknown, boolean]> = [
+    ['its size and SHA-256, the size still that of the file', { 'graph.nt': { bytes: 32, sha256: SHA } }, true],
+    ['another size: the file has changed since', { 'graph.nt': { bytes: 31, sha256: SHA } }, false],
+    ['nothing', undefined, false],
+  ];
+  for (const [what, written, given] of cases) {
+    it(`a manifest that records ${what}: ${given ? 'the record, for the load to check' : 'no record'}`, async () => {
+      await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ generator: 'peacegraph', files: ['graph.nq', 'graph.nt', 'statistics.nt'], written }));
+      const files = await resolveGraphFiles(dir);
+      expect(files.triples).to.deep.equal({ path: join(dir, 'graph.nt'), format: 'application/n-triples', ...(given ? { written: { bytes: 32, sha256: SHA } } : {}) });
+      expect(files.quads?.written).to.equal(undefined);
+    });
+  }
+
+  it('a manifest of another program: no record', async () => {
+    await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ files: ['graph.nt'], written: { 'graph.nt': { bytes: 32, sha256: SHA } } }));
+    expect((await resolveGraphFiles(dir)).triples?.written).to.equal(undefined);
   });
 });

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_NAME, readManifest, writeManifest } from '../../src/write/manifest.js';
+import { MANIFEST_NAME, readManifest, writeManifest, type WrittenFile } from '../../src/write/manifest.js';
+import { OutFolder } from '../../src/write/out-folder.js';
 
 const cases: ReadonlyArray<readonly [string, string, readonly string[] | 'refused']> = [
   ['a manifest peacegraph wrote', '{"generator":"peacegraph","files":["graph.ttl","site/event-a.html"]}', ['graph.ttl', 'site/event-a.html']],
@@ -22,19 +24,63 @@ describe('write/manifest', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('is empty for a folder without one', async () => expect(await readManifest(dir)).to.deep.equal({ files: [] }));
+  it('is empty for a folder without one', async () => expect(await readManifest(dir)).to.deep.equal({ files: [], written: new Map() }));
 
   for (const [name, text, expected] of cases) {
     it(`reads ${name}: ${expected === 'refused' ? 'refused' : 'accepted'}`, async () => {
       await writeFile(join(dir, MANIFEST_NAME), text);
       const read = await readManifest(dir);
       if (expected === 'refused') expect(read).to.have.property('problem').that.matches(/is not a peacegraph manifest/);
-      else expect(read).to.deep.equal({ files: expected });
+      else expect(read).to.deep.equal({ files: expected, written: new Map() });
     });
   }
 
   it('writes names sorted, once each, and reads them back', async () => {
     await writeManifest(dir, ['graph.ttl', 'event-b.html', 'graph.ttl', 'event-a.html']);
-    expect(await readManifest(dir)).to.deep.equal({ files: ['event-a.html', 'event-b.html', 'graph.ttl'] });
+    expect(await readManifest(dir)).to.deep.equal({ files: ['event-a.html', 'event-b.html', 'graph.ttl'], written: new Map() });
+  });
+
+  const SHA = 'a'.repeat(64);
+  // Records as a manifest may hold them: which are kept.
+  const records: ReadonlyArray<readonly [string, unknown, WrittenFile | undefined]> = [
+    ['a well-formed record', { bytes: 12, sha256: SHA }, { bytes: 12, sha256: SHA }],
+    ['a negative size', { bytes: -1, sha256: SHA }, undefined],
+    ['a size that is not a whole number', { bytes: 1.5, sha256: SHA }, undefined],
+    ['a digest in capitals', { bytes: 12, sha256: SHA.toUpperCase() }, undefined],
+    ['a short digest', { bytes: 12, sha256: 'abc' }, undefined],
+    ['no digest', { bytes: 12 }, undefined],
+    ['not an object', 'graph.nt', undefined],
+  ];
+  for (const [what, record, kept] of records) {
+    it(`reads ${what} of a listed file: ${kept === undefined ? 'left out' : 'kept'}`, async () => {
+      await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ generator: 'peacegraph', files: ['graph.nt'], written: { 'graph.nt': record } }));
+      const read = await readManifest(dir);
+      expect(read).to.deep.equal({ files: ['graph.nt'], written: new Map(kept === undefined ? [] : [['graph.nt', kept]]) });
+    });
+  }
+
+  it('leaves out the record of a file it does not list', async () => {
+    await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ generator: 'peacegraph', files: ['graph.nt'], written: { 'graph.nq': { bytes: 1, sha256: SHA } } }));
+    expect(await readManifest(dir)).to.deep.equal({ files: ['graph.nt'], written: new Map() });
+  });
+
+  it('records the size and SHA-256 of the files an output folder is asked to, as they land', async () => {
+    const out = await OutFolder.claim(dir, { recorded: ['graph.nt', 'statistics.nt'] });
+    await out.append(join(dir, 'graph.nt'), '<http://e/a> <http://e/p> "é" .\n');
+    await out.append(join(dir, 'graph.nt'), new TextEncoder().encode('<http://e/b> <http://e/p> "b" .\n'));
+    // Staged again whole: the second content replaces the first.
+    await out.write(join(dir, 'statistics.nt'), 'first\n');
+    await out.write(join(dir, 'statistics.nt'), 'second\n');
+    await out.write(join(dir, 'graph.ttl'), '# not recorded\n');
+    await out.commit();
+    const onDisk = async (name: string): Promise<WrittenFile> => {
+      const bytes = await readFile(join(dir, name));
+      return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    };
+    const read = await readManifest(dir);
+    expect(read).to.deep.equal({
+      files: ['graph.nt', 'graph.ttl', 'statistics.nt'],
+      written: new Map([['graph.nt', await onDisk('graph.nt')], ['statistics.nt', await onDisk('statistics.nt')]]),
+    });
   });
 });
