@@ -372,39 +372,45 @@ describe('query/load-store: a bad graph file', () => {
 });
 
 describe('query/load-store: a file as its build recorded it (size and SHA-256 in the manifest)', () => {
-  const GOOD = '<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/b> <http://schema.org/name> "Bob" .\n';
-  // A line that only the check of each IRI refuses (a space in the IRI); the same size as GOOD's second line.
-  const UNCHECKED = '<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/ b> <http://schema.org/name> "Bo" .\n';
+  const GOOD = '<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/b> <http://schema.org/description> "Bob" .\n';
+  // A line that only the check of each IRI refuses (a space in the IRI), where a part that does not read descriptions leaves it.
+  const UNCHECKED = '<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/b> <http://schema.org/description> <http://e/ b> .\n';
   const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-  const NAMES = 'SELECT ?n WHERE { ?x <http://schema.org/name> ?n } ORDER BY ?n';
-  // The whole file read on this thread (serve's preload), and a part picked out on a scanning thread (a one-shot query).
-  const reads: ReadonlyArray<readonly [string, GraphScope, number]> = [
-    ['read whole here', { ...EVERYTHING, named: false }, Number.MAX_SAFE_INTEGER],
-    ['read in part on a scanning thread', graphScope(NAMES), 0],
+  const ALL = 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o';
+  const WHOLE: GraphScope = { ...EVERYTHING, named: false };
+  // How the file is read: whole on this thread (serve), whole on a scanning thread after a part
+  // (a query with a variable predicate after one that read names), or a part alone (a query
+  // naming its predicates), which is always checked.
+  const reads: ReadonlyArray<readonly [string, readonly GraphScope[], number, boolean]> = [
+    ['loaded whole here', [WHOLE], Number.MAX_SAFE_INTEGER, true],
+    ['loaded whole on a scanning thread, after a part', [graphScope('SELECT ?n WHERE { ?x <http://schema.org/name> ?n }'), WHOLE], 0, true],
+    ['a part alone', [graphScope('SELECT ?d WHERE { ?x <http://schema.org/description> ?d }')], 0, false],
   ];
-  // What the file holds, what the build recorded, and the names the store then answers (or the error).
-  const cases: ReadonlyArray<readonly [string, string, string, readonly string[] | RegExp]> = [
-    ['unchanged: parsed without the check of each IRI', UNCHECKED, sha256(UNCHECKED), ['"Ann"', '"Bo"']],
-    ['changed since the build: checked, and the bad IRI is an error', UNCHECKED, sha256(GOOD), /Invalid IRI code point ' '/],
-    ['changed since the build but good: loaded again, checked, from what it holds now', GOOD, sha256(UNCHECKED), ['"Ann"', '"Bob"']],
+  // What the file holds, what the build recorded; the objects then held, read whole and in part (descriptions), or the error.
+  const BAD_IRI = /Invalid IRI code point ' '/;
+  const cases: ReadonlyArray<readonly [string, string, string, readonly string[] | RegExp, readonly string[] | RegExp]> = [
+    ['unchanged', UNCHECKED, sha256(UNCHECKED), ['"http://e/ b"', '"Ann"'], BAD_IRI],
+    ['changed since the build, with a bad IRI', UNCHECKED, sha256(GOOD), BAD_IRI, BAD_IRI],
+    ['changed since the build but good', GOOD, sha256(UNCHECKED), ['"Ann"', '"Bob"'], ['"Bob"']],
   ];
-  for (const [read, scope, offThreadBytes] of reads) {
-    for (const [what, text, recorded, expected] of cases) {
-      it(`${read}, ${what}`, async () => {
+  for (const [read, scopes, offThreadBytes, whole] of reads) {
+    for (const [what, text, recorded, heldWhole, heldInPart] of cases) {
+      const expected = whole ? heldWhole : heldInPart;
+      it(`${read}, ${what}: ${expected instanceof RegExp ? 'checked: an error naming the file' : whole && what === 'unchanged' ? 'parsed without the check of each IRI' : 'checked'}`, async () => {
         const file = join(await mkdtemp(join(tmpdir(), 'peacegraph-recorded-')), 'graph.nt');
         await writeFile(file, text);
         const graph = new LazyGraph(() => new oxigraph.Store(), {
           triples: { path: file, format: 'application/n-triples', written: { bytes: Buffer.byteLength(text), sha256: recorded } },
         }, undefined, offThreadBytes);
-        const loading = graph.ensure(scope);
+        const loading = scopes.reduce<Promise<oxigraph.Store | undefined>>((before, scope) => before.then(() => graph.ensure(scope)), Promise.resolve(undefined));
         if (expected instanceof RegExp) {
           const error = await loading.then(() => undefined, (caught: Error) => caught);
           expect(error).to.be.instanceOf(GraphFileError).and.have.property('path', file);
           expect(error?.message).to.match(expected);
           return;
         }
-        const results = JSON.parse((await loading).query(NAMES, { results_format: 'json' }) as string) as ResultsJson;
-        expect(results.results?.bindings.map((row) => `"${row.n!.value}"`)).to.deep.equal(expected);
+        const results = JSON.parse((await loading)!.query(ALL, { results_format: 'json' }) as string) as ResultsJson;
+        expect(results.results?.bindings.map((row) => `"${row.o!.value}"`)).to.deep.equal(expected);
       });
     }
   }
