@@ -195,7 +195,7 @@ export class LazyGraph {
       const filtered = LINE_FORMATS.has(file.format);
       // The evidence read whole tells which predicates and classes it holds.
       const seen = isEvidence && scope.everything && filtered ? new EvidenceTerms() : undefined;
-      // Checked, unless the build's record vouches for the file: the files may come from anywhere, and a bad one is an error naming it, for every query.
+      // Checked, unless the build's record vouches for a file loaded whole: the files may come from anywhere, and a bad one is an error naming it, for every query.
       const record = filtered && scope.everything ? this.vouchedFor(file) : undefined;
       let sha256: string | undefined;
       const digest = record === undefined ? undefined : (hex: string): void => { sha256 = hex; };

@@ -1,7 +1,7 @@
 /** RDF files by extension, and the graph files to query in a build output folder. */
 import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { readManifest, type WrittenFile } from '../write/manifest.js';
+import { readWrittenFiles, type WrittenFile } from '../write/manifest.js';
 
 const FORMATS: Readonly<Record<string, string>> = {
   '.trig': 'application/trig',
@@ -32,7 +32,7 @@ export interface RdfFile {
   readonly format: string;
   /**
    * How the build that made the file wrote it, from its folder's manifest, when the size still
-   * agrees: the load checks the SHA-256 as it reads, and parses the file unchecked meanwhile.
+   * agrees: a load of the whole file checks the SHA-256 as it reads, and parses it unchecked meanwhile.
    */
   readonly written?: WrittenFile;
 }
@@ -74,8 +74,8 @@ export function graphFilePaths(files: GraphFiles): string[] {
 export async function resolveGraphFiles(pathOrDir: string, evidence: EvidenceChoice = 'leave'): Promise<GraphFiles> {
   const file = await resolveGraphFile(pathOrDir);
   if (file.path === pathOrDir) return QUAD_FORMATS.has(file.format) ? { quads: file } : { triples: file };
-  const manifest = await readManifest(pathOrDir).catch(() => undefined);
-  const recorded = manifest !== undefined && 'written' in manifest ? manifest.written : new Map<string, WrittenFile>();
+  // A manifest that cannot be read vouches for nothing: every file is then checked.
+  const recorded = await readWrittenFiles(pathOrDir).catch(() => new Map<string, WrittenFile>());
   const present = async (name: string): Promise<RdfFile | undefined> => {
     const path = join(pathOrDir, name);
     const info = await stat(path).catch(() => undefined);

