@@ -116,12 +116,21 @@ export class StoreClient {
       response = await this.session.fetch(url, init);
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      // A store may refuse a request (401) and close the connection before reading its body: the
+      // sender then sees a broken connection. Asked without a body, the store tells why.
+      if (init.body !== undefined) await this.refusal(url, action);
       throw new StoreUnreachable(`${action}: cannot reach ${new URL(url).origin} (${cause})`);
     }
     if (response.ok || (response.status === 404 && (init.method ?? 'GET') !== 'PUT')) return response;
-    const body = (await response.text()).replace(/\s+/g, ' ').trim().slice(0, 300);
-    const hint = response.status === 401 ? ' (wrong user or password?)' : '';
-    throw new StoreError(`${action}: HTTP ${response.status} ${response.statusText}${hint}${body ? `: ${body}` : ''}`);
+    throw await refused(response, action);
+  }
+
+  /** Throws the store's refusal of `url` asked without a body (401 or 403), if it refuses. */
+  private async refusal(url: string, action: string): Promise<void> {
+    const response = await this.session.fetch(url, { method: 'GET' }).catch(() => undefined);
+    if (response === undefined) return;
+    if (response.status === 401 || response.status === 403) throw await refused(response, action);
+    await response.arrayBuffer().catch(() => undefined);
   }
 
   /** What a graph of the store holds (a missing graph holds nothing). */
@@ -161,6 +170,13 @@ export class StoreClient {
     const response = await this.send(this.target.update, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/csv' } }, 'Virtuoso checkpoint');
     await response.arrayBuffer();
   }
+}
+
+/** The error for a store's answer that is not a success. */
+async function refused(response: Response, action: string): Promise<StoreError> {
+  const body = (await response.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
+  const hint = response.status === 401 ? ' (wrong user or password?)' : '';
+  return new StoreError(`${action}: HTTP ${response.status} ${response.statusText}${hint}${body ? `: ${body}` : ''}`);
 }
 
 const digestText = (digest: GraphDigest): string => `${digest.triples} triples, hash ${digest.hash.slice(0, 12)}`;

@@ -10,7 +10,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
-import { checkGraphBase, graphsFromTriG, payloadOf, pushAll, statisticsGraph, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { checkGraphBase, graphsFromTriG, payloadOf, pushAll, statisticsGraph, StoreClient, type GraphOutcome, type GraphPayload, type StoreTarget } from '../../src/store/push.js';
+import { createServer } from 'node:http';
 import { writeGraph } from '../../src/write/outputs.js';
 import { FIXTURE_BASE, fixtureQuads } from '../write/fixture.js';
 
@@ -155,5 +156,30 @@ describe('store/push with HTTP Digest', () => {
     const [outcome] = await pushAll({ ...target, credentials: { user: USER, password: 'not-it' } }, [payloadOf('http://example.org/graph/z', triples(1, 'z'))]);
     expect(outcome).to.include({ status: 'failed' });
     expect((outcome as { problem: string }).problem).to.match(/HTTP 401.*wrong user or password/).and.not.include('not-it');
+  });
+});
+
+describe('store/push: a store that refuses an upload and breaks the connection before its answer is read', () => {
+  // What the sender of a large body may see when Virtuoso refuses a wrong password: the connection
+  // closed under the body, the 401 unread. Asked without a body, the store answers 401.
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET') {
+      request.socket.destroy();
+      return;
+    }
+    response.writeHead(401, { 'www-authenticate': 'Basic realm="store"' });
+    response.end('Unauthorized');
+  });
+  let target: StoreTarget;
+  before(async () => {
+    const origin = await listen(server);
+    target = { gsp: `${origin}/store`, credentials: { user: USER, password: 'not-it' } };
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('says the store refused it (HTTP 401, wrong user or password), not that it cannot be reached', async () => {
+    const body = triples(1000, 'a');
+    const error = await new StoreClient(target).put('http://example.org/graph/a', body).then(() => undefined, (caught: Error) => caught);
+    expect(error?.message).to.match(/^uploading <http:\/\/example\.org\/graph\/a>: HTTP 401 .*wrong user or password/).and.not.include('not-it');
   });
 });
