@@ -9,6 +9,7 @@ import { loadInputs } from '../read/index.js';
 import type { BuildProblem } from '../pipeline.js';
 import { ontologyGraphQuads } from '../pipeline.js';
 import { OutFolder } from '../write/out-folder.js';
+import { GraphSplitter, SPLIT_FILE, splitFolderName, splitIndexName, splittingSink } from '../write/graph-split.js';
 import { GraphWriter, LINE_GRAPH_FILES, packChunks } from '../write/graph-writer.js';
 import { graphRenderer, stagedSink } from '../write/outputs.js';
 import type { ReportDigest } from '../summary/counts.js';
@@ -59,12 +60,13 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
   const warned = new Set(warnings.map(({ path }) => path));
   let builtWithWarnings = 0;
   // Locked against a concurrent build; commit also removes what the previous build wrote and this one does not.
-  const staged = await OutFolder.claim(outDir, { recorded: [...LINE_GRAPH_FILES, STATISTICS_FILE] });
+  const staged = await OutFolder.claim(outDir, { recorded: [...LINE_GRAPH_FILES, STATISTICS_FILE, splitIndexName(SPLIT_FILE)], folders: [splitFolderName(SPLIT_FILE)] });
   warnings.push(...staged.notes.map((problem) => ({ path: outDir, problem })));
   let triples = 0;
   try {
     const renderer = await graphRenderer(options.base);
-    const sink = stagedSink(staged, outDir);
+    const splitter = new GraphSplitter(SPLIT_FILE, (name, data) => staged.append(join(outDir, name), data), (name, data) => staged.write(join(outDir, name), data));
+    const sink = splittingSink(stagedSink(staged, outDir), splitter);
     const writer = await GraphWriter.open(sink, renderer, { evidence: options.evidence });
     const total = loaded.documents.length;
     await runReports(loaded.documents, { base: options.base, validate: options.validate, evidence: options.evidence, shapesPath: options.shapesPath }, options.jobs, async (batch) => {
@@ -90,6 +92,7 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
     if (digests.length > 0) await writer.add(packChunks([renderer.render(await ontologyGraphQuads(options.base))]));
     const closing = performance.now();
     triples = await writer.close();
+    await splitter.close();
     seconds['write shared resources'] = (performance.now() - closing) / 1000;
     const counting = performance.now();
     await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(writer.writtenFacts(), options.base));

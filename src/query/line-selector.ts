@@ -99,6 +99,25 @@ class ScopeBytes {
 
 const isEmpty = (scope: GraphScope): boolean => !scope.everything && scope.predicates.size === 0 && scope.classes.size === 0;
 
+/** Chunks that may cut lines anywhere, given back whole: each with the partial line before it, to where its last line ends. */
+class WholeLines {
+  private carry = Buffer.alloc(0);
+
+  next(chunk: Uint8Array): { bytes: Buffer; last: number } {
+    const bytes = Buffer.concat([this.carry, chunk]);
+    const last = bytes.lastIndexOf(NEWLINE) + 1;
+    this.carry = Buffer.from(bytes.subarray(last));
+    return { bytes, last };
+  }
+
+  /** What follows the last newline. */
+  rest(): Buffer {
+    const bytes = this.carry;
+    this.carry = Buffer.alloc(0);
+    return bytes;
+  }
+}
+
 /** The terms of a line, for whoever wants to know them (LazyGraph learning what the evidence holds). */
 export type LineTerms = { predicate: string; object: string } | undefined;
 
@@ -107,7 +126,7 @@ export type LineTerms = { predicate: string; object: string } | undefined;
  * chunk gives the kept lines it completes, `end` those of the last line.
  */
 export class LineSelector {
-  private carry = Buffer.alloc(0);
+  private readonly lines = new WholeLines();
   private readonly wanted: ScopeBytes;
   private readonly loaded: ScopeBytes;
   private readonly spans: Spans = { predicateStart: 0, predicateEnd: 0, objectStart: -1, objectEnd: -1 };
@@ -119,15 +138,12 @@ export class LineSelector {
   }
 
   select(chunk: Uint8Array): Buffer | undefined {
-    const bytes = Buffer.concat([this.carry, chunk]);
-    const last = bytes.lastIndexOf(NEWLINE) + 1;
-    this.carry = Buffer.from(bytes.subarray(last));
+    const { bytes, last } = this.lines.next(chunk);
     return this.keep(bytes, last);
   }
 
   end(): Buffer | undefined {
-    const bytes = this.carry;
-    this.carry = Buffer.alloc(0);
+    const bytes = this.lines.rest();
     return this.keep(bytes, bytes.length);
   }
 
@@ -135,23 +151,80 @@ export class LineSelector {
     // A whole file into an empty store, with no one to tell: every line, unread.
     if (this.wanted.everything && this.loaded.empty && this.kept === undefined) return last > 0 ? bytes.subarray(0, last) : undefined;
     const kept: Buffer[] = [];
-    const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
-    const spans = this.spans;
-    for (let start = 0; start < last;) {
-      const newline = bytes.indexOf(NEWLINE, start);
-      const end = newline < 0 || newline >= last ? last : newline;
-      const told = findSpans(bytes, start, end, plain, spans);
-      if (this.wanted.holds(bytes, told, spans) && !this.loaded.holds(bytes, told, spans)) {
-        kept.push(bytes.subarray(start, end + 1));
-        this.kept?.(told ? {
-          predicate: bytes.toString('utf8', spans.predicateStart, spans.predicateEnd),
-          object: spans.objectStart < 0 ? '' : bytes.toString('utf8', spans.objectStart, spans.objectEnd),
-        } : undefined);
-      }
-      start = end + 1;
-    }
+    visitLines(bytes, last, this.spans, (start, end, told, spans) => {
+      if (!this.wanted.holds(bytes, told, spans) || this.loaded.holds(bytes, told, spans)) return;
+      kept.push(bytes.subarray(start, end + 1));
+      this.kept?.(told ? {
+        predicate: bytes.toString('utf8', spans.predicateStart, spans.predicateEnd),
+        object: spans.objectStart < 0 ? '' : bytes.toString('utf8', spans.objectStart, spans.objectEnd),
+      } : undefined);
+    });
     return kept.length > 0 ? Buffer.concat(kept) : undefined;
   }
+}
+
+/** Each line of `bytes` before `last`, with its spans when it can be told simply (`told`). */
+function visitLines(bytes: Buffer, last: number, spans: Spans, visit: (start: number, end: number, told: boolean, spans: Spans) => void): void {
+  const plain = bytes.indexOf('_:') < 0 && bytes.indexOf('\t') < 0;
+  for (let start = 0; start < last;) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 || newline >= last ? last : newline;
+    visit(start, end, findSpans(bytes, start, end, plain, spans), spans);
+    start = end + 1;
+  }
+}
+
+/**
+ * What a scope matches a line by: its predicate, and on an rdf:type line with a
+ * plain class, the class; '' for a line that cannot be told simply, which every non-empty scope holds.
+ */
+export type LineKey = string;
+
+/**
+ * Whole lines grouped by key (graph-split.ts), from byte chunks that may cut lines anywhere, each
+ * group in the order of the lines: the lines a scope holds are then the groups it holds.
+ */
+export class LineSorter {
+  private readonly lines = new WholeLines();
+  private readonly spans: Spans = { predicateStart: 0, predicateEnd: 0, objectStart: -1, objectEnd: -1 };
+
+  /** The lines each chunk completes, by key, in the order the keys first come. */
+  sort(chunk: Uint8Array): Map<LineKey, Buffer> {
+    const { bytes, last } = this.lines.next(chunk);
+    return this.group(bytes, last);
+  }
+
+  /** The last line, when the text does not end with a newline (one is added). */
+  end(): Map<LineKey, Buffer> {
+    const rest = this.lines.rest();
+    const bytes = rest.length > 0 ? Buffer.concat([rest, Buffer.from('\n')]) : rest;
+    return this.group(bytes, bytes.length);
+  }
+
+  private group(bytes: Buffer, last: number): Map<LineKey, Buffer> {
+    const groups = new Map<LineKey, Buffer[]>();
+    visitLines(bytes, last, this.spans, (start, end, told, spans) => {
+      const key = told ? lineKey(bytes, spans) : '';
+      const group = groups.get(key);
+      const line = bytes.subarray(start, end + 1);
+      if (group === undefined) groups.set(key, [line]);
+      else group.push(line);
+    });
+    return new Map([...groups].map(([key, lines]) => [key, Buffer.concat(lines)]));
+  }
+}
+
+/** Whether `scope` holds the lines of `key`, as a LineSelector decides line by line. */
+export function holdsKey(scope: GraphScope, key: LineKey): boolean {
+  if (isEmpty(scope)) return false;
+  if (scope.everything || key === '') return true;
+  const [predicate, type] = key.split(' ') as [string, string | undefined];
+  return scope.predicates.has(predicate) || (type !== undefined && scope.classes.has(type));
+}
+
+function lineKey(bytes: Buffer, spans: Spans): LineKey {
+  const predicate = bytes.toString('utf8', spans.predicateStart, spans.predicateEnd);
+  return spans.objectStart < 0 ? predicate : `${predicate} ${bytes.toString('utf8', spans.objectStart, spans.objectEnd)}`;
 }
 
 /** What one read of a file gave: the bytes read so far, the whole lines kept from them (if any), and whether the file has ended. */
@@ -202,8 +275,8 @@ export function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, p
 /** Whether reading `wanted` and not `loaded` means looking at each line (not when a whole file goes into an empty store). */
 export const needsScan = (wanted: GraphScope, loaded: GraphScope): boolean => !(wanted.everything && isEmpty(loaded));
 
-export function* wholeFile(path: string, progress: (bytes: number) => void): Generator<Buffer> {
-  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress);
+export function* wholeFile(path: string, progress: (bytes: number) => void, watch: Pick<ReadWatch, 'digest'> = {}): Generator<Buffer> {
+  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress, watch);
 }
 
 /** Each line of a file, its newline included (one is added to a last line without). */

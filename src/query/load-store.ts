@@ -4,16 +4,18 @@
  * file (graph.nq) only when a query reaches them: that load costs twice the triples. N-Triples and
  * N-Quads are read line by line and only the lines in scope are parsed; a line whose predicate
  * cannot be told simply (or that holds a blank node, whose identity must come from one load) is
- * loaded with the first part, so a filter can only keep too much, never too little. A build's
- * evidence files, when asked for, load with the facts files of the same graphs.
+ * loaded with the first part, so a filter can only keep too much, never too little. When a build
+ * split graph.nt by predicate (write/graph-split.ts), a part is read from the files of the split
+ * instead. A build's evidence files, when asked for, load with the facts files of the same graphs.
  */
 import { openSync, readFileSync, closeSync, fstatSync } from 'node:fs';
 import type oxigraph from 'oxigraph';
 import { covers, EVERYTHING, NOTHING, overlaps, RDF_TYPE, union, type GraphScope } from './graph-scope.js';
-import { linesIn, needsScan, wholeFile, withFileLines, type LineTerms } from './line-selector.js';
+import { holdsKey, linesIn, needsScan, wholeFile, withFileLines, type LineTerms } from './line-selector.js';
 import { linesOffThread } from './scan-thread.js';
 import { graphFilePaths, type GraphFiles, type RdfFile } from './rdf-files.js';
 import type { WrittenFile } from '../write/manifest.js';
+import type { GraphSplit, SplitFile } from '../write/graph-split.js';
 import type { RequiredTerms } from './required-terms.js';
 import { writableIri } from './sparql.js';
 
@@ -176,45 +178,87 @@ export class LazyGraph {
     return this.changed.has(file.path) ? undefined : file.written;
   }
 
+  /**
+   * The files of `file`'s split (write/graph-split.ts) that hold what `wanted` reads and `loaded`
+   * does not, unless the whole file is read or its split was found changed.
+   */
+  private splitFiles(file: RdfFile, wanted: GraphScope, loaded: GraphScope): readonly SplitFile[] | undefined {
+    if (file.split === undefined || wanted.everything || this.changed.has(file.split.index)) return undefined;
+    return file.split.parts.filter((part) => holdsKey(wanted, part.key) && !holdsKey(loaded, part.key));
+  }
+
+  /**
+   * Loads split files unchecked, each hashed as it is read; false when one is missing, does not
+   * parse, or is not as its build recorded it.
+   */
+  private loadSplit(store: oxigraph.Store, split: GraphSplit, files: readonly SplitFile[], progress: (bytes: number) => void): boolean {
+    let done = 0;
+    for (const file of files) {
+      let sha256: string | undefined;
+      const digest = (hex: string): void => { sha256 = hex; };
+      try {
+        store.load(wholeFile(file.path, (bytes) => progress(done + bytes), { digest }), { format: 'application/n-triples', lenient: true, no_transaction: true });
+      } catch {
+        sha256 = undefined;
+      }
+      if (sha256 !== file.sha256) {
+        this.changed.add(split.index);
+        return false;
+      }
+      done += file.bytes;
+    }
+    return true;
+  }
+
+  /** Loads what `scope` reads of a file and `loaded` does not; false when the file was loaded unchecked and found changed since the build. */
+  private async loadFile(store: oxigraph.Store, { file, loaded, isEvidence }: FileLoad, scope: GraphScope, progress: (bytes: number) => void): Promise<boolean> {
+    const filtered = LINE_FORMATS.has(file.format);
+    // The evidence read whole tells which predicates and classes it holds.
+    const seen = isEvidence && scope.everything && filtered ? new EvidenceTerms() : undefined;
+    // Checked, unless the build's record vouches for a file loaded whole: the files may come from anywhere, and a bad one is an error naming it, for every query.
+    const record = filtered && scope.everything ? this.vouchedFor(file) : undefined;
+    let sha256: string | undefined;
+    const digest = record === undefined ? undefined : (hex: string): void => { sha256 = hex; };
+    try {
+      if (filtered) store.load(this.lines(file.path, scope, loaded, progress, seen, digest), { format: file.format, lenient: record !== undefined, no_transaction: true });
+      else await loadWhole(store, file, progress);
+    } catch (error) {
+      throw new GraphFileError(file.path, filtered ? withFileLines(error, file.path, scope, loaded) : error);
+    }
+    if (record !== undefined && sha256 !== record.sha256) {
+      this.changed.add(file.path);
+      return false;
+    }
+    if (seen !== undefined) this.evidenceScope = seen.scope();
+    return true;
+  }
+
   private async fill(parts: StoreParts, scope: GraphScope): Promise<void> {
     const { triples, quads, evidence, statistics } = this.files;
     const needDefault = !covers(parts.loadedDefault, scope);
     const needNamed = parts.named && !covers(parts.loadedNamed, scope);
-    const loads: Array<{ file: RdfFile; loaded: GraphScope; graphs: 'default' | 'named'; isEvidence?: boolean }> = [];
+    const loads: FileLoad[] = [];
     const add = (graphs: 'default' | 'named', loaded: GraphScope, files: ReadonlyArray<RdfFile | undefined>): void => {
-      for (const file of files) if (file !== undefined) loads.push({ file, loaded, graphs, isEvidence: file === evidence?.triples });
+      for (const file of files) if (file !== undefined) loads.push({ file, loaded, graphs, isEvidence: file === evidence?.triples, split: this.splitFiles(file, scope, loaded) });
     };
     // Without a triples file the statistics are the default graph's only file (the rest is derived below).
     if (needDefault) add('default', parts.loadedDefault, triples === undefined ? [statistics] : [triples, parts.evidence ? evidence?.triples : undefined, statistics]);
     if (needNamed) add('named', parts.loadedNamed, [quads, evidence?.quads]);
     if (loads.length > 0) this.held.delete(parts.store);
-    const totalBytes = loads.reduce((sum, load) => sum + fileBytes(load.file.path), 0);
+    const bytesOf = (load: FileLoad): number => load.split?.reduce((sum, part) => sum + part.bytes, 0) ?? fileBytes(load.file.path);
+    const totalBytes = loads.reduce((sum, load) => sum + bytesOf(load), 0);
     let done = 0;
-    for (const { file, loaded, graphs, isEvidence } of loads) {
+    for (const load of loads) {
       const progress = (bytes: number): void => this.onProgress({ bytes: done + bytes, totalBytes });
-      const filtered = LINE_FORMATS.has(file.format);
-      // The evidence read whole tells which predicates and classes it holds.
-      const seen = isEvidence && scope.everything && filtered ? new EvidenceTerms() : undefined;
-      // Checked, unless the build's record vouches for a file loaded whole: the files may come from anywhere, and a bad one is an error naming it, for every query.
-      const record = filtered && scope.everything ? this.vouchedFor(file) : undefined;
-      let sha256: string | undefined;
-      const digest = record === undefined ? undefined : (hex: string): void => { sha256 = hex; };
-      try {
-        if (filtered) parts.store.load(this.lines(file.path, scope, loaded, progress, seen, digest), { format: file.format, lenient: record !== undefined, no_transaction: true });
-        else await loadWhole(parts.store, file, progress);
-      } catch (error) {
-        throw new GraphFileError(file.path, filtered ? withFileLines(error, file.path, scope, loaded) : error);
-      }
-      if (record !== undefined && sha256 !== record.sha256) {
-        // Changed since the build: what the store holds was not checked. Start again, checking it.
-        this.changed.add(file.path);
+      const asBuilt = load.split !== undefined ? this.loadSplit(parts.store, load.file.split!, load.split, progress) : await this.loadFile(parts.store, load, scope, progress);
+      if (!asBuilt) {
+        // Found changed since the build: what the store holds is dropped, and read again, checked.
         this.empty(parts);
         return this.fill(parts, scope);
       }
-      if (seen !== undefined) this.evidenceScope = seen.scope();
-      done += fileBytes(file.path);
-      const part: GraphScope = filtered ? scope : { ...scope, everything: true };
-      if (graphs === 'default') parts.loadedDefault = union(parts.loadedDefault, part);
+      done += bytesOf(load);
+      const part: GraphScope = LINE_FORMATS.has(load.file.format) ? scope : { ...scope, everything: true };
+      if (load.graphs === 'default') parts.loadedDefault = union(parts.loadedDefault, part);
       else parts.loadedNamed = union(parts.loadedNamed, part);
     }
     if (triples === undefined && needNamed) {
@@ -241,6 +285,16 @@ class EvidenceTerms {
     if (this.unknown) return { ...EVERYTHING, named: false };
     return { everything: false, predicates: this.predicates, classes: this.classes, named: false };
   }
+}
+
+/** A file to load into a store, and what of it the store holds already. */
+interface FileLoad {
+  readonly file: RdfFile;
+  readonly loaded: GraphScope;
+  readonly graphs: 'default' | 'named';
+  readonly isEvidence: boolean;
+  /** The files of its split to read instead, when it has one and the query reads part of it. */
+  readonly split: readonly SplitFile[] | undefined;
 }
 
 /** One store, which files it takes, and what of them it holds. */

@@ -1,7 +1,8 @@
 /** RDF files by extension, and the graph files to query in a build output folder. */
 import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { readWrittenFiles, type WrittenFile } from '../write/manifest.js';
+import { MANIFEST_NAME, readWrittenFiles, type WrittenFile } from '../write/manifest.js';
+import { readSplit, SPLIT_FILE, splitIndexName, type GraphSplit } from '../write/graph-split.js';
 
 const FORMATS: Readonly<Record<string, string>> = {
   '.trig': 'application/trig',
@@ -35,6 +36,11 @@ export interface RdfFile {
    * agrees: a load of the whole file checks the SHA-256 as it reads, and parses it unchecked meanwhile.
    */
   readonly written?: WrittenFile;
+  /**
+   * The build's split of the file by predicate (write/graph-split.ts), while the file is as the
+   * build wrote it: its recorded size, and not modified after the manifest was written.
+   */
+  readonly split?: GraphSplit;
 }
 
 /** Formats that may hold named graphs: read as quads. */
@@ -76,12 +82,17 @@ export async function resolveGraphFiles(pathOrDir: string, evidence: EvidenceCho
   if (file.path === pathOrDir) return QUAD_FORMATS.has(file.format) ? { quads: file } : { triples: file };
   // A manifest that cannot be read vouches for nothing: every file is then checked.
   const recorded = await readWrittenFiles(pathOrDir).catch(() => new Map<string, WrittenFile>());
+  const manifestTime = recorded.size > 0 ? (await stat(join(pathOrDir, MANIFEST_NAME)).catch(() => undefined))?.mtimeMs : undefined;
   const present = async (name: string): Promise<RdfFile | undefined> => {
     const path = join(pathOrDir, name);
     const info = await stat(path).catch(() => undefined);
     if (info?.isFile() !== true) return undefined;
     const written = recorded.get(name);
-    return { path, format: rdfFormat(path), ...(written?.bytes === info.size ? { written } : {}) };
+    if (written?.bytes !== info.size) return { path, format: rdfFormat(path) };
+    // A file edited since the build (same size or not) is newer than the manifest: its split would be stale.
+    const unchanged = name === SPLIT_FILE && manifestTime !== undefined && info.mtimeMs <= manifestTime;
+    const split = unchanged ? await readSplit(pathOrDir, name, recorded.get(splitIndexName(name)), written) : undefined;
+    return { path, format: rdfFormat(path), written, ...(split === undefined ? {} : { split }) };
   };
   const triples = await present('graph.nt') ?? await present('graph.ttl');
   const quads = await present('graph.nq') ?? await present('graph.trig');

@@ -5,6 +5,7 @@
  * For the graph files that engines parse, it also records each one's size and SHA-256 as written,
  * so that a reader can tell the file is still the build's own (src/query/load-store.ts).
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
@@ -18,6 +19,22 @@ export interface WrittenFile {
   readonly bytes: number;
   /** SHA-256 of the content, in hexadecimal. */
   readonly sha256: string;
+}
+
+/** A file's size and SHA-256, taken from the bytes as they are staged (reading the file again would cost a second pass). */
+export class WrittenDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+
+  add(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+  }
+
+  result(): WrittenFile {
+    return { bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
+  }
 }
 
 interface ManifestFile {
@@ -81,7 +98,7 @@ export async function readWrittenFiles(folder: string): Promise<ReadonlyMap<stri
   return value !== undefined && isPeacegraphManifest(value) ? writtenFiles(value.files, value.written) : new Map();
 }
 
-const isWrittenFile = (value: unknown): value is WrittenFile => {
+export const isWrittenFile = (value: unknown): value is WrittenFile => {
   const { bytes, sha256 } = (value ?? {}) as Partial<Record<keyof WrittenFile, unknown>>;
   return Number.isSafeInteger(bytes) && (bytes as number) >= 0 && typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256);
 };

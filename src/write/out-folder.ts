@@ -6,13 +6,12 @@
  * (the previous files plus the new ones while renaming), so even a build killed half-way through
  * its renames leaves nothing the next build cannot clean up.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { makeFolders, StagedFiles } from './atomic.js';
 import { onInterrupt } from './interrupt.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { insideFolder, LOCK_NAME, readManifest, writeManifest, type WrittenFile } from './manifest.js';
+import { insideFolder, LOCK_NAME, readManifest, readWrittenFiles, writeManifest, WrittenDigest, type WrittenFile } from './manifest.js';
 import { errnoCode, explainFsError, OutputError, problemOf, TEMPORARY_NAME } from './output-error.js';
 
 /** Failures of the folder or its device, reported against the folder rather than one of its files. */
@@ -48,25 +47,11 @@ async function sweepTemporaryFiles(folders: Iterable<string>): Promise<number> {
   return removed;
 }
 
-/** A file's size and SHA-256, taken from the bytes as they are staged (reading the file again would cost a second pass). */
-class WrittenDigest {
-  private readonly hash: Hash = createHash('sha256');
-  private bytes = 0;
-
-  add(data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.hash.update(bytes);
-    this.bytes += bytes.length;
-  }
-
-  result(): WrittenFile {
-    return { bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
-  }
-}
-
 export interface OutFolderOptions {
   /** Files (relative to the folder) whose size and SHA-256 the manifest records as written. */
   readonly recorded?: readonly string[];
+  /** Folders (relative to the folder) a build always stages files in: swept of a killed build's temporary files even when no manifest lists them. */
+  readonly folders?: readonly string[];
 }
 
 export class OutFolder extends StagedFiles {
@@ -81,6 +66,8 @@ export class OutFolder extends StagedFiles {
     readonly folder: string,
     private readonly lock: HeldLock,
     private readonly previous: readonly string[],
+    /** The previous build's records of its files (manifest.ts), kept for those this one has not replaced. */
+    private readonly previousRecords: ReadonlyMap<string, WrittenFile>,
     /** Folders made for this build, outermost first: removed if nothing lands. */
     private readonly madeFolders: readonly string[],
     /** What the claim found and did, for the user (warnings). */
@@ -111,9 +98,11 @@ export class OutFolder extends StagedFiles {
       if (lock.tookOver) {
         notes.push(`took over the lock of a build that is no longer running (pid ${lock.tookOver.pid}, started ${lock.tookOver.started})`);
       }
-      const removed = await sweepTemporaryFiles(new Set([folder, ...previous.map((name) => dirname(join(folder, name)))]));
+      const swept = [folder, ...(options.folders ?? []).map((name) => join(folder, name)), ...previous.map((name) => dirname(join(folder, name)))];
+      const removed = await sweepTemporaryFiles(new Set(swept));
       if (removed > 0) notes.push(`removed ${removed} temporary file(s) left by an interrupted build`);
-      return new OutFolder(folder, lock, previous, createdFolders, notes, options);
+      const previousRecords = 'files' in manifest ? await readWrittenFiles(folder) : new Map<string, WrittenFile>();
+      return new OutFolder(folder, lock, previous, previousRecords, createdFolders, notes, options);
     } catch (error) {
       await lock.release();
       await removeCreated();
@@ -149,9 +138,20 @@ export class OutFolder extends StagedFiles {
     this.digestOf(path, true)?.add(data);
   }
 
-  private async manifest(files: Iterable<string>): Promise<void> {
+  /**
+   * Writes the manifest listing `files`. A file's record is this build's once it has `landed`
+   * (been renamed into place), the previous build's until then: a commit that fails half-way
+   * leaves records of the files as they are.
+   */
+  private async manifest(files: Iterable<string>, landed: Iterable<string>): Promise<void> {
+    const records = new Map(this.previousRecords);
+    for (const name of landed) {
+      const digest = this.digests.get(name);
+      if (digest === undefined) records.delete(name);
+      else records.set(name, digest.result());
+    }
     try {
-      await writeManifest(this.folder, files, new Map([...this.digests].map(([name, digest]) => [name, digest.result()])));
+      await writeManifest(this.folder, files, records);
     } catch (error) {
       throw this.explain(error, this.folder);
     }
@@ -174,10 +174,11 @@ export class OutFolder extends StagedFiles {
   private async publish(): Promise<string[]> {
     try {
       this.assertOpen();
-      await this.manifest([...this.previous, ...this.names(this.stagedPaths())]);
+      await this.manifest([...this.previous, ...this.names(this.stagedPaths())], []);
       const written = await super.commit().catch(async (error: unknown) => {
         // What is in place now: the previous files and those renamed before the failure.
-        await this.manifest([...this.previous, ...this.names(this.renamed)]).catch(() => undefined);
+        const renamed = this.names(this.renamed);
+        await this.manifest([...this.previous, ...renamed], renamed).catch(() => undefined);
         throw error;
       });
       const kept = new Set(this.names(written));
@@ -187,7 +188,7 @@ export class OutFolder extends StagedFiles {
           if (!['ENOENT', 'EISDIR', 'EPERM'].includes(errnoCode(error) ?? '')) throw this.explain(error, join(this.folder, name));
         });
       }
-      await this.manifest(kept);
+      await this.manifest(kept, kept);
       return written;
     } finally {
       await this.release();

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { BUNDLED } from '../../src/paths.js';
 
@@ -23,18 +23,20 @@ async function build(args: readonly string[]): Promise<{ exitCode: number; stder
 /** Every file under `dir` with its content (hidden and temporary files included). */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(join(dir, name), 'utf8'));
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const names = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+  for (const name of names.sort()) files.set(name, await readFile(join(dir, name), 'utf8'));
   return files;
 }
 
 /** Mount points to unmount after the tests. */
 const mountedPaths: string[] = [];
 
-/** A 1 MiB tmpfs at `dir/name`, read-only or holding a first build of the sample; returns its path. */
+/** A small tmpfs at `dir/name`, read-only (1 MiB) or holding a first build of the sample (2 MiB: the build takes about 1.1 MB); returns its path. */
 async function tmpfs(dir: string, name: string, content: 'read-only' | 'a build'): Promise<string> {
   const path = join(dir, name);
   await mkdir(path);
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', content === 'read-only' ? 'size=1m,ro' : 'size=1m', 'tmpfs', path]);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', content === 'read-only' ? 'size=1m,ro' : 'size=2m', 'tmpfs', path]);
   expect(mounted.status, mounted.stderr.toString()).to.equal(0);
   mountedPaths.push(path);
   if (content === 'a build') {

@@ -10,9 +10,10 @@ import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { BUNDLED, PROJECT_ROOT } from '../../src/paths.js';
+import { SPLIT_FOLDER } from '../../src/write/graph-split.js';
 
 const SAMPLE = join(BUNDLED.reports, 'geneva-peace-week-2017.txt');
 const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
@@ -79,13 +80,18 @@ async function pauseWhen(child: Child, ready: () => Promise<boolean>): Promise<v
 }
 
 const list = async (dir: string): Promise<string[]> => (await readdir(dir)).sort();
-const temporaryFiles = async (dir: string): Promise<string[]> => (await list(dir)).filter((name) => TEMPORARY.test(name));
+/** Every file under `dir` (graph.nt's split lies in a folder), relative to it. */
+const filesUnder = async (dir: string): Promise<string[]> => (await readdir(dir, { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+const temporaryFiles = async (dir: string): Promise<string[]> => (await filesUnder(dir)).filter((name) => TEMPORARY.test(basename(name)));
+/** peacegraph's hidden files that a build leaves in place: its manifest, and graph.nt's split. */
+const kept = (name: string): boolean => name === '.peacegraph-manifest.json' || name.startsWith(`${SPLIT_FOLDER}/`) || name === SPLIT_FOLDER;
 /** Staged graph files and at least one staged event page: the build is well inside its work. */
 const stagingPages = (dir: string) => async (): Promise<boolean> => (await temporaryFiles(dir)).some((name) => name.startsWith('.event-'));
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const name of await list(dir)) files.set(name, await readFile(join(dir, name), 'utf8'));
+  for (const name of await filesUnder(dir)) files.set(name, await readFile(join(dir, name), 'utf8'));
   return files;
 }
 
@@ -119,7 +125,8 @@ describe('cli: the output folder against kills, interrupts and concurrent builds
     expect(final.stderr).to.match(/^peacegraph: warning: .*killed: took over the lock of a build that is no longer running \(pid \d+, started .*\)$/m);
     expect(final.stderr).to.include(`removed ${left.length} temporary file(s) left by an interrupted build`);
     const names = await list(out);
-    expect(names.filter((name) => name.startsWith('.') && name !== '.peacegraph-manifest.json')).to.deep.equal([]);
+    expect(names.filter((name) => name.startsWith('.') && !kept(name))).to.deep.equal([]);
+    expect(await temporaryFiles(out)).to.deep.equal([]);
     expect(names.filter((name) => name.startsWith('event-'))).to.deep.equal(finalTitles.flatMap((title) => [page(title), page(title).replace('.html', '.jsonld')]).sort());
     expect(await readFile(join(out, 'notes.txt'), 'utf8')).to.equal('my own file');
     const graph = await readFile(join(out, 'graph.nt'), 'utf8');
@@ -143,7 +150,8 @@ describe('cli: the output folder against kills, interrupts and concurrent builds
       const after = await snapshot(out);
       const manifest = JSON.parse(after.get('.peacegraph-manifest.json')!) as { files: string[] };
       const outputs = [...after.keys()].filter((name) => !name.startsWith('.'));
-      expect([...after.keys()].filter((name) => name.startsWith('.')), 'hidden files left').to.deep.equal(['.peacegraph-manifest.json']);
+      expect([...after.keys()].filter((name) => name.startsWith('.') && !kept(name)), 'hidden files left').to.deep.equal([]);
+      expect(after.has('.peacegraph-manifest.json')).to.equal(true);
       expect(manifest.files, 'the manifest lists every file a build put there').to.include.members(outputs);
       // Node runs the handler when the event loop turns: a signal that lands just before the commit
       // finds it under way, and the commit completes. Either way one build's output is there whole.

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Parser } from 'n3';
 import { buildCorpus, type CorpusBuild, type CorpusBuildOptions } from '../../src/corpus/build.js';
 import { workerCount } from '../../src/corpus/pool.js';
@@ -16,8 +17,10 @@ const OPTIONS: CorpusBuildOptions = { base: DEFAULT_BASE, validate: false, evide
 /** Three batches of reports: enough for two worker threads to share (workerCount), and few, as each report costs time. */
 const REPORTS = 24;
 
+/** Every file under `dir`, by path relative to it (the split of graph.nt lies in a folder). */
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
-  const names = (await readdir(dir)).sort();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const names = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
   return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name))] as const)));
 }
 
@@ -124,6 +127,25 @@ describe('corpus/build', function () {
     expect(new Set([...ntriples, ...evidence]).size, 'duplicate lines in graph.nt and evidence.nt').to.equal(ntriples.length + evidence.length);
     expect([...ntriples, ...evidence].sort()).to.deep.equal(lines(toNTriples((await buildGraph([mixed])).quads)).sort());
     expect(mixedBuild.triples, 'facts triples').to.equal(ntriples.length);
+  });
+
+  it('splits graph.nt by predicate, and rdf:type lines by class: each file holds graph.nt\'s lines of its key, in order, as its index records', () => {
+    const index = JSON.parse(afterCommit.get('.peacegraph-split/graph.nt/index.json')!.toString('utf8')) as { parts: Array<{ key: string; file: string; bytes: number; sha256: string }> };
+    const manifest = JSON.parse(afterCommit.get('.peacegraph-manifest.json')!.toString('utf8')) as { written: Record<string, { sha256: string }> };
+    expect(manifest.written['.peacegraph-split/graph.nt/index.json']!.sha256).to.equal(createHash('sha256').update(afterCommit.get('.peacegraph-split/graph.nt/index.json')!).digest('hex'));
+    const graph = lines(afterCommit.get('graph.nt')!.toString('utf8'));
+    const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+    for (const { key, file, bytes, sha256 } of index.parts) {
+      const content = afterCommit.get(`.peacegraph-split/graph.nt/${file}`)!;
+      expect({ bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') }, file).to.deep.equal({ bytes, sha256 });
+      // Read by N3, not by the splitter's byte matching: every triple has the key's predicate (and class).
+      const keyOf = (quad: Quad): string => `<${quad.predicate.value}>${quad.predicate.value === rdfType ? ` <${quad.object.value}>` : ''}`;
+      expect([...new Set(new Parser({ format: 'N-Triples' }).parse(content.toString('utf8')).map(keyOf))], file).to.deep.equal([key]);
+      const held = lines(content.toString('utf8'));
+      const heldSet = new Set(held);
+      expect(held, file).to.deep.equal(graph.filter((line) => heldSet.has(line)));
+    }
+    expect(index.parts.reduce((sum, part) => sum + part.bytes, 0)).to.equal(afterCommit.get('graph.nt')!.length);
   });
 
   it('reports each batch in order to the progress callback, ending at the total', () => {

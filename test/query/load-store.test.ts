@@ -5,7 +5,7 @@
  * holding graph.nt.
  */
 import { expect } from 'chai';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,7 +17,9 @@ import { DEFAULT_BASE } from '../../src/rdf/namespaces.js';
 import { BUNDLED } from '../../src/paths.js';
 import { listBundledQueries, parameterTerms, type BundledQuery } from '../../src/query/bundled.js';
 import { LocalEngine } from '../../src/query/local.js';
-import { GraphFileError, LazyGraph } from '../../src/query/load-store.js';
+import { GraphFileError, LazyGraph, type LoadProgress } from '../../src/query/load-store.js';
+import { partFileName, SPLIT_FOLDER } from '../../src/write/graph-split.js';
+import { splitFolder } from '../write/split-folder.js';
 import { EVERYTHING, graphScope, type GraphScope } from '../../src/query/graph-scope.js';
 import type { ResultsJson } from '../../src/query/results-json.js';
 import type { RequiredTerms } from '../../src/query/required-terms.js';
@@ -414,4 +416,44 @@ describe('query/load-store: a file as its build recorded it (size and SHA-256 in
       });
     }
   }
+});
+
+describe('query/load-store: graph.nt\'s split by predicate (write/graph-split.ts)', () => {
+  const DESCRIPTION = '<http://schema.org/description>';
+  const GOOD = `<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/b> ${DESCRIPTION} "Bob" .\n`;
+  // A line that only the check of each IRI refuses (a space in the IRI).
+  const UNCHECKED = `<http://e/a> <http://schema.org/name> "Ann" .\n<http://e/b> ${DESCRIPTION} <http://e/ b> .\n`;
+  const descriptions = graphScope(`SELECT ?d WHERE { ?x ${DESCRIPTION} ?d }`);
+  const descriptionFile = (dir: string): string => join(dir, SPLIT_FOLDER, 'graph.nt', partFileName(DESCRIPTION));
+  // [case, graph.nt as built, what happens after the build, the objects a query of descriptions then gets]
+  const cases: ReadonlyArray<readonly [string, string, (dir: string) => Promise<void>, readonly string[]]> = [
+    ['as built: its file of descriptions, parsed without the check of each IRI', UNCHECKED, async () => undefined, ['"http://e/ b"']],
+    ['a file of the split changed since, with a bad IRI: graph.nt, checked', GOOD,
+      (dir) => writeFile(descriptionFile(dir), `<http://e/b> ${DESCRIPTION} <http://e/ b> .\n`), ['"Bob"']],
+    ['a file of the split gone: graph.nt', GOOD, (dir) => rm(descriptionFile(dir)), ['"Bob"']],
+    ['graph.nt edited since, to the same size: graph.nt', GOOD, async (dir) => {
+      await writeFile(join(dir, 'graph.nt'), GOOD.replace('Bob', 'Rob'));
+      const later = new Date(Date.now() + 60_000);
+      await utimes(join(dir, 'graph.nt'), later, later);
+    }, ['"Rob"']],
+  ];
+  for (const [what, text, after, expected] of cases) {
+    it(`${what}`, async () => {
+      const dir = await splitFolder(text);
+      await after(dir);
+      const progress: LoadProgress[] = [];
+      const graph = new LazyGraph(() => new oxigraph.Store(), await resolveGraphFiles(dir), (step) => progress.push(step));
+      const store = await graph.ensure(descriptions);
+      const results = JSON.parse(store.query('SELECT ?o WHERE { ?s ?p ?o }', { results_format: 'json' }) as string) as ResultsJson;
+      expect(results.results?.bindings.map((row) => `"${row.o!.value}"`)).to.deep.equal(expected);
+      if (what.startsWith('as built')) expect(progress.at(-1)?.totalBytes, 'the bytes read: its file of descriptions alone').to.equal((await readFile(descriptionFile(dir))).length);
+    });
+  }
+
+  it('is left for a query that reads everything: graph.nt whole', async () => {
+    const dir = await splitFolder(GOOD);
+    const progress: LoadProgress[] = [];
+    await new LazyGraph(() => new oxigraph.Store(), await resolveGraphFiles(dir), (step) => progress.push(step)).ensure({ ...EVERYTHING, named: false });
+    expect(progress.at(-1)?.totalBytes).to.equal(Buffer.byteLength(GOOD));
+  });
 });

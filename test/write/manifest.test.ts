@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MANIFEST_NAME, readManifest, readWrittenFiles, writeManifest, type WrittenFile } from '../../src/write/manifest.js';
@@ -84,5 +84,16 @@ describe('write/manifest', () => {
     };
     expect(await readManifest(dir)).to.deep.equal({ files: ['graph.nt', 'graph.ttl', 'statistics.nt'] });
     expect(await readWrittenFiles(dir)).to.deep.equal(new Map([['graph.nt', await onDisk('graph.nt')], ['statistics.nt', await onDisk('statistics.nt')]]));
+  });
+
+  it('sweeps a killed build\'s temporary files from the folders a build always stages in, listed in no manifest', async () => {
+    await mkdir(join(dir, 'split', 'graph.nt'), { recursive: true });
+    const left = ['.a.nt.4242.0123abcd.tmp', '.b.nt.4242.89abcdef.tmp'];
+    for (const name of left) await writeFile(join(dir, 'split', 'graph.nt', name), 'half written');
+    await writeFile(join(dir, 'split', 'graph.nt', 'mine.txt'), 'a user\'s file');
+    const out = await OutFolder.claim(dir, { folders: ['split/graph.nt'] });
+    await out.abort();
+    expect(out.notes).to.deep.equal(['removed 2 temporary file(s) left by an interrupted build']);
+    expect(await readdir(join(dir, 'split', 'graph.nt'))).to.deep.equal(['mine.txt']);
   });
 });
