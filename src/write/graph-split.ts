@@ -58,7 +58,8 @@ export function partFileName(key: LineKey): string {
 /** Writes the split of one file as the file's bytes are appended to it. */
 export class GraphSplitter {
   private readonly sorter = new LineSorter();
-  private readonly digests = new Map<LineKey, WrittenDigest>();
+  /** Each key's digest and file name (a name is a hash of its key: made once). */
+  private readonly files = new Map<LineKey, { readonly digest: WrittenDigest; readonly name: string }>();
   private readonly whole = new WrittenDigest();
 
   /** `file`: the split file's name in the output folder; `append` and `write` take names relative to it. */
@@ -77,18 +78,18 @@ export class GraphSplitter {
   /** Writes the last line and the index. */
   async close(): Promise<void> {
     await this.appendGroups(this.sorter.end());
-    const parts = [...this.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, digest]): SplitPart => ({ key, file: partFileName(key), ...digest.result() }));
+    const parts = [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, { digest, name }]): SplitPart => ({ key, file: name, ...digest.result() }));
     const index: SplitIndex = { of: this.whole.result(), parts };
     await this.write(splitIndexName(this.file), `${JSON.stringify(index, null, 2)}\n`);
   }
 
   private async appendGroups(groups: ReadonlyMap<LineKey, Buffer>): Promise<void> {
     for (const [key, lines] of groups) {
-      let digest = this.digests.get(key);
-      if (digest === undefined) this.digests.set(key, digest = new WrittenDigest());
-      digest.add(lines);
-      await this.append(`${splitFolderName(this.file)}/${partFileName(key)}`, lines);
+      let file = this.files.get(key);
+      if (file === undefined) this.files.set(key, file = { digest: new WrittenDigest(), name: partFileName(key) });
+      file.digest.add(lines);
+      await this.append(`${splitFolderName(this.file)}/${file.name}`, lines);
     }
   }
 }
