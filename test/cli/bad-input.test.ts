@@ -364,6 +364,19 @@ describe('cli: bad input to build (issue 8)', function () {
     });
   });
 
+  it('says how many files it wrote, the split of graph.nt counted apart', async () => {
+    const dir = join(root, 'counted');
+    await mkdir(join(dir, 'reports'), { recursive: true });
+    await writeFile(join(dir, 'reports', SAMPLE_NAME), sample);
+    const out = join(dir, 'out');
+    const run = await build([join(dir, 'reports'), '--out', out]);
+    expect(run.exitCode, run.stderr).to.equal(0);
+    const { files } = JSON.parse(await readFile(join(out, '.peacegraph-manifest.json'), 'utf8')) as { files: string[] };
+    const split = files.filter((name) => name.startsWith('.peacegraph-split/')).length;
+    expect(split).to.be.above(10);
+    expect(run.stderr).to.include(`peacegraph: wrote ${files.length - split} files to ${out} (and graph.nt split by predicate into ${split} files, for queries)\n`);
+  });
+
   // [options, the lines expected at the end of stderr]
   const closings: Array<[string[], RegExp]> = [
     [[], /\npeacegraph: 2 reports built, 1 built with warnings, 1 refused\n$/],

@@ -1,6 +1,6 @@
 /** `peacegraph build`: reports -> graph files in an output folder. */
 import type { CommandModule } from 'yargs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { EXIT, UserError, type CliContext } from '../context.js';
 import { buildCorpus } from '../../corpus/build.js';
 import { closingLine, printFindings, printProblems, printSummaryQuery } from '../findings.js';
@@ -8,6 +8,7 @@ import { buildProgress } from '../progress.js';
 import { normaliseBase } from '../../rdf/iri.js';
 import { BUILD_DEFAULTS } from '../../corpus/defaults.js';
 import { BUNDLED } from '../../paths.js';
+import { SPLIT_FOLDER } from '../../write/graph-split.js';
 
 interface BuildArgs {
   inputs: string[];
@@ -75,7 +76,9 @@ export function buildCommand(context: CliContext): CommandModule<object, BuildAr
       }
       const written = await result.commit();
       if (!args.quiet) {
-        io.stderr(`peacegraph: wrote ${written.length} files to ${args.out}\n`);
+        // The split of graph.nt is bookkeeping for queries: counted apart, so the count names what a user reads.
+        const split = written.filter((path) => relative(args.out, path).startsWith(`${SPLIT_FOLDER}${sep}`)).length;
+        io.stderr(`peacegraph: wrote ${written.length - split} files to ${args.out}${split > 0 ? ` (and graph.nt split by predicate into ${split} files, for queries)` : ''}\n`);
       }
       if (args.summary || args.people) {
         io.stdout(`Built ${args.out}/ from ${result.digests.length} report(s):\n`);
