@@ -92,7 +92,9 @@ export async function buildCorpus(inputs: readonly string[], outDir: string, opt
     if (digests.length > 0) await writer.add(packChunks([renderer.render(await ontologyGraphQuads(options.base))]));
     const closing = performance.now();
     triples = await writer.close();
-    await splitter.close();
+    const splitFile = staged.recordOf(join(outDir, SPLIT_FILE));
+    if (splitFile === undefined) throw new Error(`${SPLIT_FILE} is not recorded: its split cannot name it`);
+    await splitter.close(splitFile);
     seconds['write shared resources'] = (performance.now() - closing) / 1000;
     const counting = performance.now();
     await staged.write(join(outDir, STATISTICS_FILE), await statisticsOf(writer.writtenFacts(), options.base));

@@ -60,7 +60,6 @@ export class GraphSplitter {
   private readonly sorter = new LineSorter();
   /** Each key's digest and file name (a name is a hash of its key: made once). */
   private readonly files = new Map<LineKey, { readonly digest: WrittenDigest; readonly name: string }>();
-  private readonly whole = new WrittenDigest();
 
   /** `file`: the split file's name in the output folder; `append` and `write` take names relative to it. */
   constructor(
@@ -70,17 +69,15 @@ export class GraphSplitter {
   ) {}
 
   add(data: string | Uint8Array): Promise<void> {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.whole.add(bytes);
-    return this.appendGroups(this.sorter.sort(bytes));
+    return this.appendGroups(this.sorter.sort(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
   }
 
-  /** Writes the last line and the index. */
-  async close(): Promise<void> {
+  /** Writes the last line and the index; `of`: the split file as written (the output folder's record of it, not hashed twice). */
+  async close(of: WrittenFile): Promise<void> {
     await this.appendGroups(this.sorter.end());
     const parts = [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, { digest, name }]): SplitPart => ({ key, file: name, ...digest.result() }));
-    const index: SplitIndex = { of: this.whole.result(), parts };
+    const index: SplitIndex = { of, parts };
     await this.write(splitIndexName(this.file), `${JSON.stringify(index, null, 2)}\n`);
   }
 

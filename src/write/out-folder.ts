@@ -128,6 +128,12 @@ export class OutFolder extends StagedFiles {
     return digest;
   }
 
+  /** The size and SHA-256 of a recorded file as staged so far. */
+  recordOf(path: string): WrittenFile | undefined {
+    const name = insideFolder(this.folder, path);
+    return name === undefined ? undefined : this.digests.get(name)?.result();
+  }
+
   override async append(path: string, data: string | Uint8Array): Promise<void> {
     await super.append(path, data);
     this.digestOf(path, false)?.add(data);

@@ -130,7 +130,9 @@ describe('corpus/build', function () {
   });
 
   it('splits graph.nt by predicate, and rdf:type lines by class: each file holds graph.nt\'s lines of its key, in order, as its index records', () => {
-    const index = JSON.parse(afterCommit.get('.peacegraph-split/graph.nt/index.json')!.toString('utf8')) as { parts: Array<{ key: string; file: string; bytes: number; sha256: string }> };
+    const index = JSON.parse(afterCommit.get('.peacegraph-split/graph.nt/index.json')!.toString('utf8')) as { of: unknown; parts: Array<{ key: string; file: string; bytes: number; sha256: string }> };
+    const graphBytes = afterCommit.get('graph.nt')!;
+    expect(index.of, 'the graph.nt it splits').to.deep.equal({ bytes: graphBytes.length, sha256: createHash('sha256').update(graphBytes).digest('hex') });
     const manifest = JSON.parse(afterCommit.get('.peacegraph-manifest.json')!.toString('utf8')) as { written: Record<string, { sha256: string }> };
     expect(manifest.written['.peacegraph-split/graph.nt/index.json']!.sha256).to.equal(createHash('sha256').update(afterCommit.get('.peacegraph-split/graph.nt/index.json')!).digest('hex'));
     const graph = lines(afterCommit.get('graph.nt')!.toString('utf8'));

@@ -17,7 +17,7 @@ export async function splitFolder(text: string, chunks: ReadonlyArray<string | U
   };
   const splitter = new GraphSplitter('graph.nt', (name, data) => write(name, data, true), (name, data) => write(name, data, false));
   for (const chunk of chunks) await splitter.add(chunk);
-  await splitter.close();
+  await splitter.close(record(Buffer.from(text)));
   await writeFile(join(dir, 'graph.nt'), text);
   const index = splitIndexName('graph.nt');
   const parts = (await readdir(join(dir, SPLIT_FOLDER, 'graph.nt'))).map((name) => `${SPLIT_FOLDER}/graph.nt/${name}`);
