@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineSorter, type LineKey } from '../query/line-selector.js';
 import type { GraphFileName, GraphSink } from './graph-writer.js';
-import { WrittenDigest, isWrittenFile, type WrittenFile } from './manifest.js';
+import { WrittenDigest, isAsWritten, isWrittenFile, type WrittenFile } from './manifest.js';
 
 /** The file a build splits: the facts, which one-shot queries read. */
 export const SPLIT_FILE: GraphFileName = 'graph.nt';
@@ -117,7 +117,7 @@ export async function readSplit(folder: string, file: string, record: WrittenFil
   if (record === undefined) return undefined;
   const index = join(folder, splitIndexName(file));
   const bytes = await readFile(index).catch(() => undefined);
-  if (bytes === undefined || bytes.length !== record.bytes || createHash('sha256').update(bytes).digest('hex') !== record.sha256) return undefined;
+  if (bytes === undefined || !isAsWritten(bytes, record)) return undefined;
   let value: Partial<SplitIndex>;
   try {
     value = JSON.parse(bytes.toString('utf8')) as Partial<SplitIndex>;

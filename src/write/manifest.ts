@@ -37,6 +37,11 @@ export class WrittenDigest {
   }
 }
 
+/** Whether `bytes` are those of a file as the build recorded it: the same size, then the same SHA-256. */
+export function isAsWritten(bytes: Uint8Array, record: WrittenFile): boolean {
+  return bytes.length === record.bytes && createHash('sha256').update(bytes).digest('hex') === record.sha256;
+}
+
 interface ManifestFile {
   readonly generator: 'peacegraph';
   /** Paths relative to the folder, with `/` separators, sorted. */

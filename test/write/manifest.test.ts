@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_NAME, readManifest, readWrittenFiles, writeManifest, type WrittenFile } from '../../src/write/manifest.js';
+import { isAsWritten, MANIFEST_NAME, readManifest, readWrittenFiles, writeManifest, type WrittenFile } from '../../src/write/manifest.js';
 import { OutFolder } from '../../src/write/out-folder.js';
 
 const cases: ReadonlyArray<readonly [string, string, readonly string[] | 'refused']> = [
@@ -17,12 +17,27 @@ const cases: ReadonlyArray<readonly [string, string, readonly string[] | 'refuse
   ['not JSON', 'graph.ttl\n', 'refused'],
 ];
 
+/** Bytes, and whether they are those of a record of 'abc\n' (its size, and its SHA-256 from node:crypto). */
+const asWrittenCases: ReadonlyArray<readonly [string, string, boolean]> = [
+  ['the same bytes', 'abc\n', true],
+  ['one byte changed, the same size', 'abd\n', false],
+  ['a byte more', 'abc\n\n', false],
+  ['nothing', '', false],
+];
+
 describe('write/manifest', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'peacegraph-manifest-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  for (const [name, text, expected] of asWrittenCases) {
+    it(`tells ${name} from a file's record: ${expected ? 'as written' : 'changed'}`, () => {
+      const record: WrittenFile = { bytes: 4, sha256: createHash('sha256').update('abc\n').digest('hex') };
+      expect(isAsWritten(Buffer.from(text, 'utf8'), record)).to.equal(expected);
+    });
+  }
 
   it('is empty for a folder without one', async () => expect(await readManifest(dir)).to.deep.equal({ files: [] }));
 
