@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateCorpus, type SyntheticReport } from './corpus.js';
 import { buildOnce, outputFileSizes, GRAPH_LABEL, type BuildMeasure, type GraphKind } from './builds.js';
-import { answersSelect, comunicaTimes, defaultGraphFiles, httpRun, RawOxigraph, rawHttpRun, rawRun, timeByTurns, type ComunicaLimits, type HttpEndpoint, type Run, type RunCounts } from './engines.js';
+import { answersSelect, comunicaTimes, defaultGraphFiles, httpRun, RawOxigraph, rawHttpRun, rawRun, timeByTurns, type ComunicaLimits, type HttpEndpoint, type Run, type RunCounts, type Timing } from './engines.js';
 import { gib, median, mib, ms, s1, thousands } from './format.js';
 import { header, marks, misses, ratioToBest, row, rowsCell, TARGETS, timeCell } from './table.js';
 import { Virtuoso, virtuosoInstalled } from './virtuoso.js';
-import { listBundledQueries, parameterTerms } from '../src/query/bundled.js';
+import { listBundledQueries, parameterTerms, type BundledQuery } from '../src/query/bundled.js';
 import { bindParameters, parseQuery } from '../src/query/sparql.js';
 import { oneShotQuery } from './one-shot.js';
 import { ServeProcess } from './serve-process.js';
@@ -109,7 +109,7 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
   '"serve / best of both" divides serve by the faster of raw Oxigraph over HTTP and Virtuoso. Serve\'s first run of a query goes to a query worker; a query the worker answered from the facts within `serve --inline-ms` (10 ms) is answered on the server\'s own thread in the warm runs, as for any client asking it again. "serve first page" is a SELECT\'s first page as users get it (serve keeps ordered answers whole for paging, the bundled listings from its start); ' +
   '"serve first page, computed" is the same page computed afresh (Cache-Control: no-cache: the query with OFFSET and LIMIT). ' +
   'Virtuoso 7 (virtuoso-opensource-7-bin) is a throw-away instance started by .ci/virtuoso.sh with 1.3 GiB of page buffers, bulk-loaded (ld_dir, rdf_loader_run) with the default-graph file serve loads, ' +
-  'which each query names as its default graph. A one-shot `peacegraph query NAME --data DIR` is a whole process (start, load of the triples the query reads, answer), beside raw Oxigraph loading the whole ' +
+  'which each query names as its default graph. A one-shot `peacegraph query NAME --data DIR` is a whole process (start, load of the triples the query reads, answer), run once serve, raw Oxigraph and Virtuoso are stopped, as on a machine where nothing else holds the graph, beside raw Oxigraph loading the whole ' +
   `default graph and answering once; raw Comunica answers the facts-only graphs up to ${thousands(COMUNICA_MAX_TRIPLES)} triples, each query within ${COMUNICA.queryMs / 1000} s for a first and ` +
   `${COMUNICA.warmRuns} warm run${COMUNICA.warmRuns === 1 ? '' : 's'}. Targets (marked per query; at the largest size they are the table at the end): warm serve <= ${ms(TARGETS.warmSeconds)}, ` +
   `<= ${ms(TARGETS.boundSeconds)} bound to one value, <= ${TARGETS.ratio}x the best of raw Oxigraph and Virtuoso; one-shot on the facts-only graph <= ${ms(TARGETS.oneShotSeconds)}. ` +
@@ -117,6 +117,16 @@ say(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`. Bu
 if (!VIRTUOSO_INSTALLED) {
   say();
   say('Virtuoso not installed: column skipped (apt-get install virtuoso-opensource-7-bin puts virtuoso-t and isql-vt on the PATH).');
+}
+
+/** A query's timings by turns, for its one-shot run and its rows once the engines are stopped. */
+interface Measured {
+  readonly query: BundledQuery;
+  readonly label: string;
+  /** Its parameters as `query --param` takes them. */
+  readonly params: readonly string[];
+  readonly asBundled: boolean;
+  readonly timings: ReadonlyMap<string, Timing | undefined>;
 }
 
 /**
@@ -141,6 +151,9 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
   const serveUrl = serve.url;
   const serveWorkers = defaultWorkerCount();
   const virtuoso = VIRTUOSO_INSTALLED ? await Virtuoso.start() : undefined;
+  // Timed by turns with every engine up; the one-shot queries after, with none resident.
+  const measured: Measured[] = [];
+  let comunica: Awaited<ReturnType<typeof comunicaTimes>> | undefined;
   try {
     const virtuosoLoad = await virtuoso?.load(defaultGraph);
     const engines = new Map<string, Run>([
@@ -156,7 +169,7 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
     // Pages are of SELECT answers; the first page is timed by turns with the others.
     const enginesFor = (text: string): ReadonlyMap<string, Run> =>
       pageRuns === undefined || parseQuery(text).form !== 'SELECT' ? engines : new Map([...engines, ...pageRuns]);
-    const comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(defaultGraph, queries, COMUNICA) : undefined;
+    comunica = kind === 'facts' && triples <= COMUNICA_MAX_TRIPLES ? await comunicaTimes(defaultGraph, queries, COMUNICA) : undefined;
     say();
     say(`### Queries on the graph ${kind === 'evidence' ? 'with evidence' : 'of facts only'}, ${thousands(size)} reports (${thousands(triples)} triples)`);
     say();
@@ -169,9 +182,6 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
     say(`Round trip of ASK {} (warm): serve ${timeCell(floor, SERVE, 'warm')}, raw Oxigraph over HTTP ${timeCell(floor, RAW_HTTP, 'warm')}, ` +
       `Virtuoso ${timeCell(floor, VIRTUOSO, 'warm')}; raw Oxigraph without transport ${timeCell(floor, RAW, 'warm')}.`);
     say();
-    const main = [...header(['query', 'rows', 'serve warm', 'serve first page', 'serve first page, computed', 'raw Oxigraph over HTTP warm', 'Virtuoso warm',
-      'serve / best of both', 'raw Oxigraph, no transport', 'one-shot query', 'targets'])];
-    const details = [...header(['query', 'serve first', 'serve first page, first', 'raw Oxigraph first', 'Virtuoso first', 'one-shot CPU', 'raw Oxigraph load + first', 'one-shot / raw', `raw Comunica ${COMUNICA_RUN}`])];
     for (const query of queries) {
       // As bundled (a parameter left free answers for the whole corpus; not where one is required), then, if it has parameters, for one value each, bound as `query --param` binds.
       const pairs = [...query.parameters.keys()].map((name) => `${name}=${sample.get(name)!}`);
@@ -179,32 +189,36 @@ async function timeQueries(size: number, kind: GraphKind, triples: number, dir: 
         bindParameters(parseQuery(query.text), parameterTerms(query, pairs)), pairs.flatMap((pair) => ['--param', pair])] as const];
       const required = [...query.parameters.values()].some((parameter) => parameter.required);
       for (const [label, text, params] of [...required ? [] : [[query.name, query.text, []] as const], ...bound]) {
-        const timings = await timeByTurns(text, enginesFor(text), QUERY_RUNS);
-        const [ours, bare] = [timings.get(SERVE), timings.get(RAW)];
-        const asBundled = text === query.text;
-        // A query serve could not answer in time is not tried again as a one-shot process.
-        const oneShot = ours === undefined ? undefined : await oneShotQuery(dir, query.name, params);
-        const ratio = ratioToBest(timings, SERVE, REFERENCES);
-        const missed = misses({ warm: ours?.warm, firstPage: timings.get(FIRST_PAGE)?.warm, bound: !asBundled, ratio, oneShot: kind === 'facts' ? oneShot?.wall : undefined });
-        main.push(row([label, rowsCell(timings, SERVE, [RAW, VIRTUOSO]), timeCell(timings, SERVE, 'warm'), timeCell(timings, FIRST_PAGE, 'warm'),
-          timeCell(timings, FIRST_PAGE_FRESH, 'warm'), timeCell(timings, RAW_HTTP, 'warm'), timeCell(timings, VIRTUOSO, 'warm'),
-          ratio === undefined ? '' : `${ratio.toFixed(2)}x`, timeCell(timings, RAW, 'warm'), oneShot === undefined ? 'not run' : ms(oneShot.wall), marks(missed)]));
-        const theirs = asBundled ? comunica?.get(query.name) : undefined;
-        details.push(row([label, timeCell(timings, SERVE, 'first'), timeCell(timings, FIRST_PAGE, 'first'), timeCell(timings, RAW, 'first'), timeCell(timings, VIRTUOSO, 'first'),
-          oneShot === undefined ? '' : ms(oneShot.cpu), bare === undefined ? '' : ms(rawLoad + bare.first),
-          oneShot === undefined || bare === undefined ? '' : `${(oneShot.wall / (rawLoad + bare.first)).toFixed(2)}x`,
-          comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm)]));
-        if (size === largest) check(`${thousands(size)} reports, ${kind}: ${label}`, missed.length === 0, missed.join('; ') || 'ok');
+        measured.push({ query, label, params, asBundled: text === query.text, timings: await timeByTurns(text, enginesFor(text), QUERY_RUNS) });
       }
     }
-    for (const line of main) say(line);
-    say();
-    say('First runs, and the one-shot query beside raw Oxigraph loading the whole default graph and answering once:');
-    say();
-    for (const line of details) say(line);
   } finally {
     await Promise.all([serve.close(), raw.close(), virtuoso?.stop()]);
   }
+  const main = [...header(['query', 'rows', 'serve warm', 'serve first page', 'serve first page, computed', 'raw Oxigraph over HTTP warm', 'Virtuoso warm',
+    'serve / best of both', 'raw Oxigraph, no transport', 'one-shot query', 'targets'])];
+  const details = [...header(['query', 'serve first', 'serve first page, first', 'raw Oxigraph first', 'Virtuoso first', 'one-shot CPU', 'raw Oxigraph load + first', 'one-shot / raw', `raw Comunica ${COMUNICA_RUN}`])];
+  for (const { query, label, params, asBundled, timings } of measured) {
+    const [ours, bare] = [timings.get(SERVE), timings.get(RAW)];
+    // A query serve could not answer in time is not tried again as a one-shot process.
+    const oneShot = ours === undefined ? undefined : await oneShotQuery(dir, query.name, params);
+    const ratio = ratioToBest(timings, SERVE, REFERENCES);
+    const missed = misses({ warm: ours?.warm, firstPage: timings.get(FIRST_PAGE)?.warm, bound: !asBundled, ratio, oneShot: kind === 'facts' ? oneShot?.wall : undefined });
+    main.push(row([label, rowsCell(timings, SERVE, [RAW, VIRTUOSO]), timeCell(timings, SERVE, 'warm'), timeCell(timings, FIRST_PAGE, 'warm'),
+      timeCell(timings, FIRST_PAGE_FRESH, 'warm'), timeCell(timings, RAW_HTTP, 'warm'), timeCell(timings, VIRTUOSO, 'warm'),
+      ratio === undefined ? '' : `${ratio.toFixed(2)}x`, timeCell(timings, RAW, 'warm'), oneShot === undefined ? 'not run' : ms(oneShot.wall), marks(missed)]));
+    const theirs = asBundled ? comunica?.get(query.name) : undefined;
+    details.push(row([label, timeCell(timings, SERVE, 'first'), timeCell(timings, FIRST_PAGE, 'first'), timeCell(timings, RAW, 'first'), timeCell(timings, VIRTUOSO, 'first'),
+      oneShot === undefined ? '' : ms(oneShot.cpu), bare === undefined ? '' : ms(rawLoad + bare.first),
+      oneShot === undefined || bare === undefined ? '' : `${(oneShot.wall / (rawLoad + bare.first)).toFixed(2)}x`,
+      comunica === undefined || !asBundled ? 'not run' : theirs === undefined ? `not reached in ${COMUNICA.queryMs / 1000} s` : ms(theirs.warm)]));
+    if (size === largest) check(`${thousands(size)} reports, ${kind}: ${label}`, missed.length === 0, missed.join('; ') || 'ok');
+  }
+  for (const line of main) say(line);
+  say();
+  say('First runs, and the one-shot query beside raw Oxigraph loading the whole default graph and answering once:');
+  say();
+  for (const line of details) say(line);
 }
 
 await run('npm', ['run', 'build'], { maxBuffer: 1 << 24 });
