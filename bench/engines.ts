@@ -216,8 +216,8 @@ export interface Timing {
 
 /**
  * One query on several engines by turns (a first run each, then warm runs alternating, after
- * untimed ones for a millisecond query), so that all see the same moments of a shared machine. An engine whose run was stopped is undefined in
- * the answer and runs no more; the others go on.
+ * untimed ones for a millisecond query), so that all see the same moments of a shared machine. An
+ * engine whose run was stopped is undefined in the answer and runs no more; the others go on.
  */
 export async function timeByTurns(text: string, engines: ReadonlyMap<string, Run>, runs: RunCounts): Promise<Map<string, Timing | undefined>> {
   const answers = new Map<string, Answer[] | undefined>([...engines.keys()].map((name) => [name, []]));

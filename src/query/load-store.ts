@@ -61,7 +61,7 @@ const fileBytes = (path: string): number => {
   }
 };
 
-/** Loads an N-Triples file unchecked when its bytes are as `record` says; false when they are not, or the file is missing or does not parse. */
+/** Loads an N-Triples file unchecked when its bytes are as its record says; false when they are not, or the file is missing or does not parse. */
 function loadAsWritten(store: oxigraph.Store, file: { readonly path: string } & WrittenFile): boolean {
   try {
     const bytes = readFileSync(file.path);
