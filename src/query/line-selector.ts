@@ -275,8 +275,8 @@ export function* linesIn(path: string, wanted: GraphScope, loaded: GraphScope, p
 /** Whether reading `wanted` and not `loaded` means looking at each line (not when a whole file goes into an empty store). */
 export const needsScan = (wanted: GraphScope, loaded: GraphScope): boolean => !(wanted.everything && isEmpty(loaded));
 
-export function* wholeFile(path: string, progress: (bytes: number) => void, watch: Pick<ReadWatch, 'digest'> = {}): Generator<Buffer> {
-  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress, watch);
+export function* wholeFile(path: string, progress: (bytes: number) => void): Generator<Buffer> {
+  yield* linesIn(path, { ...NOTHING, everything: true }, NOTHING, progress);
 }
 
 /** Each line of a file, its newline included (one is added to a last line without). */

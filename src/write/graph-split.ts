@@ -1,9 +1,9 @@
 /**
  * graph.nt split by what a query's scope picks lines by (query/line-selector.ts): a file for each
  * predicate, and for each class of the rdf:type lines, in a folder beside it with an index. A
- * one-shot query on a large graph then reads the files its scope holds, unchecked and hashed as
- * they are read, instead of picking its lines out of the whole file and checking every IRI: at
- * 10,000 reports, graph.nt is 620 MB and sessions-of-event reads 108 MB of it. Each file keeps the
+ * one-shot query on a large graph then reads the files its scope holds, each compared with its
+ * record and then parsed unchecked, instead of picking its lines out of the whole file and checking
+ * every IRI: at 10,000 reports, graph.nt is 620 MB and sessions-of-event reads 108 MB of it. Each file keeps the
  * lines in graph.nt's order, so a build's split is as deterministic as graph.nt. The index is
  * recorded in the manifest; each file's size and SHA-256 in the index.
  */
